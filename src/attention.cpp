@@ -1,0 +1,117 @@
+// Multi-head attention forward: projections (Eigen), then per head the five passes
+// (scores → scaled → masked → softmax → weighted sum), then concatenation and W_O (Eigen).
+#include "attention.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "projection.hpp"
+#include "scale.hpp"
+#include "scores.hpp"
+#include "softmax.hpp"
+#include "weighted_sum.hpp"
+
+namespace attn {
+namespace {
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+bool in_range(int v, int hi) { return v >= 1 && v <= hi; }
+}  // namespace
+
+Status validate(const AttentionShape& s, const AttentionOptions& o, bool has_wo) {
+  if (!in_range(s.n, kMaxTokens) || !in_range(s.d_model, kMaxModelWidth) ||
+      !in_range(s.heads, kMaxHeads) || !in_range(s.d_k, kMaxHeadWidth) ||
+      !in_range(s.d_v, kMaxHeadWidth))
+    return Status::kBadShape;
+  const int kind = static_cast<int>(o.mask.kind);
+  if (kind < 0 || kind > 2) return Status::kBadMask;
+  if (o.mask.kind == MaskKind::kValidKeys && (o.mask.valid_keys < 0 || o.mask.valid_keys > s.n))
+    return Status::kBadMask;
+  const int mistake = static_cast<int>(o.mistake);
+  if (mistake < 0 || mistake > 2) return Status::kBadMistake;
+  if (!has_wo && s.heads * s.d_v != s.d_model) return Status::kNoOutputProj;
+  return Status::kOk;
+}
+
+std::size_t workspace_floats(const AttentionShape& s, bool keep) {
+  const std::size_t n = s.n, h = s.heads;
+  const std::size_t nn = n * n * (keep ? h : 1);
+  return n * h * s.d_k * 2 + n * h * s.d_v  // q, k, v
+         + nn * (keep ? 4 : 1)              // scores, scaled, masked, weights
+         + n * h * s.d_v + n * s.d_model;   // concat, output
+}
+
+AttentionBuffers carve_workspace(float* base, const AttentionShape& s, bool keep) {
+  const std::size_t n = s.n, h = s.heads;
+  const std::size_t nn = n * n * (keep ? h : 1);
+  AttentionBuffers b;
+  float* p = base;
+  b.q = p, p += n * h * s.d_k;
+  b.k = p, p += n * h * s.d_k;
+  b.v = p, p += n * h * s.d_v;
+  b.scores = p, p += nn;
+  if (keep) {
+    b.scaled = p, p += nn;
+    b.masked = p, p += nn;
+    b.weights = p, p += nn;
+  } else {
+    b.scaled = b.masked = b.weights = b.scores;
+  }
+  b.concat = p, p += n * h * s.d_v;
+  b.output = p;
+  return b;
+}
+
+void attention_head(const float* q, const float* k, int ld_qk, const float* v, int ld_v, int n,
+                    int d_k, int d_v, const AttentionOptions& o, float* s_scores, float* s_scaled,
+                    float* s_masked, float* s_weights, float* out, int ld_o) {
+  const long nn = static_cast<long>(n) * n;
+  // pass 1: every query dotted with every key
+  scores(o.impl, q, ld_qk, k, ld_qk, n, n, d_k, s_scores);
+  // pass 2: divide by √d_k (or copy, when scaling is switched off)
+  scale(o.impl, s_scores, s_scaled, nn, o.scale ? 1.f / std::sqrt(static_cast<float>(d_k)) : 1.f);
+  // pass 3: hide keys (−∞), unless the mistake applies the mask after the softmax
+  if (o.mistake == Mistake::kMaskAfterSoftmax) {
+    if (s_masked != s_scaled) std::memcpy(s_masked, s_scaled, sizeof(float) * nn);
+  } else {
+    apply_mask(o.impl, s_scaled, s_masked, n, o.mask, kNegInf);
+  }
+  // pass 4: softmax along each row (the mistake: along each column)
+  if (o.mistake == Mistake::kSoftmaxOverQueries) {
+    softmax_columns(o.impl, s_masked, s_weights, n, n);
+  } else {
+    softmax_rows(o.impl, s_masked, s_weights, n, n);
+    if (o.mistake == Mistake::kMaskAfterSoftmax)  // zero hidden keys without renormalising
+      apply_mask(o.impl, s_weights, s_weights, n, o.mask, 0.f);
+  }
+  // pass 5: mix the value rows with the weights
+  weighted_sum(o.impl, s_weights, n, n, v, ld_v, d_v, out, ld_o);
+}
+
+Status attention_forward(const float* x, const AttentionParams& p, const AttentionShape& s,
+                         const AttentionOptions& o, const AttentionBuffers& b) {
+  if (!x || !p.wq || !p.wk || !p.wv) return Status::kNullPointer;
+  const Status st = validate(s, o, p.wo != nullptr);
+  if (st != Status::kOk) return st;
+  const int hk = s.heads * s.d_k, hv = s.heads * s.d_v;
+  // projections: Q, K = X·W_Q, X·W_K (n, heads·d_k); V = X·W_V (n, heads·d_v)
+  project(x, s.n, s.d_model, p.wq, hk, b.q);
+  project(x, s.n, s.d_model, p.wk, hk, b.k);
+  project(x, s.n, s.d_model, p.wv, hv, b.v);
+  const long nn = static_cast<long>(s.n) * s.n;
+  for (int h = 0; h < s.heads; ++h) {
+    const long at = o.keep_intermediates ? h * nn : 0;
+    attention_head(b.q + h * s.d_k, b.k + h * s.d_k, hk, b.v + h * s.d_v, hv, s.n, s.d_k, s.d_v, o,
+                   b.scores + at, b.scaled + at, b.masked + at, b.weights + at,
+                   b.concat + h * s.d_v, hv);
+  }
+  // output projection: concat (n, heads·d_v) · W_O (heads·d_v, d_model), or the concat itself
+  if (p.wo) {
+    project(b.concat, s.n, hv, p.wo, s.d_model, b.output);
+  } else {
+    std::memcpy(b.output, b.concat, sizeof(float) * s.n * s.d_model);
+  }
+  return Status::kOk;
+}
+
+}  // namespace attn

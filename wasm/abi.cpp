@@ -1,0 +1,78 @@
+// The C ABI the JS module calls: plain functions over pointers into wasm memory. Argument checks
+// with learner-readable messages live in wasm/validate.js; the checks here only keep bad calls
+// from touching memory (they return a status code). Exports are listed once, in CMakeLists.txt.
+#include <cstdint>
+#include <cstdlib>
+
+#include "attention.hpp"
+#include "positional_encoding.hpp"
+#include "scaling_experiment.hpp"
+
+using namespace attn;
+
+namespace {
+AttentionShape make_shape(int n, int d_model, int heads, int d_k, int d_v) {
+  AttentionShape s;
+  s.n = n, s.d_model = d_model, s.heads = heads, s.d_k = d_k, s.d_v = d_v;
+  return s;
+}
+}  // namespace
+
+extern "C" {
+
+// 1 in the SIMD build, 0 in the scalar build.
+int attn_simd_build(void) { return ATTN_SIMD; }
+
+void* attn_alloc(std::uint32_t bytes) { return std::malloc(bytes); }
+void attn_free(void* p) { std::free(p); }
+
+// Floats the caller must allocate for attn_forward's workspace, or -1 for a shape out of limits.
+double attn_workspace_floats(int n, int d_model, int heads, int d_k, int d_v, int keep) {
+  AttentionOptions o;
+  const AttentionShape s = make_shape(n, d_model, heads, d_k, d_v);
+  if (validate(s, o, true) != Status::kOk) return -1;
+  return static_cast<double>(workspace_floats(s, keep != 0));
+}
+
+// Runs multi-head attention. Layout of `workspace`: see carve_workspace in src/attention.cpp
+// (q, k, v, scores, scaled, masked, weights, concat, output). Returns a Status code.
+int attn_forward(const float* x, const float* wq, const float* wk, const float* wv, const float* wo,
+                 int n, int d_model, int heads, int d_k, int d_v, int mask_kind, int valid_keys,
+                 int scale, int mistake, int keep, float* workspace) {
+  if (!workspace) return static_cast<int>(Status::kNullPointer);
+  if (mask_kind < 0 || mask_kind > 2) return static_cast<int>(Status::kBadMask);
+  if (mistake < 0 || mistake > 2) return static_cast<int>(Status::kBadMistake);
+  const AttentionShape s = make_shape(n, d_model, heads, d_k, d_v);
+  AttentionOptions o;
+  o.mask.kind = static_cast<MaskKind>(mask_kind);
+  o.mask.valid_keys = valid_keys;
+  o.scale = scale != 0;
+  o.mistake = static_cast<Mistake>(mistake);
+  o.impl = Impl::kSimd;  // the scalar build's "simd" kernels are the scalar twins
+  o.keep_intermediates = keep != 0;
+  const Status st = validate(s, o, wo != nullptr);
+  if (st != Status::kOk) return static_cast<int>(st);
+  AttentionParams p;
+  p.wq = wq, p.wk = wk, p.wv = wv, p.wo = wo;
+  return static_cast<int>(attention_forward(x, p, s, o, carve_workspace(workspace, s, keep != 0)));
+}
+
+// out: (n, d_model). Returns 0, or 1 for sizes out of limits.
+int attn_positional_encoding(int n, int d_model, float* out) {
+  if (n < 1 || n > kMaxTokens || d_model < 1 || d_model > kMaxModelWidth || !out) return 1;
+  positional_encoding(n, d_model, out);
+  return 0;
+}
+
+// out: 11 doubles in ScalingStats order. Returns 0, or 1 when the sizes are refused.
+int attn_scaling_experiment(int d_k, int samples, int n, std::uint32_t seed, double* out) {
+  ScalingStats st;
+  if (!out || !scaling_experiment(d_k, samples, n, seed, Impl::kSimd, st)) return 1;
+  const double v[] = {st.dot_mean,       st.dot_var,           st.scaled_mean, st.scaled_var,
+                      st.raw_max_weight, st.scaled_max_weight, st.raw_entropy, st.scaled_entropy,
+                      st.raw_one_hot,    st.scaled_one_hot,    st.max_entropy};
+  for (int i = 0; i < 11; ++i) out[i] = v[i];
+  return 0;
+}
+
+}  // extern "C"

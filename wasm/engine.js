@@ -1,0 +1,230 @@
+// The attention engine's public JS API: loads the SIMD or scalar WebAssembly build (same code in
+// browsers and Node 20), copies inputs into wasm memory, runs the C ABI in wasm/abi.cpp, and
+// returns fresh Float32Array copies. Argument checks live in validate.js. Not for drawing.
+import { LIMITS, checkAttentionOptions, checkExperimentOptions, checkInteger } from './validate.js';
+
+export { LIMITS };
+
+// The smallest module that uses a SIMD128 instruction: one function returning f32x4.splat(0.0).
+// WebAssembly.validate on it says whether this JavaScript engine can run the SIMD build.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
+  1, 5, 1, 96, 0, 1, 123, // type section: () -> v128
+  3, 2, 1, 0, // function section
+  10, 11, 1, 9, 0, 67, 0, 0, 0, 0, 253, 19, 11, // code: f32.const 0, f32x4.splat, end
+]);
+
+export function simdSupported() {
+  return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+}
+
+const FILES = { simd: 'attention-simd.wasm', scalar: 'attention-scalar.wasm' };
+const compiled = new Map(); // 'simd' | 'scalar' → Promise<WebAssembly.Module>, shared by engines
+
+const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined';
+
+function decodeBase64(text) {
+  if (typeof atob === 'function') return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+async function loadBytes(kind, options) {
+  const given = options.wasmBinary?.[kind] ?? (options.wasmBinary instanceof Uint8Array || options.wasmBinary instanceof ArrayBuffer ? options.wasmBinary : null);
+  if (given) return given;
+  // The single-file page inlines both builds as base64 before this module runs.
+  const inlined = globalThis.ATTENTION_LESSON_WASM?.[kind];
+  if (inlined) return decodeBase64(inlined);
+  const base = options.wasmBase ?? new URL('./dist/', import.meta.url);
+  const url = new URL(FILES[kind], base);
+  if (isNode && url.protocol === 'file:') {
+    // Node 20's global fetch cannot read file: URLs, so read the file directly.
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load the attention engine (${url.pathname}): HTTP ${response.status}.`);
+  return response.arrayBuffer();
+}
+
+function compile(kind, options) {
+  if (options.wasmBinary || !compiled.has(kind)) {
+    const p = loadBytes(kind, options).then((bytes) => WebAssembly.compile(bytes));
+    if (options.wasmBinary) return p;
+    compiled.set(kind, p);
+    p.catch(() => compiled.delete(kind));
+  }
+  return compiled.get(kind);
+}
+
+async function instantiate(module) {
+  const imports = {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: {
+      proc_exit(code) {
+        throw new WebAssembly.RuntimeError(`attention engine stopped (exit code ${code})`);
+      },
+    },
+  };
+  const instance = await WebAssembly.instantiate(module, imports);
+  instance.exports._initialize?.();
+  return instance.exports;
+}
+
+/**
+ * Creates an engine. options.simd: true | false | undefined (auto: SIMD when supported);
+ * options.wasmBase: URL of the folder holding the .wasm files; options.wasmBinary: bytes
+ * ({ simd, scalar } or one build's bytes) when the files cannot be fetched.
+ */
+export async function createEngine(options = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('createEngine() takes an options object, e.g. { simd: false }.');
+  if (options.simd !== undefined && typeof options.simd !== 'boolean') throw new TypeError('options.simd must be true, false or left out.');
+  const supported = simdSupported();
+  if (options.simd === true && !supported) throw new RangeError('This JavaScript engine cannot run WebAssembly SIMD; use { simd: false }.');
+  const kind = (options.simd ?? supported) ? 'simd' : 'scalar';
+  const module = await compile(kind, options);
+  const engine = new Engine(module, await instantiate(module), kind === 'simd');
+  if (engine.exports.attn_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} engine file holds the wrong build.`);
+  return engine;
+}
+
+const STATUS_TEXT = {
+  1: 'a size is out of range',
+  2: 'the mask does not fit the number of tokens',
+  3: 'unknown mistake',
+  4: 'without wo, heads × dV must equal dModel',
+  5: 'a required matrix is missing',
+};
+
+class Engine {
+  constructor(module, exports, simd) {
+    this.module = module;
+    this.exports = exports;
+    /** true when the SIMD128 build is running, false for the scalar build */
+    this.simd = simd;
+    this.limits = LIMITS;
+  }
+
+  // Runs fn(alloc) with wasm allocations that are all freed afterwards. If the module traps, it
+  // is replaced by a fresh instance so that the next call works.
+  #withMemory(fn) {
+    const ptrs = [];
+    const alloc = (floats) => {
+      const bytes = Math.max(4, floats * 4);
+      const p = this.exports.attn_alloc(bytes);
+      if (!p) throw new RangeError(`Not enough memory for ${Math.ceil(bytes / 2 ** 20)} MiB of intermediates; use a smaller input.`);
+      ptrs.push(p);
+      return p;
+    };
+    try {
+      return fn(alloc);
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) this.#reset();
+      throw err;
+    } finally {
+      for (const p of ptrs) this.exports.attn_free?.(p);
+    }
+  }
+
+  #reset() {
+    const instance = new WebAssembly.Instance(this.module, {
+      env: { emscripten_notify_memory_growth() {} },
+      wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`exit ${code}`); } },
+    });
+    instance.exports._initialize?.();
+    this.exports = instance.exports;
+  }
+
+  // A view of `count` floats at `ptr`, made after every call that may have grown memory.
+  #f32(ptr, count) {
+    return new Float32Array(this.exports.memory.buffer, ptr, count);
+  }
+
+  #put(alloc, arr) {
+    const p = alloc(arr.length);
+    this.#f32(p, arr.length).set(arr);
+    return p;
+  }
+
+  /**
+   * Multi-head scaled dot-product attention. See README "Engine API" for every option and shape.
+   * Returns { heads: [{ q, k, v, scores, scaled, masked, weights, output }], concat, output },
+   * all fresh Float32Array copies (or { concat, output } with outputOnly: true).
+   */
+  attention(options) {
+    const o = checkAttentionOptions(options);
+    return this.#withMemory((alloc) => {
+      const floats = this.exports.attn_workspace_floats(o.n, o.dModel, o.heads, o.dK, o.dV, o.outputOnly ? 0 : 1);
+      if (floats < 0) throw new RangeError('These sizes are outside the engine limits.');
+      const px = this.#put(alloc, o.x), pq = this.#put(alloc, o.wq), pk = this.#put(alloc, o.wk), pv = this.#put(alloc, o.wv);
+      const po = o.wo ? this.#put(alloc, o.wo) : 0;
+      const ws = alloc(floats);
+      const status = this.exports.attn_forward(px, pq, pk, pv, po, o.n, o.dModel, o.heads, o.dK, o.dV,
+        o.maskKind, o.validKeys, o.scale ? 1 : 0, o.mistake, o.outputOnly ? 0 : 1, ws);
+      if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
+      return this.#readResult(ws, o);
+    });
+  }
+
+  // Copies the workspace (layout: carve_workspace in src/attention.cpp) into fresh arrays.
+  #readResult(ws, o) {
+    const { n, heads, dK, dV, dModel } = o;
+    const hk = heads * dK, hv = heads * dV, nn = n * n;
+    let at = ws;
+    const take = (count) => { const p = at; at += count * 4; return p; };
+    const pq = take(n * hk), pk = take(n * hk), pv = take(n * hv);
+    const stages = o.outputOnly ? null : { scores: take(nn * heads), scaled: take(nn * heads), masked: take(nn * heads), weights: take(nn * heads) };
+    if (o.outputOnly) take(nn);
+    const pc = take(n * hv), pout = take(n * dModel);
+    const concat = this.#f32(pc, n * hv).slice();
+    const output = this.#f32(pout, n * dModel).slice();
+    if (o.outputOnly) return { concat, output };
+    const columns = (ptr, width, h, w) => {
+      const all = this.#f32(ptr, n * width), out = new Float32Array(n * w);
+      for (let i = 0; i < n; i++) out.set(all.subarray(i * width + h * w, i * width + h * w + w), i * w);
+      return out;
+    };
+    const headsOut = [];
+    for (let h = 0; h < heads; h++) {
+      const stage = (name) => this.#f32(stages[name] + h * nn * 4, nn).slice();
+      headsOut.push({
+        q: columns(pq, hk, h, dK), k: columns(pk, hk, h, dK), v: columns(pv, hv, h, dV),
+        scores: stage('scores'), scaled: stage('scaled'), masked: stage('masked'), weights: stage('weights'),
+        output: columns(pc, hv, h, dV),
+      });
+    }
+    return { heads: headsOut, concat, output };
+  }
+
+  /** Sinusoidal positional encoding: a fresh Float32Array of n × dModel. */
+  positionalEncoding(n, dModel) {
+    checkInteger('n (the number of positions)', n, 1, LIMITS.maxTokens);
+    checkInteger('dModel (the embedding width)', dModel, 1, LIMITS.maxModelWidth);
+    return this.#withMemory((alloc) => {
+      const p = alloc(n * dModel);
+      if (this.exports.attn_positional_encoding(n, dModel, p) !== 0) throw new RangeError('Positional encoding sizes are out of range.');
+      return this.#f32(p, n * dModel).slice();
+    });
+  }
+
+  /**
+   * The √dK experiment: samples rows of one query against n keys, entries drawn from a standard
+   * normal with the given seed. Returns the spread of q·k and how peaked the softmax rows are,
+   * without and with the 1/√dK factor.
+   */
+  scalingExperiment(options) {
+    const o = checkExperimentOptions(options);
+    return this.#withMemory((alloc) => {
+      const p = alloc(22); // 11 doubles
+      if (this.exports.attn_scaling_experiment(o.dK, o.samples, o.n, o.seed, p) !== 0) throw new RangeError('The experiment sizes are out of range.');
+      const v = new Float64Array(this.exports.memory.buffer, p, 11).slice();
+      return {
+        dK: o.dK, samples: o.samples, n: o.n, seed: o.seed,
+        dot: { mean: v[0], variance: v[1], std: Math.sqrt(v[1]) },
+        scaledDot: { mean: v[2], variance: v[3], std: Math.sqrt(v[3]) },
+        unscaled: { maxWeight: v[4], entropy: v[6], oneHotShare: v[8] },
+        scaled: { maxWeight: v[5], entropy: v[7], oneHotShare: v[9] },
+        maxEntropy: v[10],
+      };
+    });
+  }
+}

@@ -1,0 +1,132 @@
+// Argument checks for the engine's public API. Every message names the argument and says what
+// was expected in words a learner can act on. Throws TypeError (wrong kind of thing) or
+// RangeError (right kind, wrong size or value). Nothing here touches wasm memory.
+
+export const LIMITS = Object.freeze({
+  maxTokens: 2048,
+  maxModelWidth: 1024,
+  maxHeads: 64,
+  maxHeadWidth: 1024,
+  // Bytes of intermediates one call may keep (q, k, v, four n×n stages per head, outputs).
+  maxWorkspaceBytes: 1024 * 1024 * 1024,
+  maxExperimentWork: 1 << 26, // dK · samples · n
+});
+
+export const MISTAKES = Object.freeze(['softmax-over-queries', 'mask-after-softmax']);
+
+export function checkInteger(name, value, min, max) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new TypeError(`${name} must be a whole number, but it is ${describe(value)}.`);
+  }
+  if (value < min || value > max) {
+    const why = value < min ? `at least ${min}` : `at most ${max}`;
+    throw new RangeError(`${name} must be ${why}, but it is ${value}.`);
+  }
+  return value;
+}
+
+function describe(value) {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+// A matrix argument: a Float32Array (or a plain array of numbers) of exactly rows × cols finite
+// values. Returns a Float32Array (the same one when it already is one).
+export function checkMatrix(name, value, rows, cols, shapeText) {
+  let arr = value;
+  if (Array.isArray(value)) {
+    arr = Float32Array.from(value, (v) => (typeof v === 'number' ? v : NaN));
+  } else if (!(value instanceof Float32Array)) {
+    throw new TypeError(`${name} must be a Float32Array of ${shapeText} numbers, but it is ${describe(value)}.`);
+  }
+  const want = rows * cols;
+  if (arr.length !== want) {
+    throw new RangeError(`${name} has ${arr.length} numbers, but its shape ${shapeText} needs ${rows} × ${cols} = ${want}.`);
+  }
+  for (let i = 0; i < arr.length; i++) {
+    if (!Number.isFinite(arr[i])) {
+      const what = Number.isNaN(arr[i]) ? 'not a number (NaN)' : 'infinite';
+      throw new RangeError(`${name} row ${Math.floor(i / cols) + 1}, column ${(i % cols) + 1} is ${what}; every entry must be a finite number.`);
+    }
+  }
+  return arr;
+}
+
+// Normalises and checks the options of engine.attention(). Returns plain numbers and arrays.
+export function checkAttentionOptions(o) {
+  if (o === null || typeof o !== 'object') {
+    throw new TypeError(`attention() needs an options object such as { x, n, dModel, wq, wk, wv }, but got ${describe(o)}.`);
+  }
+  const n = checkInteger('n (the number of tokens)', o.n, 1, LIMITS.maxTokens);
+  const dModel = checkInteger('dModel (the embedding width)', o.dModel, 1, LIMITS.maxModelWidth);
+  const heads = checkInteger('heads', o.heads ?? 1, 1, LIMITS.maxHeads);
+  let dK = o.dK;
+  if (dK === undefined) {
+    if (dModel % heads !== 0) {
+      throw new RangeError(`heads (${heads}) must divide dModel (${dModel}) evenly when dK is not given: each head gets dModel / heads columns.`);
+    }
+    dK = dModel / heads;
+  }
+  dK = checkInteger('dK (the query/key width per head)', dK, 1, LIMITS.maxHeadWidth);
+  const dV = checkInteger('dV (the value width per head)', o.dV ?? dK, 1, LIMITS.maxHeadWidth);
+
+  const x = checkMatrix('x', o.x, n, dModel, 'n × dModel');
+  const wq = checkMatrix('wq', o.wq, dModel, heads * dK, 'dModel × (heads·dK)');
+  const wk = checkMatrix('wk', o.wk, dModel, heads * dK, 'dModel × (heads·dK)');
+  const wv = checkMatrix('wv', o.wv, dModel, heads * dV, 'dModel × (heads·dV)');
+  let wo = null;
+  if (o.wo !== undefined && o.wo !== null) {
+    wo = checkMatrix('wo', o.wo, heads * dV, dModel, '(heads·dV) × dModel');
+  } else if (heads * dV !== dModel) {
+    throw new RangeError(`Without wo the heads' outputs are the result, so heads × dV (${heads} × ${dV} = ${heads * dV}) must equal dModel (${dModel}); pass wo or change the sizes.`);
+  }
+
+  let maskKind = 0;
+  let validKeys = 0;
+  const mask = o.mask ?? 'none';
+  if (mask === 'none') maskKind = 0;
+  else if (mask === 'causal') maskKind = 1;
+  else if (mask !== null && typeof mask === 'object' && !Array.isArray(mask) && 'validKeys' in mask) {
+    maskKind = 2;
+    validKeys = checkInteger('mask.validKeys', mask.validKeys, 0, n);
+  } else {
+    throw new TypeError(`Unknown mask ${describe(mask)}: use 'none', 'causal' or { validKeys: k }.`);
+  }
+
+  const scale = o.scale ?? true;
+  if (typeof scale !== 'boolean') throw new TypeError(`scale must be true or false, but it is ${describe(scale)}.`);
+  const mistake = o.mistake ?? null;
+  if (mistake !== null && !MISTAKES.includes(mistake)) {
+    throw new TypeError(`Unknown mistake ${describe(mistake)}: use null, ${MISTAKES.map((m) => `'${m}'`).join(' or ')}.`);
+  }
+  const outputOnly = o.outputOnly ?? false;
+  if (typeof outputOnly !== 'boolean') throw new TypeError(`outputOnly must be true or false, but it is ${describe(outputOnly)}.`);
+
+  const nn = n * n * (outputOnly ? 1 : heads);
+  const floats = n * heads * dK * 2 + n * heads * dV + nn * (outputOnly ? 1 : 4) + n * heads * dV + n * dModel;
+  if (floats * 4 > LIMITS.maxWorkspaceBytes) {
+    throw new RangeError(`This call would need ${Math.ceil((floats * 4) / 2 ** 20)} MiB for its intermediates (limit ${LIMITS.maxWorkspaceBytes / 2 ** 20} MiB): use fewer tokens or heads, or outputOnly: true.`);
+  }
+  return {
+    n, dModel, heads, dK, dV, x, wq, wk, wv, wo, maskKind, validKeys, scale, outputOnly,
+    mistake: mistake === null ? 0 : MISTAKES.indexOf(mistake) + 1,
+  };
+}
+
+export function checkExperimentOptions(o) {
+  if (o === null || typeof o !== 'object') {
+    throw new TypeError(`scalingExperiment() needs an options object such as { dK: 64 }, but got ${describe(o)}.`);
+  }
+  const dK = checkInteger('dK', o.dK, 1, 4096);
+  const samples = checkInteger('samples', o.samples ?? 200, 1, 100000);
+  const n = checkInteger('n (keys per row)', o.n ?? 16, 2, LIMITS.maxTokens);
+  const seed = checkInteger('seed', o.seed ?? 1, 0, 0xffffffff);
+  if (dK * samples * n > LIMITS.maxExperimentWork) {
+    throw new RangeError(`dK × samples × n = ${dK * samples * n} is more work than one experiment may do (${LIMITS.maxExperimentWork}); use fewer samples.`);
+  }
+  return { dK, samples, n, seed };
+}
