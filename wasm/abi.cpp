@@ -6,6 +6,9 @@
 
 #include "attention.hpp"
 #include "positional_encoding.hpp"
+#include "projection.hpp"
+#include "scores.hpp"
+#include "softmax.hpp"
 #include "scaling_experiment.hpp"
 
 using namespace attn;
@@ -72,6 +75,29 @@ int attn_scaling_experiment(int d_k, int samples, int n, std::uint32_t seed, dou
                       st.raw_max_weight, st.scaled_max_weight, st.raw_entropy, st.scaled_entropy,
                       st.raw_one_hot,    st.scaled_one_hot,    st.max_entropy};
   for (int i = 0; i < 11; ++i) out[i] = v[i];
+  return 0;
+}
+
+// The single passes, for scenes that teach one idea at a time. Each returns 0, or 1 for bad sizes.
+// in, out: (rows, cols); axis 0 = softmax along each row, 1 = along each column.
+int attn_softmax(const float* in, float* out, int rows, int cols, int axis) {
+  if (!in || !out || rows < 1 || cols < 1 || axis < 0 || axis > 1) return 1;
+  if (axis == 0) softmax_rows(Impl::kSimd, in, out, rows, cols);
+  else softmax_columns(Impl::kSimd, in, out, rows, cols);
+  return 0;
+}
+
+// a: (n_a, d), b: (n_b, d); out: (n_a, n_b) with out[i][j] = a_i · b_j.
+int attn_dot_products(const float* a, const float* b, int n_a, int n_b, int d, float* out) {
+  if (!a || !b || !out || n_a < 1 || n_b < 1 || d < 1) return 1;
+  scores(Impl::kSimd, a, d, b, d, n_a, n_b, d, out);
+  return 0;
+}
+
+// a: (n, m), b: (m, p); out: (n, p) = a · b.
+int attn_matmul(const float* a, const float* b, int n, int m, int p, float* out) {
+  if (!a || !b || !out || n < 1 || m < 1 || p < 1) return 1;
+  project(a, n, m, b, p, out);
   return 0;
 }
 

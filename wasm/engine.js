@@ -1,7 +1,7 @@
 // The attention engine's public JS API: loads the SIMD or scalar WebAssembly build (same code in
 // browsers and Node 20), copies inputs into wasm memory, runs the C ABI in wasm/abi.cpp, and
 // returns fresh Float32Array copies. Argument checks live in validate.js. Not for drawing.
-import { LIMITS, checkAttentionOptions, checkExperimentOptions, checkInteger } from './validate.js';
+import { LIMITS, checkAttentionOptions, checkExperimentOptions, checkInteger, checkMatrix } from './validate.js';
 
 export { LIMITS };
 
@@ -193,6 +193,48 @@ class Engine {
       });
     }
     return { heads: headsOut, concat, output };
+  }
+
+  /**
+   * Softmax of a (rows × cols) row-major matrix, along each row (axis 'rows', the attention
+   * default) or each column ('columns'). A row of only −Infinity gives zeros.
+   */
+  softmax(values, rows, cols, { axis = 'rows' } = {}) {
+    checkInteger('rows', rows, 1, 1 << 16);
+    checkInteger('cols', cols, 1, 1 << 16);
+    if (axis !== 'rows' && axis !== 'columns') throw new TypeError(`axis must be 'rows' or 'columns', but it is ${JSON.stringify(axis)}.`);
+    const v = checkMatrix('values', values, rows, cols, 'rows × cols', { allowNegInf: true });
+    return this.#withMemory((alloc) => {
+      const pin = this.#put(alloc, v), pout = alloc(rows * cols);
+      if (this.exports.attn_softmax(pin, pout, rows, cols, axis === 'rows' ? 0 : 1) !== 0) throw new RangeError('softmax sizes are out of range.');
+      return this.#f32(pout, rows * cols).slice();
+    });
+  }
+
+  /** Every row of a (nA × d) against every row of b (nB × d): an nA × nB matrix of dot products. */
+  dotProducts(a, b, nA, nB, d) {
+    checkInteger('nA', nA, 1, 1 << 14);
+    checkInteger('nB', nB, 1, 1 << 14);
+    checkInteger('d', d, 1, 1 << 14);
+    const av = checkMatrix('a', a, nA, d, 'nA × d'), bv = checkMatrix('b', b, nB, d, 'nB × d');
+    return this.#withMemory((alloc) => {
+      const pa = this.#put(alloc, av), pb = this.#put(alloc, bv), pout = alloc(nA * nB);
+      this.exports.attn_dot_products(pa, pb, nA, nB, d, pout);
+      return this.#f32(pout, nA * nB).slice();
+    });
+  }
+
+  /** Matrix product a (n × m) · b (m × p) → n × p, computed by Eigen in the engine. */
+  matmul(a, b, n, m, p) {
+    checkInteger('n', n, 1, 1 << 14);
+    checkInteger('m', m, 1, 1 << 14);
+    checkInteger('p', p, 1, 1 << 14);
+    const av = checkMatrix('a', a, n, m, 'n × m'), bv = checkMatrix('b', b, m, p, 'm × p');
+    return this.#withMemory((alloc) => {
+      const pa = this.#put(alloc, av), pb = this.#put(alloc, bv), pout = alloc(n * p);
+      this.exports.attn_matmul(pa, pb, n, m, p, pout);
+      return this.#f32(pout, n * p).slice();
+    });
   }
 
   /** Sinusoidal positional encoding: a fresh Float32Array of n × dModel. */

@@ -36,7 +36,8 @@ function describe(value) {
 
 // A matrix argument: a Float32Array (or a plain array of numbers) of exactly rows × cols finite
 // values. Returns a Float32Array (the same one when it already is one).
-export function checkMatrix(name, value, rows, cols, shapeText) {
+// With allowNegInf, −Infinity entries (masked scores) are accepted.
+export function checkMatrix(name, value, rows, cols, shapeText, { allowNegInf = false } = {}) {
   let arr = value;
   if (Array.isArray(value)) {
     arr = Float32Array.from(value, (v) => (typeof v === 'number' ? v : NaN));
@@ -48,7 +49,7 @@ export function checkMatrix(name, value, rows, cols, shapeText) {
     throw new RangeError(`${name} has ${arr.length} numbers, but its shape ${shapeText} needs ${rows} × ${cols} = ${want}.`);
   }
   for (let i = 0; i < arr.length; i++) {
-    if (!Number.isFinite(arr[i])) {
+    if (!Number.isFinite(arr[i]) && !(allowNegInf && arr[i] === -Infinity)) {
       const what = Number.isNaN(arr[i]) ? 'not a number (NaN)' : 'infinite';
       throw new RangeError(`${name} row ${Math.floor(i / cols) + 1}, column ${(i % cols) + 1} is ${what}; every entry must be a finite number.`);
     }

@@ -1,0 +1,46 @@
+// Browser test harness: serves web/ on localhost and drives Debian's Chromium with playwright-core.
+// Every page records console errors and uncaught exceptions, so a test can fail on them.
+// Screenshots go to test-results/ (kept as test artefacts, not committed).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-results');
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch({ root = path.join(ROOT, 'web'), csp = null } = {}) {
+  const server = await startServer({ root, csp });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url: server.url,
+    browser,
+    async page({ width = 1200, height = 900, reducedMotion = 'no-preference', hasTouch = false } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, reducedMotion, hasTouch });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
+      page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// Opens the lesson page and waits until the engine has started and the first step is drawn.
+export async function openLesson(page, url, hash = '') {
+  await page.goto(url + hash);
+  await page.waitForSelector('#lesson[data-ready="true"]', { timeout: 20000 });
+}
