@@ -1,0 +1,23 @@
+// Runs the README's JS example (the first ```js block) and checks the values its comments
+// promise, so the documentation cannot drift from the engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+test('the README example runs and prints what its comments say', async () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const code = /```js\n([\s\S]*?)```/.exec(readme)[1];
+  const printed = [];
+  // Run the block as a module inside the repo (so 'attention-lesson' resolves), capturing console.log.
+  const file = path.join(mkdtempSync(path.join(root, 'build', 'readme-')), 'example.mjs');
+  writeFileSync(file, `const console = { log: (...a) => globalThis.__readmeLog.push(a) };\n${code}`);
+  globalThis.__readmeLog = printed;
+  await import(pathToFileURL(file).href);
+  const promised = [...code.matchAll(/console\.log\(.*\);\s*\/\/ (.*)$/gm)].map((m) => m[1].trim());
+  assert.equal(printed.length, promised.length);
+  printed.forEach((args, i) => assert.equal(JSON.stringify(args[0]).replace(/"/g, "'").replace(/,/g, ', '), promised[i]));
+});
