@@ -1,0 +1,94 @@
+// views-color.test.js — colour mapping for the views (web/src/views/color.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { interpolateCividis, interpolateRdBu } from 'd3-scale-chromatic';
+import {
+  isMasked, computeDomain, normalize, colorFor, rampStops, parseColor, relativeLuminance,
+  contrastRatio, readableTextColor,
+} from '../../web/src/views/color.js';
+
+test('masked values are −∞ and NaN only', () => {
+  assert.equal(isMasked(-Infinity), true);
+  assert.equal(isMasked(NaN), true);
+  assert.equal(isMasked(Infinity), false);
+  assert.equal(isMasked(-1e30), false);
+});
+
+test('computeDomain: explicit, from finite values, symmetric diverging', () => {
+  assert.deepEqual(computeDomain([1, 2], 'sequential', [0, 1]), [0, 1]);
+  assert.deepEqual(computeDomain([1, 2], 'sequential', [1, 0]), [0, 1]);
+  assert.deepEqual(computeDomain(new Float32Array([0.5, -Infinity, 0.25, NaN]), 'sequential'), [0.25, 0.5]);
+  assert.deepEqual(computeDomain([-1, 3, -Infinity], 'diverging'), [-3, 3]);
+  assert.deepEqual(computeDomain([-4, 1], 'diverging'), [-4, 4]);
+  assert.deepEqual(computeDomain([-Infinity, NaN], 'sequential'), [0, 1]);
+  assert.deepEqual(computeDomain([], 'diverging'), [-1, 1]);
+  assert.deepEqual(computeDomain([0, 0], 'diverging'), [-1, 1]);
+  // a single distinct value spans to 0 so it has a defined colour
+  assert.deepEqual(computeDomain([1], 'sequential'), [0, 1]);
+  assert.deepEqual(computeDomain([-2, -2], 'sequential'), [-2, 0]);
+});
+
+test('normalize clamps and handles a degenerate domain', () => {
+  assert.equal(normalize(5, [0, 10]), 0.5);
+  assert.equal(normalize(-5, [0, 10]), 0);
+  assert.equal(normalize(50, [0, 10]), 1);
+  assert.equal(normalize(3, [3, 3]), 0.5);
+});
+
+test('sequential scale is cividis; masked gets no colour', () => {
+  assert.equal(colorFor(0, 'sequential', [0, 1]), interpolateCividis(0));
+  assert.equal(colorFor(1, 'sequential', [0, 1]), interpolateCividis(1));
+  assert.equal(colorFor(0.5, 'sequential', [0, 1]), interpolateCividis(0.5));
+  assert.equal(colorFor(-Infinity, 'sequential', [0, 1]), null);
+  assert.equal(colorFor(NaN, 'diverging', [-1, 1]), null);
+});
+
+test('diverging scale is reversed RdBu: positive warm (red), negative cool (blue), zero light', () => {
+  const [pr, , pb] = parseColor(colorFor(2, 'diverging', [-2, 2]));
+  const [nr, , nb] = parseColor(colorFor(-2, 'diverging', [-2, 2]));
+  assert.ok(pr > pb, 'positive is red');
+  assert.ok(nb > nr, 'negative is blue');
+  assert.equal(colorFor(2, 'diverging', [-2, 2]), interpolateRdBu(0));
+  assert.ok(relativeLuminance(parseColor(colorFor(0, 'diverging', [-2, 2]))) > 0.8, 'zero is near white');
+});
+
+test('rampStops gives n colours from one end to the other', () => {
+  const stops = rampStops('sequential', 5);
+  assert.equal(stops.length, 5);
+  assert.equal(stops[0], interpolateCividis(0));
+  assert.equal(stops[4], interpolateCividis(1));
+});
+
+test('parseColor and WCAG contrast', () => {
+  assert.deepEqual(parseColor('#fff'), [255, 255, 255]);
+  assert.deepEqual(parseColor('#0b5cad'), [11, 92, 173]);
+  assert.deepEqual(parseColor('rgb(1, 2, 3)'), [1, 2, 3]);
+  assert.deepEqual(parseColor('rgba(1,2,3,0.5)'), [1, 2, 3]);
+  assert.throws(() => parseColor('blue'), TypeError);
+  assert.equal(Math.round(contrastRatio('#000', '#fff')), 21);
+  assert.equal(contrastRatio('#777', '#777'), 1);
+});
+
+test('readableTextColor picks black on light and white on dark cells, always ≥ 4.5:1 on both scales', () => {
+  assert.equal(readableTextColor('#ffffff'), '#000000');
+  assert.equal(readableTextColor('rgb(0, 34, 78)'), '#ffffff');
+  for (const scale of ['sequential', 'diverging']) {
+    for (let i = 0; i <= 100; i += 1) {
+      const bg = colorFor(i / 100, scale, [0, 1]);
+      assert.ok(contrastRatio(bg, readableTextColor(bg)) >= 4.5, `${scale} ${i}: ${bg}`);
+    }
+  }
+});
+
+test('the default theme colours in views.css meet WCAG AA on white', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const css = await readFile(new URL('../../web/src/views/views.css', import.meta.url), 'utf8');
+  const v = (name) => new RegExp(`${name}:\\s*(#[0-9a-f]{3,6})`, 'i').exec(css)[1];
+  for (const name of ['--al-fg', '--al-muted', '--al-accent', '--al-danger']) {
+    assert.ok(contrastRatio(v(name), v('--al-bg')) >= 4.5, name);
+  }
+  assert.ok(contrastRatio(v('--al-focus'), v('--al-bg')) >= 3, 'focus ring');
+  assert.ok(contrastRatio(v('--al-border'), v('--al-bg')) >= 3, 'control borders');
+  assert.ok(contrastRatio(v('--al-danger'), v('--al-danger-bg')) >= 4.5, 'error text on error background');
+  assert.ok(contrastRatio(v('--al-fg'), v('--al-masked-bg')) >= 4.5, '−∞ mark on masked background');
+});

@@ -1,0 +1,165 @@
+// heatmap-draw.js — paints a heatmap onto a 2-D canvas context from a layout (heatmap-layout.js),
+// the spec, the colour domain and theme colours: cells, hatched "−∞" masked cells, printed values,
+// axis titles and labels, the dimmed/outlined locked row, the dashed highlight row, focus/hover.
+
+import { colorFor, isMasked, readableTextColor } from './color.js';
+import { formatNumber, NEG_INF } from './format.js';
+import { AXIS_BAND, PAD } from './heatmap-layout.js';
+
+/** A diagonal hatch pattern (CSS px) for masked cells. */
+export function makeHatchPattern(ctx, doc, theme) {
+  const size = 8;
+  const tile = doc.createElement('canvas');
+  tile.width = size * 2;
+  tile.height = size * 2;
+  const t = tile.getContext('2d');
+  t.fillStyle = theme.maskedBg;
+  t.fillRect(0, 0, tile.width, tile.height);
+  t.strokeStyle = theme.masked;
+  t.lineWidth = 3;
+  t.beginPath();
+  for (let o = -tile.width; o <= tile.width * 2; o += size) {
+    t.moveTo(o, tile.height);
+    t.lineTo(o + tile.height, 0);
+  }
+  t.stroke();
+  const pattern = ctx.createPattern(tile, 'repeat');
+  if (pattern && pattern.setTransform && typeof DOMMatrix !== 'undefined') {
+    pattern.setTransform(new DOMMatrix().scale(0.5)); // tile drawn at 2x, shown at 1x CSS px
+  }
+  return pattern;
+}
+
+function outlineRect(ctx, x, y, w, h, color, width, dash = []) {
+  ctx.save();
+  ctx.setLineDash(dash);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.strokeRect(x + width / 2, y + width / 2, w - width, h - width);
+  ctx.restore();
+}
+
+/**
+ * @param {CanvasRenderingContext2D} ctx already scaled to CSS px
+ * @param {object} p { layout, spec, domain, theme, pattern, focus, hover, locked, highlight, hasFocus }
+ */
+export function drawHeatmap(ctx, p) {
+  const { layout: L, spec, domain, theme, pattern } = p;
+  const { rows, cols } = spec;
+  const digits = spec.digits ?? 2;
+  const font = (px, weight = '') => `${weight} ${px}px ${theme.font}`.trim();
+
+  ctx.clearRect(0, 0, L.cssWidth, L.cssHeight);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, L.cssWidth, L.cssHeight);
+
+  // Axis titles.
+  ctx.fillStyle = theme.muted;
+  ctx.font = font(12, '600');
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.fillText(`${spec.colAxisTitle ?? 'key'} \u2192`, L.x0, PAD + AXIS_BAND / 2);
+  ctx.save();
+  ctx.translate(PAD + AXIS_BAND / 2, L.y0);
+  ctx.rotate(Math.PI / 2); // reads top to bottom, the arrow points down the rows
+  ctx.textAlign = 'left';
+  ctx.fillText(`${spec.rowAxisTitle ?? 'query'} \u2192`, 0, 0);
+  ctx.restore();
+
+  // Token labels.
+  ctx.fillStyle = theme.fg;
+  ctx.font = font(L.labelFont);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (let r = 0; r < rows; r += 1) {
+    const t = L.rowLabelTexts[r];
+    if (t) ctx.fillText(t, L.x0 - 6, L.y0 + (r + 0.5) * L.cell);
+  }
+  for (let c = 0; c < cols; c += 1) {
+    const t = L.colLabelTexts[c];
+    if (!t) continue;
+    const cx = L.x0 + (c + 0.5) * L.cell;
+    if (L.colLabelMode === 'horizontal') {
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(t, cx, L.y0 - 4);
+    } else {
+      ctx.save();
+      ctx.translate(cx, L.y0 - 5);
+      ctx.rotate(-Math.PI / 2);
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(t, 0, 0);
+      ctx.restore();
+    }
+  }
+
+  // Cells.
+  const g = L.gap;
+  const inner = L.cell - g;
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < cols; c += 1) {
+      const v = spec.values[r * cols + c];
+      const x = L.x0 + c * L.cell;
+      const y = L.y0 + r * L.cell;
+      const bg = colorFor(v, spec.scale, domain);
+      ctx.fillStyle = bg ?? pattern ?? theme.maskedBg;
+      ctx.fillRect(x, y, inner, inner);
+      if (isMasked(v)) {
+        if (L.cell >= 16) {
+          const f = Math.max(9, Math.min(16, Math.round(L.cell * 0.32)));
+          ctx.font = font(f, '700');
+          ctx.textAlign = 'center';
+          ctx.textBaseline = 'middle';
+          const tw = ctx.measureText(NEG_INF).width;
+          ctx.fillStyle = theme.maskedBg;
+          ctx.fillRect(x + inner / 2 - tw / 2 - 2, y + inner / 2 - f / 2 - 1, tw + 4, f + 2);
+          ctx.fillStyle = theme.fg;
+          ctx.fillText(NEG_INF, x + inner / 2, y + inner / 2 + 0.5);
+        }
+      } else if (L.showValues) {
+        ctx.font = font(L.valueFont);
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.fillStyle = readableTextColor(bg, '#000000', '#ffffff');
+        ctx.fillText(formatNumber(v, digits), x + inner / 2, y + inner / 2 + 0.5);
+      }
+    }
+  }
+
+  const rowRect = (r) => [L.x0 - 1, L.y0 + r * L.cell - 1, cols * L.cell + 2 - g, L.cell + 2 - g];
+
+  // Locked row: dim every other row, outline the locked one.
+  if (p.locked !== null && p.locked !== undefined && p.locked < rows) {
+    ctx.save();
+    ctx.globalAlpha = 0.62;
+    ctx.fillStyle = theme.bg;
+    for (let r = 0; r < rows; r += 1) {
+      if (r !== p.locked) ctx.fillRect(L.x0, L.y0 + r * L.cell, cols * L.cell, L.cell);
+    }
+    ctx.restore();
+  }
+  if (p.highlight !== null && p.highlight !== undefined && p.highlight < rows && p.highlight !== p.locked) {
+    const [x, y, w, h] = rowRect(p.highlight);
+    outlineRect(ctx, x - 2, y - 2, w + 4, h + 4, theme.accent, 2, [6, 3]);
+  }
+  if (p.locked !== null && p.locked !== undefined && p.locked < rows) {
+    const [x, y, w, h] = rowRect(p.locked);
+    outlineRect(ctx, x - 3, y - 3, w + 6, h + 6, theme.bg, 5);
+    outlineRect(ctx, x - 2, y - 2, w + 4, h + 4, theme.fg, 3);
+  }
+
+  // Hover (thin) and focused cell (thick, two-tone so it shows on any colour).
+  if (p.hover && !(p.hasFocus && p.focus && p.hover.row === p.focus.row && p.hover.col === p.focus.col)) {
+    const x = L.x0 + p.hover.col * L.cell;
+    const y = L.y0 + p.hover.row * L.cell;
+    outlineRect(ctx, x - 1, y - 1, inner + 2, inner + 2, theme.fg, 2);
+  }
+  if (p.hasFocus && p.focus) {
+    const x = L.x0 + p.focus.col * L.cell;
+    const y = L.y0 + p.focus.row * L.cell;
+    const s = Math.max(inner, 6);
+    outlineRect(ctx, x - 3, y - 3, s + 6, s + 6, theme.bg, 6);
+    outlineRect(ctx, x - 2, y - 2, s + 4, s + 4, theme.focus, 3);
+  }
+}

@@ -1,0 +1,59 @@
+// plot-math.js — pure maths for the vector plot: nice tick steps, data↔pixel scales, rounding
+// and clamping moved points to the range, keyboard moves (0.1, Shift: 1), arrowhead geometry.
+
+/** A "nice" step (1, 2 or 5 × 10^k) giving about `target` intervals over `span`. */
+export function niceStep(span, target = 6) {
+  if (!(span > 0)) return 1;
+  const raw = span / Math.max(1, target);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / mag;
+  const nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+  return nice * mag;
+}
+
+/** Tick values covering [min, max] at a nice step (rounded to avoid 0.30000000000000004). */
+export function ticks(min, max, target = 6) {
+  const step = niceStep(max - min, target);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  const out = [];
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) {
+    out.push(Number(v.toFixed(decimals)) + 0); // "+ 0" turns −0 into 0
+  }
+  return out;
+}
+
+/** Linear map from a data range to a pixel range (pixel range may be reversed, as for y). */
+export function linearScale([d0, d1], [p0, p1]) {
+  const k = (p1 - p0) / (d1 - d0 || 1);
+  const toPx = (v) => p0 + (v - d0) * k;
+  toPx.invert = (px) => d0 + (px - p0) / k;
+  return toPx;
+}
+
+/** Clamp to [min, max] and round to `decimals` places. */
+export function clampRound(v, [min, max], decimals = 2) {
+  const f = 10 ** decimals;
+  const c = Math.max(min, Math.min(max, v));
+  return Math.round(c * f) / f + 0;
+}
+
+/** New [x, y] after an arrow key (0.1, or 1 with Shift), clamped to range; null for other keys. */
+export function keyMove([x, y], key, shift, range) {
+  const d = shift ? 1 : 0.1;
+  const moves = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] };
+  const m = moves[key];
+  if (!m) return null;
+  return [clampRound(x + m[0], range), clampRound(y + m[1], range)];
+}
+
+/** Three points (pixel coords) of an arrowhead at `to`, pointing away from `from`. */
+export function arrowHead([x0, y0], [x1, y1], size = 9) {
+  const len = Math.hypot(x1 - x0, y1 - y0);
+  if (len < 1e-9) return null;
+  const ux = (x1 - x0) / len;
+  const uy = (y1 - y0) / len;
+  const bx = x1 - ux * size;
+  const by = y1 - uy * size;
+  const half = size * 0.5;
+  return [[x1, y1], [bx - uy * half, by + ux * half], [bx + uy * half, by - ux * half]];
+}

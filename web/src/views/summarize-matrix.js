@@ -1,0 +1,68 @@
+// summarize-matrix.js — the one-sentence text alternative shown under every matrix view, e.g.
+// "3×3 softmax weights; every row sums to 1.00; strongest: 'Apple' → 'Apple' 0.50."
+
+import { formatNumber, formatShapeCompact, quoteLabel, NEG_INF } from './format.js';
+import { isMasked } from './color.js';
+
+function pair(spec, r, c) {
+  return `${quoteLabel(spec.rowLabels?.[r], r + 1)} \u2192 ${quoteLabel(spec.colLabels?.[c], c + 1)}`;
+}
+
+/** True when every row has a finite value, no value is negative, and each row sums to ~1. */
+export function rowsSumToOne(values, rows, cols, tolerance = 1e-3) {
+  if (rows === 0 || cols === 0) return false;
+  for (let r = 0; r < rows; r += 1) {
+    let sum = 0;
+    let finite = 0;
+    for (let c = 0; c < cols; c += 1) {
+      const v = values[r * cols + c];
+      if (isMasked(v)) continue;
+      if (!Number.isFinite(v) || v < 0) return false;
+      sum += v;
+      finite += 1;
+    }
+    if (finite === 0 || Math.abs(sum - 1) > tolerance) return false;
+  }
+  return true;
+}
+
+/**
+ * One sentence describing a matrix spec ({ values, rows, cols, rowLabels, colLabels, stage,
+ * digits }). Mentions row sums when they are all ~1 (then the strongest cell), otherwise the
+ * minimum and maximum with their cells, and the number of masked cells when there are any.
+ */
+export function summarizeMatrix(spec) {
+  const { values, rows, cols } = spec;
+  const digits = spec.digits ?? 2;
+  const stage = spec.stage || 'values';
+  const n = rows * cols;
+  const head = `${formatShapeCompact(rows, cols)} ${stage}`;
+  if (!n) return `${head}: empty.`;
+
+  let masked = 0;
+  let minI = -1;
+  let maxI = -1;
+  for (let i = 0; i < n; i += 1) {
+    const v = values[i];
+    if (isMasked(v)) { masked += 1; continue; }
+    if (minI < 0 || v < values[minI]) minI = i;
+    if (maxI < 0 || v > values[maxI]) maxI = i;
+  }
+  const parts = [head];
+  if (maxI < 0) {
+    parts.push(`all ${n === 1 ? 'one cell is' : `${n} cells are`} masked (${NEG_INF})`);
+    return `${parts.join('; ')}.`;
+  }
+  const at = (i) => pair(spec, Math.floor(i / cols), i % cols);
+  if (rowsSumToOne(values, rows, cols, Math.max(1e-3, 0.5 * 10 ** -digits))) {
+    parts.push(`every row sums to ${formatNumber(1, digits)}`);
+    parts.push(`strongest: ${at(maxI)} ${formatNumber(values[maxI], digits)}`);
+  } else if (minI === maxI || values[minI] === values[maxI]) {
+    parts.push(`every ${masked ? 'unmasked ' : ''}value is ${formatNumber(values[maxI], digits)}`);
+  } else {
+    parts.push(`from ${formatNumber(values[minI], digits)} (${at(minI)}) to `
+      + `${formatNumber(values[maxI], digits)} (${at(maxI)})`);
+  }
+  if (masked) parts.push(`${masked} of ${n} cells masked (${NEG_INF})`);
+  return `${parts.join('; ')}.`;
+}
