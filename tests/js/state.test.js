@@ -1,0 +1,46 @@
+// The page state's round trip through the URL hash, and what happens with broken or hostile links.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createState, fromHash, sceneInputs, setSceneInputs, toHash } from '../../web/src/state.js';
+
+const steps = [
+  { id: 'one', title: 'One', defaults: () => ({ sentence: 'The cat sat down', heads: 2, x: [1, 0] }) },
+  { id: 'two', title: 'Two', defaults: () => ({ on: true }) },
+];
+
+test('only changed inputs are stored, and a hash reproduces the state exactly', () => {
+  const s = createState(steps);
+  assert.equal(s.step, 'one');
+  setSceneInputs(s, steps[0], { sentence: 'Hello there', heads: 2 });
+  assert.deepEqual(s.scenes, { one: { sentence: 'Hello there' } }, 'heads equals its default so it is not stored');
+  s.step = 'two';
+  s.ui.table = true;
+  const { state, problems } = fromHash(toHash(s), steps);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(state, s);
+  assert.deepEqual(sceneInputs(state, steps[0]), { sentence: 'Hello there', heads: 2, x: [1, 0] });
+  setSceneInputs(state, steps[0], { sentence: 'The cat sat down' });
+  assert.equal(state.scenes.one, undefined, 'back to defaults removes the entry');
+});
+
+test('text that looks like HTML or JSON survives the round trip as plain text', () => {
+  const s = createState(steps);
+  const nasty = '<img src=x onerror=alert(1)> & "quotes" #hash &amp; ?q=1';
+  setSceneInputs(s, steps[0], { sentence: nasty });
+  assert.equal(fromHash(toHash(s), steps).state.scenes.one.sentence, nasty);
+});
+
+test('broken links open at a sensible place and say why, never throw', () => {
+  let r = fromHash('#step=nope', steps);
+  assert.equal(r.state.step, 'one');
+  assert.match(r.problems[0], /does not have/);
+  r = fromHash('#step=two&one=%7Bnot-json', steps);
+  assert.equal(r.state.step, 'two');
+  assert.match(r.problems[0], /could not be read/);
+  r = fromHash('#one=' + encodeURIComponent(JSON.stringify({ heads: 'many', sentence: 5, x: [3, 4], extra: 1 })), steps);
+  assert.deepEqual(r.state.scenes.one, { x: [3, 4] }, 'wrong types and unknown keys are dropped');
+  r = fromHash('#one=' + encodeURIComponent('[1,2]'), steps);
+  assert.equal(r.state.scenes.one, undefined);
+  assert.deepEqual(fromHash('', steps).problems, []);
+  assert.deepEqual(fromHash(undefined, steps).state.step, 'one');
+});

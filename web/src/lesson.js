@@ -1,0 +1,263 @@
+// mountLesson(container, options): the whole lesson as a component with no global state (several
+// can live on one page, in light or shadow DOM). It owns the one state object, renders the current
+// step's text and scene from it, mirrors it to the URL hash (when asked), and routes keyboard
+// navigation. Scenes compute with the engine; this file only arranges them.
+import { createEngine } from '../../wasm/engine.js';
+import { STEPS as TEXT } from './content/steps.js';
+import { SCENES } from './steps/index.js';
+import { createState, fromHash, sceneInputs, setSceneInputs, toHash } from './state.js';
+import { domFor, prefersReducedMotion } from './views/dom.js';
+import FORMULAS from 'virtual:formulas';
+
+const TEXT_BY_ID = new Map(TEXT.map((t) => [t.id, t]));
+let sharedEngine = null; // one engine per page is enough; every lesson instance may share it
+
+export function getSharedEngine() {
+  sharedEngine ??= createEngine();
+  return sharedEngine;
+}
+
+/**
+ * options: { steps?: stepId[] (a subset, in lesson order), step?: stepId (start here),
+ *   hash?: boolean (mirror state to location.hash; default false), engine?: Engine,
+ *   quiz?: { createQuiz, options } | null, hide?: string[] (controls to hide: 'nav', 'table'),
+ *   sentence?: string, heads?: number }
+ * Returns a promise of { goTo(stepId), state(), destroy(), root }.
+ */
+export async function mountLesson(container, options = {}) {
+  const { el } = domFor(container);
+  const doc = container.ownerDocument;
+  const win = doc.defaultView;
+  const steps = SCENES.filter((s) => !options.steps || options.steps.includes(s.id));
+  if (!steps.length) throw new RangeError('None of the requested steps exist in this lesson.');
+  const hide = new Set(options.hide ?? []);
+
+  const root = el('div', { class: 'al-root', lang: 'en' });
+  const live = el('div', { class: 'al-visually-hidden', 'aria-live': 'polite', role: 'status' });
+  const notice = el('p', { class: 'al-notice', role: 'alert', hidden: true });
+  const loading = el('p', { class: 'al-loading' }, 'Loading the attention engine…');
+  root.append(live, notice, loading);
+  container.append(root);
+
+  let engine;
+  try {
+    engine = await (options.engine ?? getSharedEngine());
+  } catch (err) {
+    loading.textContent = `The lesson's maths engine could not start: ${err.message} Try reloading the page, or use a current browser.`;
+    throw err;
+  }
+  loading.remove();
+
+  // ---- state ------------------------------------------------------------------------------
+  let state;
+  if (options.hash) {
+    const read = fromHash(win.location.hash, steps);
+    state = read.state;
+    if (read.problems.length) showNotice(read.problems.join(' '));
+  } else {
+    state = createState(steps);
+  }
+  if (options.step && steps.some((s) => s.id === options.step) && !(options.hash && win.location.hash)) state.step = options.step;
+  // Options that seed scene inputs (an embedding author's starting sentence and head count).
+  for (const s of steps) {
+    const d = s.defaults();
+    const seed = {};
+    if (options.sentence && 'sentence' in d) seed.sentence = String(options.sentence).slice(0, 2000);
+    if (options.heads && 'heads' in d) seed.heads = options.heads;
+    if (Object.keys(seed).length && !state.scenes[s.id]) setSceneInputs(state, s, seed);
+  }
+
+  function showNotice(text) {
+    notice.textContent = text;
+    notice.hidden = !text;
+  }
+
+  // ---- layout -----------------------------------------------------------------------------
+  const header = el('header', { class: 'al-header' });
+  const progress = el('p', { class: 'al-progress' });
+  const navList = el('ol', { class: 'al-steps' });
+  const nav = el('nav', { class: 'al-nav', 'aria-label': 'Lesson steps' },
+    el('details', { class: 'al-steps-menu', open: win.matchMedia?.('(min-width: 900px)').matches || undefined },
+      el('summary', { class: 'al-steps-summary' }, 'All steps'), navList));
+  header.append(progress);
+  if (!hide.has('nav') && steps.length > 1) header.append(nav);
+
+  const article = el('article', { class: 'al-step' });
+  const heading = el('h2', { class: 'al-step-title', tabindex: '-1' });
+  const objective = el('p', { class: 'al-objective' });
+  const body = el('div', { class: 'al-text' });
+  const sceneHost = el('section', { class: 'al-scene', 'aria-label': 'Interactive scene' });
+  const tryList = el('ul', { class: 'al-try' });
+  const tryBox = el('section', { class: 'al-try-box', 'aria-label': 'Things to try' }, el('h3', {}, 'Try this'), tryList);
+  const takeaway = el('p', { class: 'al-takeaway' });
+  const quizHost = el('section', { class: 'al-quiz-host', 'aria-label': 'Check your understanding' });
+  article.append(heading, objective, body, sceneHost, tryBox, takeaway, quizHost);
+
+  const prev = el('button', { type: 'button', class: 'al-button al-prev' }, '← Previous');
+  const next = el('button', { type: 'button', class: 'al-button al-next al-primary' }, 'Next →');
+  const footer = el('footer', { class: 'al-footer' }, prev, next);
+  root.append(header, article);
+  if (steps.length > 1) root.append(footer);
+
+  const navButtons = steps.map((s, i) => {
+    const t = TEXT_BY_ID.get(s.id);
+    const b = el('button', { type: 'button', class: 'al-step-link', dataset: { step: s.id } }, `${i + 1}. ${t?.title ?? s.title}`);
+    b.addEventListener('click', () => goTo(s.id, { focus: true }));
+    navList.append(el('li', {}, b));
+    return b;
+  });
+  prev.addEventListener('click', () => move(-1));
+  next.addEventListener('click', () => move(1));
+
+  // ---- quiz -------------------------------------------------------------------------------
+  let quiz = null;
+  if (options.quiz?.createQuiz) {
+    quiz = options.quiz.createQuiz({
+      engine,
+      hostElement: root,
+      getSceneInputs: (stepId) => {
+        const s = SCENES.find((x) => x.id === stepId);
+        return s ? sceneInputs(state, s) : {};
+      },
+      onGoToStep: (stepId) => goTo(stepId, { focus: true }),
+      ...options.quiz.options,
+    });
+  }
+
+  // ---- scenes -----------------------------------------------------------------------------
+  let current = null; // { step, view }
+  let frame = 0;
+  const ctxFor = (step) => ({
+    engine,
+    formulas: FORMULAS,
+    text: TEXT_BY_ID.get(step.id),
+    get: () => sceneInputs(state, step),
+    set(patch) {
+      setSceneInputs(state, step, patch);
+      scheduleRender();
+    },
+    announce(text) {
+      live.textContent = '';
+      win.setTimeout(() => { live.textContent = text; }, 30);
+    },
+    reducedMotion: () => prefersReducedMotion(container),
+    goTo: (id) => goTo(id, { focus: true }),
+    ui: state.ui,
+    setUi(patch) {
+      Object.assign(state.ui, patch);
+      scheduleRender();
+    },
+  });
+
+  function scheduleRender() {
+    if (frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      render();
+    });
+  }
+
+  function renderScene() {
+    const step = steps.find((s) => s.id === state.step);
+    if (!current || current.step !== step) {
+      current?.view?.destroy?.();
+      sceneHost.replaceChildren();
+      current = { step, view: null };
+      try {
+        current.view = step.mount(sceneHost, ctxFor(step));
+      } catch (err) {
+        sceneHost.replaceChildren(el('p', { class: 'al-error', role: 'alert' }, `This scene could not start: ${err.message}`));
+        console.error(err);
+      }
+      current.quizView?.destroy?.();
+      quizHost.replaceChildren();
+      if (quiz) current.quizView = quiz.mountStep(quizHost, step.id);
+      quizHost.hidden = !quiz || !quizHost.childElementCount;
+    } else if (quiz) {
+      // The scene's inputs changed: questions computed from them follow (e.g. cell questions).
+      quiz.refresh(step.id);
+    }
+    try {
+      current.view?.render(sceneInputs(state, step), state);
+    } catch (err) {
+      // A scene's own input checks explain bad values; anything else must not take the page down.
+      console.error(err);
+      showNotice(`Something went wrong while drawing this step: ${err.message}`);
+    }
+  }
+
+  function render() {
+    const index = steps.findIndex((s) => s.id === state.step);
+    const step = steps[index];
+    const t = TEXT_BY_ID.get(step.id) ?? { title: step.title, paragraphs: [], tryThis: [] };
+    progress.textContent = steps.length > 1 ? `Step ${index + 1} of ${steps.length}` : '';
+    heading.textContent = t.title;
+    objective.textContent = t.objective ? `Goal: ${t.objective}` : '';
+    objective.hidden = !t.objective;
+    body.replaceChildren(...(t.paragraphs ?? []).map((p) => el('p', {}, p)));
+    tryList.replaceChildren(...(t.tryThis ?? []).map((p) => el('li', {}, p)));
+    tryBox.hidden = !(t.tryThis ?? []).length;
+    takeaway.textContent = t.takeaway ? `Takeaway: ${t.takeaway}` : '';
+    takeaway.hidden = !t.takeaway;
+    navButtons.forEach((b, i) => (i === index ? b.setAttribute('aria-current', 'step') : b.removeAttribute('aria-current')));
+    prev.disabled = index === 0;
+    next.disabled = index === steps.length - 1;
+    renderScene();
+    if (options.hash) {
+      const h = toHash(state);
+      if (win.location.hash !== h) win.history.replaceState(null, '', h);
+    }
+  }
+
+  function goTo(stepId, { focus = false } = {}) {
+    const i = steps.findIndex((s) => s.id === stepId);
+    if (i < 0) return false;
+    state.step = stepId;
+    render();
+    ctxFor(steps[i]).announce(`Step ${i + 1} of ${steps.length}: ${TEXT_BY_ID.get(stepId)?.title ?? steps[i].title}`);
+    if (focus) heading.focus({ preventScroll: false });
+    return true;
+  }
+
+  function move(delta) {
+    const i = steps.findIndex((s) => s.id === state.step) + delta;
+    if (i >= 0 && i < steps.length) goTo(steps[i].id, { focus: true });
+  }
+
+  // Alt+PageDown / Alt+PageUp move between steps from anywhere inside the lesson.
+  root.addEventListener('keydown', (e) => {
+    if (e.altKey && (e.key === 'PageDown' || e.key === 'PageUp')) {
+      e.preventDefault();
+      move(e.key === 'PageDown' ? 1 : -1);
+    }
+  });
+  const onHash = () => {
+    if (!options.hash || win.location.hash === toHash(state)) return;
+    const read = fromHash(win.location.hash, steps);
+    state.step = read.state.step;
+    state.scenes = read.state.scenes;
+    Object.assign(state.ui, read.state.ui);
+    showNotice(read.problems.join(' '));
+    current?.view?.destroy?.();
+    current = null;
+    render();
+  };
+  if (options.hash) win.addEventListener('hashchange', onHash);
+
+  render();
+
+  return {
+    root,
+    engine,
+    quiz,
+    goTo: (id) => goTo(id, { focus: false }),
+    state: () => JSON.parse(JSON.stringify(state)),
+    destroy() {
+      if (frame) win.cancelAnimationFrame(frame);
+      win.removeEventListener('hashchange', onHash);
+      current?.view?.destroy?.();
+      current?.quizView?.destroy?.();
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The toy model behind the sentence scenes: splits a learner's sentence into tokens (with limits
+// and messages in words), gives every distinct word a seeded pseudo-random embedding (the same word
+// always gets the same vector, so shuffling tokens only shuffles rows), and makes seeded
+// pseudo-random projection matrices. Nothing here is learned; the lesson says so on screen.
+// Pure JS, no DOM: the engine does all attention maths.
+
+export const MAX_TOKENS = 64;
+export const MAX_TOKEN_CHARS = 40;
+
+// Splits on white space and keeps punctuation attached to words' edges as separate tokens.
+// Returns { tokens } or { error } (a sentence to show the learner; the caller keeps the last view).
+export function tokenize(text) {
+  if (typeof text !== 'string') return { error: 'Type a sentence to see its attention matrix.' };
+  const raw = text.normalize('NFC').match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu) ?? [];
+  if (raw.length === 0) return { error: 'The sentence is empty, so the previous matrix stays on screen. Type at least one word.' };
+  if (raw.length > MAX_TOKENS) {
+    return { error: `That sentence has ${raw.length} tokens; this scene takes at most ${MAX_TOKENS} so the matrix stays readable. The first ${MAX_TOKENS} are shown.`, tokens: raw.slice(0, MAX_TOKENS).map(clip) };
+  }
+  return { tokens: raw.map(clip) };
+}
+
+function clip(token) {
+  return token.length > MAX_TOKEN_CHARS ? token.slice(0, MAX_TOKEN_CHARS - 1) + '…' : token;
+}
+
+// 32-bit FNV-1a hash of a string: a word's seed.
+export function hashString(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+// mulberry32: a tiny seeded generator of uniform numbers in [0, 1).
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Standard-normal draws (Box–Muller) from a seeded uniform source.
+export function normals(count, seed, spread = 1) {
+  const next = rng(seed);
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(1 - next()));
+    const t = 2 * Math.PI * next();
+    out[i] = r * Math.cos(t) * spread;
+    if (i + 1 < count) out[i + 1] = r * Math.sin(t) * spread;
+  }
+  return out;
+}
+
+// x: (tokens.length, dModel). A word's vector depends only on the word (case-folded) and seed.
+export function embed(tokens, dModel, seed = 1) {
+  const x = new Float32Array(tokens.length * dModel);
+  tokens.forEach((t, i) => x.set(normals(dModel, hashString(t.toLowerCase()) ^ seed), i * dModel));
+  return x;
+}
+
+// A (rows, cols) matrix with entries of spread 1/√rows, so projections keep unit scale.
+export function randomMatrix(rows, cols, seed) {
+  return normals(rows * cols, seed, 1 / Math.sqrt(rows));
+}
+
+// Weights for one attention layer of `heads` heads over width dModel (dK = dV = dModel / heads).
+export function layerWeights(dModel, heads, seed = 7) {
+  const d = dModel * (dModel / heads) * heads;
+  return {
+    wq: randomMatrix(dModel, d / dModel, seed * 4 + 1),
+    wk: randomMatrix(dModel, d / dModel, seed * 4 + 2),
+    wv: randomMatrix(dModel, d / dModel, seed * 4 + 3),
+    wo: randomMatrix(dModel, dModel, seed * 4 + 4),
+  };
+}

@@ -1,0 +1,69 @@
+// control-basic.js — the answer controls for choice questions (native radio buttons, each option
+// with its own explanation shown once the solution is revealed) and numeric questions (a text
+// input with inputmode="decimal", plus the live inputs a computed answer depends on).
+// Every control exposes: { el, getResponse, setResponse, setDisabled, focus, reveal?, refresh? }.
+
+import { h } from './dom.js';
+
+export function createChoiceControl(doc, question, env) {
+  const name = env.uid('choice');
+  const rows = question.options.map((opt) => {
+    const input = h(doc, 'input', { type: 'radio', name, value: opt.id, class: 'al-quiz-radio', id: env.uid('opt') });
+    const explain = h(doc, 'p', { class: 'al-quiz-option-explain', hidden: true });
+    const wrap = h(doc, 'div', { class: 'al-quiz-option' }, [
+      h(doc, 'label', { class: 'al-quiz-option-label', htmlFor: input.id }, [input, h(doc, 'span', { text: opt.text })]),
+      explain,
+    ]);
+    return { opt, input, explain, wrap };
+  });
+  const el = h(doc, 'div', { class: 'al-quiz-options' }, rows.map((r) => r.wrap));
+  return {
+    el,
+    getResponse() {
+      const r = rows.find((x) => x.input.checked);
+      return r ? r.opt.id : null;
+    },
+    setResponse(id) { for (const r of rows) r.input.checked = r.opt.id === id; },
+    setDisabled(d) { for (const r of rows) r.input.disabled = d; },
+    focus() { (rows.find((r) => r.input.checked) || rows[0]).input.focus(); },
+    /** Show every option's own explanation, marked with a word, not colour alone. */
+    reveal(correctId) {
+      for (const r of rows) {
+        const right = r.opt.id === correctId;
+        r.explain.textContent = `${right ? '\u2714 Right answer: ' : '\u2716 Not this one: '}${r.opt.explain}`;
+        r.explain.className = `al-quiz-option-explain ${right ? 'al-quiz-is-ok' : 'al-quiz-is-bad'}`;
+        r.explain.hidden = false;
+      }
+    },
+    hideReveal() { for (const r of rows) r.explain.hidden = true; },
+  };
+}
+
+export function createNumericControl(doc, question, env) {
+  const input = h(doc, 'input', {
+    type: 'text', class: 'al-quiz-number', id: env.uid('num'),
+    attrs: { inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' },
+  });
+  const hint = question.tolerance
+    ? `Answers within \u00B1${question.tolerance} of the exact value count.`
+    : 'Give the exact value.';
+  const hintEl = h(doc, 'span', { class: 'al-quiz-hint', id: env.uid('hint'), text: hint });
+  input.setAttribute('aria-describedby', hintEl.id);
+  const inputsEl = question.showInputs ? h(doc, 'p', { class: 'al-quiz-inputs' }) : null;
+  const el = h(doc, 'div', { class: 'al-quiz-numeric' }, [
+    inputsEl,
+    h(doc, 'label', { class: 'al-quiz-label', htmlFor: input.id, text: 'Your answer' }),
+    input,
+    hintEl,
+  ]);
+  const refresh = () => { if (inputsEl) inputsEl.textContent = env.inputsText(); };
+  refresh();
+  return {
+    el,
+    getResponse() { return input.value; },
+    setResponse(v) { input.value = v === null || v === undefined ? '' : String(v); },
+    setDisabled(d) { input.disabled = d; },
+    focus() { input.focus(); },
+    refresh,
+  };
+}

@@ -1,0 +1,107 @@
+// control-cell.js — "click the cell" questions: a heatmap of live engine output drawn by
+// views/heatmap.js (createHeatmap(container, { label, onCellActivate }) → { update(spec) }), and
+// a plain pair of <select>s ("Query row" / "Key column") so the question can be answered without
+// the heatmap (keyboard, screen reader, or if the heatmap failed to load).
+
+import { h, button } from './dom.js';
+
+export function createCellControl(doc, question, env) {
+  let live = null;
+  let heatmap = null;
+  const mapBox = h(doc, 'div', { class: 'al-quiz-heatmap' });
+  const status = h(doc, 'p', { class: 'al-quiz-inputs' });
+  const rowSel = h(doc, 'select', { class: 'al-quiz-select', id: env.uid('row') });
+  const colSel = h(doc, 'select', { class: 'al-quiz-select', id: env.uid('col') });
+  const picked = h(doc, 'p', { class: 'al-quiz-picked', attrs: { 'aria-live': 'polite' } });
+  const redraw = button(doc, 'Redraw from the current scene', () => draw());
+  let disabled = false;
+
+  function describePick() {
+    const r = rowSel.value;
+    const c = colSel.value;
+    if (r === '' || c === '' || !live) { picked.textContent = ''; return; }
+    picked.textContent = `Selected: row \u201C${live.rowLabels[r]}\u201D, column \u201C${live.colLabels[c]}\u201D.`;
+  }
+
+  function fillSelect(sel, labels, prompt) {
+    const keep = sel.value;
+    while (sel.firstChild) sel.removeChild(sel.firstChild);
+    sel.appendChild(h(doc, 'option', { value: '', text: prompt }));
+    labels.forEach((lab, i) => sel.appendChild(h(doc, 'option', { value: String(i), text: `${i + 1}. ${lab}` })));
+    if (keep !== '' && Number(keep) < labels.length) sel.value = keep;
+  }
+
+  function draw() {
+    try {
+      live = env.live();
+    } catch (err) {
+      live = null;
+      status.textContent = err && err.message ? err.message : 'This question cannot be computed right now.';
+      return;
+    }
+    status.textContent = env.inputsText();
+    fillSelect(rowSel, live.rowLabels, 'Choose a query row');
+    fillSelect(colSel, live.colLabels, 'Choose a key column');
+    describePick();
+    if (!heatmap && typeof env.createHeatmap === 'function') {
+      try {
+        heatmap = env.createHeatmap(mapBox, {
+          label: question.heatmapLabel || 'Attention heatmap',
+          onCellActivate(row, col) {
+            if (disabled) return;
+            rowSel.value = String(row);
+            colSel.value = String(col);
+            describePick();
+          },
+        });
+      } catch {
+        heatmap = null;
+      }
+    }
+    if (heatmap && typeof heatmap.update === 'function') {
+      try {
+        heatmap.update({
+          values: live.values, rows: live.rows, cols: live.cols, rowLabels: live.rowLabels,
+          colLabels: live.colLabels, stage: live.stage, scale: 'sequential',
+        });
+      } catch {
+        mapBox.hidden = true; // the selects below still answer the question
+      }
+    } else {
+      mapBox.hidden = true;
+    }
+  }
+
+  rowSel.addEventListener('change', describePick);
+  colSel.addEventListener('change', describePick);
+
+  const el = h(doc, 'div', { class: 'al-quiz-cell' }, [
+    status,
+    mapBox,
+    h(doc, 'div', { class: 'al-quiz-cellpick' }, [
+      h(doc, 'label', { class: 'al-quiz-label', htmlFor: rowSel.id, text: 'Query row' }), rowSel,
+      h(doc, 'label', { class: 'al-quiz-label', htmlFor: colSel.id, text: 'Key column' }), colSel,
+    ]),
+    picked,
+    redraw,
+  ]);
+  draw();
+
+  return {
+    el,
+    getLive() { return live; },
+    getResponse() {
+      if (rowSel.value === '' || colSel.value === '') return null;
+      return { row: Number(rowSel.value), col: Number(colSel.value) };
+    },
+    setResponse(r) {
+      rowSel.value = r && Number.isInteger(r.row) ? String(r.row) : '';
+      colSel.value = r && Number.isInteger(r.col) ? String(r.col) : '';
+      describePick();
+    },
+    setDisabled(d) { disabled = d; rowSel.disabled = d; colSel.disabled = d; redraw.disabled = d; },
+    focus() { rowSel.focus(); },
+    refresh() { draw(); },
+    destroy() { if (heatmap && typeof heatmap.destroy === 'function') heatmap.destroy(); },
+  };
+}

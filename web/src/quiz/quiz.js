@@ -1,0 +1,328 @@
+// quiz.js — the guided quiz's controller: createQuiz(options) loads saved progress, mounts each
+// step's questions into the container the lesson gives it, records answers (scoring.js), saves
+// them (storage.js), reports results as xAPI-shaped events (events.js) and offers a final review.
+// No globals: everything is scoped to the containers passed in, so several lessons (and shadow
+// roots) can share one page.
+
+import { QUESTIONS, STEP_IDS, STEP_TITLES } from './questions.js';
+import { check, solutionOf, totals, progressText, formatNumber } from './scoring.js';
+import { createStore } from './storage.js';
+import { createEmitter, buildAnsweredStatement, buildCompletedStatement } from './events.js';
+import { describeInputs } from './live.js';
+import { answerOf } from './answer-key.js';
+import { createQuestionCard } from './question-view.js';
+import { createReviewView } from './review-view.js';
+import { h } from './dom.js';
+import { createHeatmap as defaultCreateHeatmap } from '../views/heatmap.js';
+
+const EVENTS = ['answered', 'completed', 'reveal', 'progress', 'notice'];
+
+/**
+ * createQuiz(options) → { mountStep, mountReview, progress, reset, on, refresh, questionsFor }
+ * options: engine, storage (a Storage; undefined → the page's localStorage if allowed; null →
+ * memory only), namespace, hostElement, targetOrigin, getSceneInputs(stepId), onGoToStep(stepId),
+ * actor (xAPI Agent, optional), masteryScore (0..1, default 0.8), headingLevel (default 3),
+ * reviewAtStep (step whose mountStep also shows the review below its questions; default
+ * 'summary', null to mount the review only through mountReview),
+ * questions (default: the bank), createHeatmap (default: views/heatmap.js), now() (ms clock),
+ * window (the window to post from; default: the host's).
+ */
+export function createQuiz(options = {}) {
+  const {
+    engine = null, namespace, hostElement = null, targetOrigin, getSceneInputs, onGoToStep,
+    actor, masteryScore = 0.8, headingLevel = 3, questions = QUESTIONS, reviewAtStep = 'summary',
+    createHeatmap = defaultCreateHeatmap, now = () => Date.now(),
+  } = options;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const order = new Map(questions.map((q, i) => [q.id, i + 1]));
+  const store = createStore({ storage: resolveStorage(options.storage, hostElement), namespace, knownIds: new Set(byId.keys()) });
+  const emitter = createEmitter({ targetOrigin, win: options.window });
+  const listeners = Object.fromEntries(EVENTS.map((e) => [e, new Set()]));
+  const views = new Set();
+  const byContainer = new WeakMap(); // container → handle of the view mounted there
+  const shownAt = new Map();
+  const pendingNotices = [];
+  const instance = Math.random().toString(36).slice(2, 8);
+  let counter = 0;
+  let lastElement = hostElement;
+
+  let { state, notice } = store.load();
+  if (notice) pendingNotices.push(notice);
+  if (emitter.notice) pendingNotices.push(emitter.notice);
+
+  function fire(name, payload) {
+    for (const fn of listeners[name]) {
+      try { fn(payload); } catch { /* a listener's bug must not break the quiz */ }
+    }
+  }
+
+  // Views whose section was removed from its container by someone else (e.g. the lesson
+  // clearing its quiz host on a step change without calling destroy()) are dropped.
+  function prune() {
+    for (const v of views) if (v.root.parentNode !== v.container) { views.delete(v); v.dispose(); }
+  }
+
+  function say(text) {
+    if (!text) return;
+    fire('notice', text);
+    prune();
+    const last = Array.from(views).pop();
+    if (last) last.notice(text); else pendingNotices.push(text);
+  }
+
+  function persist() {
+    const out = store.save(state);
+    if (out.notice) say(out.notice);
+  }
+
+  function sceneInputs(q) {
+    if (typeof getSceneInputs !== 'function') return undefined;
+    try { return getSceneInputs(q.scene || q.stepId); } catch { return undefined; }
+  }
+
+  function progress() {
+    return { ...totals(questions, state.answers), completed: Boolean(state.completedAt), persistent: store.persistent };
+  }
+
+  function syncViews() {
+    prune();
+    for (const v of views) v.sync();
+    fire('progress', progress());
+  }
+
+  function maybeComplete(element) {
+    const t = totals(questions, state.answers);
+    if (t.answered < t.total || state.completedAt) return;
+    state.completedAt = new Date(now()).toISOString();
+    persist();
+    const durationMs = Object.values(state.answers).reduce((s, a) => s + (a.durationMs || 0), 0);
+    const st = buildCompletedStatement({ raw: t.raw, max: t.max, durationMs, actor, masteryScore });
+    emitter.emit('completed', st, hostElement || element);
+    fire('completed', st);
+    for (const v of views) v.completed?.(t);
+  }
+
+  function record(q, entry, response, element, durationMs) {
+    state.answers[q.id] = entry;
+    persist();
+    const st = buildAnsweredStatement({
+      question: q, response, score: entry.score, correct: entry.correct,
+      durationMs, actor, attempt: entry.attempts,
+    });
+    lastElement = hostElement || element || lastElement;
+    emitter.emit('answered', st, lastElement);
+    fire('answered', { statement: st, questionId: q.id, stepId: q.stepId });
+    syncViews();
+    maybeComplete(lastElement);
+  }
+
+  // Time spent on a question: since it was shown or since the learner's previous quiz action,
+  // whichever is later, so that durations of cards shown side by side do not overlap and the
+  // completion duration (their sum) approximates the real time spent.
+  let lastActionAt = null;
+  function elapsed(q) {
+    const t = now();
+    const from = Math.max(shownAt.get(q.id) ?? t, lastActionAt ?? -Infinity);
+    lastActionAt = t;
+    return Math.max(0, t - from);
+  }
+
+  function makeCtl(element) {
+    return {
+      uid: (p) => `al-quiz-${instance}-${p}-${(counter += 1)}`,
+      createHeatmap,
+      saved: (id) => state.answers[id],
+      live: (q) => q.compute(engine, sceneInputs(q)),
+      inputsText: (q) => describeInputs(sceneInputs(q)),
+      startTimer: (q) => { const t = now(); shownAt.set(q.id, t); if (lastActionAt !== null) lastActionAt = t; },
+      submit(q, response, live) {
+        let result;
+        try {
+          result = check(q, response, { engine, sceneInputs: sceneInputs(q), live: q.kind === 'cell' ? live : undefined });
+        } catch (err) {
+          return { error: err && err.message ? err.message : 'This question cannot be checked right now.' };
+        }
+        if (result.invalid) return { result };
+        const prev = state.answers[q.id];
+        if (prev && prev.revealed) return { result, practice: true };
+        const d = elapsed(q);
+        const entry = {
+          response: response ?? null, score: result.score, correct: result.correct,
+          attempts: (prev ? prev.attempts : 0) + 1, revealed: false, feedback: result.feedback,
+          durationMs: (prev && prev.durationMs ? prev.durationMs : 0) + d, at: new Date(now()).toISOString(),
+        };
+        record(q, entry, response, element(), d);
+        return { result };
+      },
+      solution(q, live) {
+        try {
+          return solutionOf(q, { engine, sceneInputs: sceneInputs(q), live: q.kind === 'cell' ? live : undefined });
+        } catch (err) {
+          return { text: `The solution cannot be computed right now: ${err && err.message ? err.message : 'unknown problem'}`, value: q.kind === 'choice' ? answerOf(q) : undefined };
+        }
+      },
+      reveal(q, live) {
+        const out = this.solution(q, live);
+        const prev = state.answers[q.id];
+        if (prev) {
+          state.answers[q.id] = { ...prev, revealed: true };
+          persist();
+          syncViews();
+        } else {
+          const d = elapsed(q);
+          record(q, {
+            response: null, score: 0, correct: false, attempts: 0, revealed: true, feedback: '',
+            durationMs: d, at: new Date(now()).toISOString(),
+          }, null, element(), d);
+        }
+        fire('reveal', { questionId: q.id, stepId: q.stepId, predict: Boolean(q.predict) });
+        return out;
+      },
+    };
+  }
+
+  function makeShell(container, { title, label, extraClass }) {
+    const doc = container.ownerDocument;
+    const hl = Math.min(6, Math.max(1, headingLevel));
+    const progressLine = h(doc, 'p', { class: 'al-quiz-progress' });
+    const bar = h(doc, 'progress', { class: 'al-quiz-bar', max: questions.length, value: 0, attrs: { 'aria-label': 'Questions answered' } });
+    const noticeEl = h(doc, 'p', { class: 'al-quiz-notice', attrs: { role: 'status' }, hidden: true });
+    const root = h(doc, 'section', { class: `al-quiz ${extraClass}`, attrs: { 'aria-label': label } }, [
+      h(doc, `h${hl}`, { class: 'al-quiz-title', text: title }),
+      h(doc, 'div', { class: 'al-quiz-progress-row' }, [progressLine, bar]),
+      noticeEl,
+    ]);
+    const updateProgress = () => {
+      const t = totals(questions, state.answers);
+      progressLine.textContent = `${progressText(t)} \u00B7 score ${formatNumber(t.raw)} of ${t.max} (${Math.round(t.scaled * 100)}%)`;
+      bar.value = t.answered;
+    };
+    const showNotice = (text) => {
+      noticeEl.textContent = noticeEl.hidden ? text : `${noticeEl.textContent} ${text}`;
+      noticeEl.hidden = false;
+    };
+    return { doc, root, updateProgress, showNotice, headingLevel: hl };
+  }
+
+  function register(view, shell) {
+    views.add(view);
+    while (pendingNotices.length) shell.showNotice(pendingNotices.shift());
+  }
+
+  // Mounting again into the same container replaces what was there.
+  function claim(container, handle) {
+    const old = byContainer.get(container);
+    if (old && old !== handle) old.destroy();
+    byContainer.set(container, handle);
+    return handle;
+  }
+
+  function mountStep(container, stepId) {
+    const qs = questions.filter((q) => q.stepId === stepId);
+    const withReview = Boolean(container) && reviewAtStep != null && stepId === reviewAtStep;
+    if (!container || (qs.length === 0 && !withReview)) return { destroy() {}, refresh() {}, count: 0 };
+    const old = byContainer.get(container);
+    if (old) old.destroy();
+    const shell = makeShell(container, {
+      title: 'Check your understanding', label: `Questions for: ${STEP_TITLES[stepId] || stepId}`, extraClass: 'al-quiz-step',
+    });
+    const ctl = makeCtl(() => shell.root);
+    let cards = [];
+    const build = () => {
+      for (const c of cards) c.destroy();
+      cards = qs.map((q) => createQuestionCard(shell.doc, q, ctl, { number: order.get(q.id), total: questions.length }));
+      for (const c of cards) shell.root.appendChild(c.root);
+      shell.updateProgress();
+    };
+    const view = {
+      root: shell.root,
+      container,
+      sync() { shell.updateProgress(); for (const c of cards) c.sync(); },
+      rebuild: build,
+      refresh(sid) { for (const [i, c] of cards.entries()) if (!sid || (qs[i].scene || qs[i].stepId) === sid) c.refresh(); },
+      notice: shell.showNotice,
+      dispose() { for (const c of cards) c.destroy(); cards = []; },
+    };
+    if (qs.length) {
+      build();
+      container.appendChild(shell.root);
+      register(view, shell);
+    }
+    const review = withReview ? mountReviewView(container) : null;
+    return claim(container, {
+      count: qs.length,
+      refresh: () => { view.refresh(); review?.refresh(); },
+      destroy() {
+        views.delete(view); view.dispose(); shell.root.remove();
+        review?.destroy();
+        if (byContainer.get(container) === this) byContainer.delete(container);
+      },
+    });
+  }
+
+  function mountReview(container) {
+    if (!container) return { destroy() {}, refresh() {} };
+    const old = byContainer.get(container);
+    if (old) old.destroy();
+    const handle = mountReviewView(container);
+    const destroy = handle.destroy;
+    return claim(container, {
+      refresh: handle.refresh,
+      destroy() { destroy(); if (byContainer.get(container) === this) byContainer.delete(container); },
+    });
+  }
+
+  function mountReviewView(container) {
+    const shell = makeShell(container, { title: 'Review', label: 'Quiz review', extraClass: 'al-quiz-review' });
+    const ctl = makeCtl(() => shell.root);
+    const view = createReviewView(shell, {
+      questions, order, stepTitles: STEP_TITLES, ctl, onGoToStep,
+      state: () => state, totals: () => totals(questions, state.answers),
+      reset: () => api.reset(),
+    });
+    view.notice = shell.showNotice;
+    view.root = shell.root;
+    view.container = container;
+    view.dispose = view.destroy;
+    container.appendChild(shell.root);
+    register(view, shell);
+    return { refresh: () => view.rebuild(), destroy() { views.delete(view); view.destroy(); shell.root.remove(); } };
+  }
+
+  const api = {
+    mountStep,
+    mountReview,
+    progress,
+    /** Forget all answers (storage included); every mounted view starts over. */
+    reset() {
+      state = store.reset();
+      shownAt.clear();
+      for (const v of views) v.rebuild();
+      say('Your quiz progress was reset.');
+      fire('progress', progress());
+    },
+    /** Subscribe: 'answered' | 'completed' | 'reveal' | 'progress' | 'notice'. Returns an unsubscribe function. */
+    on(name, fn) {
+      if (!listeners[name]) throw new RangeError(`Unknown quiz event "${name}"; use one of: ${EVENTS.join(', ')}.`);
+      listeners[name].add(fn);
+      return () => listeners[name].delete(fn);
+    },
+    /** Redraw live questions after a scene changed (all, or only those using sceneId's inputs). */
+    refresh(sceneId) { for (const v of views) v.refresh?.(sceneId); },
+    questionsFor: (stepId) => questions.filter((q) => q.stepId === stepId).map((q) => q.id),
+    stepIds: STEP_IDS,
+  };
+  return api;
+}
+
+// undefined → the page's localStorage (merely reading it may throw in sandboxed frames);
+// null → memory only; anything else is used as given.
+function resolveStorage(storage, hostElement) {
+  if (storage !== undefined) return storage;
+  try {
+    const view = hostElement && hostElement.ownerDocument ? hostElement.ownerDocument.defaultView : globalThis;
+    return view ? view.localStorage : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+// review-view.js — the final review: what is left (missed or unanswered questions, in lesson
+// order), a button per question that takes the learner back to its step (onGoToStep), the same
+// question card inline so it can be retried right here, the completion message, and a
+// two-press "Reset quiz progress" button.
+
+import { h, button, clear } from './dom.js';
+import { createQuestionCard } from './question-view.js';
+import { formatNumber } from './scoring.js';
+
+const needsReview = (entry) => !entry || !entry.correct;
+
+export function createReviewView(shell, { questions, order, stepTitles, ctl, onGoToStep, state, totals, reset }) {
+  const { doc, root } = shell;
+  const completeEl = h(doc, 'p', { class: 'al-quiz-complete' });
+  const summaryEl = h(doc, 'p', { class: 'al-quiz-review-summary' });
+  const list = h(doc, 'ol', { class: 'al-quiz-review-list' });
+  const liveEl = h(doc, 'p', { class: 'al-quiz-sr', attrs: { 'aria-live': 'polite' } });
+  let armed = false;
+  const resetBtn = button(doc, 'Reset quiz progress', () => {
+    if (!armed) {
+      armed = true;
+      resetBtn.textContent = 'Press again to erase all answers';
+      liveEl.textContent = 'Press the reset button again to erase every saved answer, or move on to keep them.';
+      return;
+    }
+    armed = false;
+    resetBtn.textContent = 'Reset quiz progress';
+    reset();
+  }, { class: 'al-quiz-button al-quiz-reset' });
+  resetBtn.addEventListener('blur', () => { armed = false; resetBtn.textContent = 'Reset quiz progress'; });
+  root.append(completeEl, summaryEl, list, h(doc, 'div', { class: 'al-quiz-actions' }, [resetBtn]), liveEl);
+
+  let items = [];
+
+  function statusText(entry, wasListed) {
+    if (!entry) return 'Not answered yet';
+    if (entry.correct) return wasListed ? 'Now answered correctly' : 'Answered correctly';
+    if (entry.revealed) return 'Missed, solution shown (retries here are practice)';
+    return entry.score > 0 ? `Partly right (${Math.round(entry.score * 100)}%)` : 'Missed';
+  }
+
+  function updateHeader() {
+    const t = totals();
+    const st = state();
+    completeEl.textContent = st.completedAt
+      ? `Quiz complete \u2014 score ${formatNumber(t.raw)} of ${t.max} (${Math.round(t.scaled * 100)}%).`
+      : `Answer every question to finish the quiz: ${t.total - t.answered} of ${t.total} still unanswered.`;
+    const left = questions.filter((q) => needsReview(st.answers[q.id]));
+    const missed = left.filter((q) => st.answers[q.id]).length;
+    summaryEl.textContent = left.length
+      ? `${left.length} question${left.length === 1 ? '' : 's'} to revisit: ${missed} missed, ${left.length - missed} not answered yet.`
+      : 'Nothing left to revisit: every question is answered correctly.';
+  }
+
+  function rebuild() {
+    for (const it of items) it.card.destroy();
+    clear(list);
+    items = [];
+    const st = state();
+    for (const q of questions) {
+      if (!needsReview(st.answers[q.id])) continue;
+      const status = h(doc, 'p', { class: 'al-quiz-review-status' });
+      const go = typeof onGoToStep === 'function'
+        ? button(doc, `Go to step: ${stepTitles[q.stepId] || q.stepId}`, () => onGoToStep(q.stepId))
+        : null;
+      const card = createQuestionCard(doc, q, ctl, { number: order.get(q.id), total: questions.length });
+      list.appendChild(h(doc, 'li', { class: 'al-quiz-review-item' }, [status, go, card.root]));
+      items.push({ q, status, card });
+    }
+    sync();
+  }
+
+  function sync() {
+    shell.updateProgress();
+    updateHeader();
+    const st = state();
+    for (const it of items) {
+      it.status.textContent = statusText(st.answers[it.q.id], true);
+      it.card.sync();
+    }
+  }
+
+  rebuild();
+  return {
+    sync,
+    rebuild,
+    refresh(sceneId) { for (const it of items) if (!sceneId || (it.q.scene || it.q.stepId) === sceneId) it.card.refresh(); },
+    completed() { updateHeader(); },
+    destroy() { for (const it of items) it.card.destroy(); },
+  };
+}

@@ -1,0 +1,92 @@
+// The mistake lab's reading of engine results: diagnostics of a weight matrix (row and column
+// sums, largest weight per row, weight on later tokens) and one plain sentence per active bug,
+// chosen from those numbers. Pure JS; the weights come from the engine.
+import { formatNumber } from '../views/format.js';
+import { rowSums } from './scene-kit.js';
+import { aboveDiagonal, colSums, formatDiff, maxAbsDiff, rowMax } from './c-matrix.js';
+
+export const BUGS = [
+  { id: 'softmax-over-queries', name: 'softmax over the query axis' },
+  { id: 'no-scale', name: 'forgot to divide by √d_k' },
+  { id: 'mask-after-softmax', name: 'mask after the softmax' },
+];
+
+const fmt = (v) => formatNumber(v, 2);
+const near = (a, b, tol = 5e-3) => Math.abs(a - b) <= tol;
+const quote = (t) => `‘${t}’`;
+
+// Every number the diagnostics table shows, for one n×n weight matrix.
+export function diagnose(weights, n) {
+  const rows = rowSums(weights, n, n);
+  const maxima = rowMax(weights, n, n);
+  const later = [];
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = i + 1; j < n; j++) s += weights[i * n + j];
+    later.push(s);
+  }
+  return {
+    rowSums: rows,
+    colSums: colSums(weights, n, n),
+    rowMax: maxima,
+    later,
+    future: aboveDiagonal(weights, n).sum,
+    meanMax: maxima.reduce((a, m) => a + m.value, 0) / n,
+    saturated: maxima.filter((m) => m.value > 0.9).length,
+  };
+}
+
+// The row whose sum is farthest from 1.
+function worstRow(sums) {
+  let worst = 0;
+  sums.forEach((s, i) => { if (Math.abs(s - 1) > Math.abs(sums[worst] - 1)) worst = i; });
+  return worst;
+}
+
+/**
+ * One sentence per active bug, from the numbers. o = { correct, buggy (Float32Array n×n), n,
+ * labels, causal, mistake ('none' | engine mistake), noScale, scaleFactor (scores ÷ scaled),
+ * unscaled (weights with only the scaling bug; defaults to buggy) }.
+ */
+export function bugSentences({ correct, buggy, n, labels, causal, mistake, noScale, scaleFactor, unscaled = buggy }) {
+  const c = diagnose(correct, n), b = diagnose(buggy, n), u = diagnose(unscaled, n);
+  const out = [];
+  const label = (i) => `row ${i + 1} (${quote(labels[i] ?? String(i + 1))})`;
+  if (mistake === 'softmax-over-queries') {
+    const i = worstRow(b.rowSums);
+    const colsOne = b.colSums.every((s) => near(s, 1));
+    out.push(`Softmax over the queries: rows no longer sum to 1 — ${label(i)} sums to ${fmt(b.rowSums[i])} — while ${colsOne ? `every column sums to ${fmt(b.colSums[0])}` : `the columns sum to ${b.colSums.map(fmt).join(', ')}`}. Each key shared out one unit among the queries instead of each query sharing one unit among the keys.`);
+  }
+  if (mistake === 'mask-after-softmax') {
+    if (!causal) {
+      out.push(`Mask after the softmax: with the causal mask off there is nothing to mask, so this bug changes nothing here (largest difference from the correct weights: ${formatDiff(maxAbsDiff(correct, buggy))}). Turn the causal mask on to see it.`);
+    } else {
+      const i = worstRow(b.rowSums);
+      const lastOk = near(b.rowSums[n - 1], 1);
+      out.push(`Mask after the softmax: rows no longer sum to 1 — ${label(i)} sums to ${fmt(b.rowSums[i])}${lastOk && n > 1 ? `; only the last row, which hides nothing, still sums to ${fmt(b.rowSums[n - 1])}` : ''}. The later tokens took their share of the softmax total before being zeroed, so ${fmt(n - b.rowSums.reduce((a, s) => a + s, 0))} of weight is missing in all.`);
+    }
+  }
+  if (noScale) {
+    const alone = unscaled !== buggy ? ' On its own (without the other bug),' : '';
+    out.push(`No ÷√d_k: the scores are ${fmt(scaleFactor)} times larger, so the softmax saturates.${alone || ''} ${alone ? 'the' : 'The'} largest weight per row averages ${fmt(u.meanMax)} (correct: ${fmt(c.meanMax)}) and ${u.saturated} of ${n} rows put more than 0.90 on a single key.${u.rowSums.every((s) => near(s, 1)) ? ' The rows still sum to 1, which is why this bug hides so well.' : ''}`);
+  }
+  if (!out.length) {
+    out.push(`No bug is switched on: the two matrices are the same (largest difference ${formatDiff(maxAbsDiff(correct, buggy))}) and every row sums to ${fmt(b.rowSums[0])}.`);
+  }
+  if (causal && b.future > 5e-3) out.push(`Future leak: ${fmt(b.future)} of weight sits on later tokens even though the causal mask is on.`);
+  return out;
+}
+
+// Feedback for the "which bug is this?" challenge: whether the guess is right and the evidence.
+export function challengeFeedback(actual, guess, buggy, n) {
+  const b = diagnose(buggy, n);
+  const name = BUGS.find((x) => x.id === actual)?.name ?? actual;
+  const i = worstRow(b.rowSums);
+  const evidence = {
+    'softmax-over-queries': `the columns each sum to ${fmt(b.colSums[0])} while row ${i + 1} sums to ${fmt(b.rowSums[i])}`,
+    'no-scale': `every row still sums to 1, but ${b.saturated} of ${n} rows put more than 0.90 on one key (largest weight per row averages ${fmt(b.meanMax)})`,
+    'mask-after-softmax': `the future weights are 0 but row ${i + 1} sums to only ${fmt(b.rowSums[i])}`,
+  }[actual] ?? '';
+  if (guess === actual) return { correct: true, text: `Right: it is “${name}”. The evidence: ${evidence}.` };
+  return { correct: false, text: `Not this time: it is “${name}”. The evidence: ${evidence}.` };
+}

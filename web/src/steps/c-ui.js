@@ -1,0 +1,88 @@
+// Small DOM pieces repeated by steps 11–16: a debounced sentence box, an on/off toggle button
+// (aria-pressed), a labelled range slider that reports every move and its release, and a message
+// line for replaced settings. All text is added as text nodes; nothing here computes.
+import { domFor, uid, activeElementOf } from '../views/dom.js';
+
+// A labelled text box; onChange(text) fires 250 ms after typing stops (and on Enter / blur).
+export function sentenceField(host, { label = 'Sentence', onChange }) {
+  const { el } = domFor(host);
+  const id = uid('c-sentence');
+  const input = el('input', { type: 'text', id, class: 'al-input al-wide', autocomplete: 'off', spellcheck: 'false', maxlength: '2000' });
+  const element = el('div', { class: 'c-field' }, el('label', { for: id }, label), input);
+  const win = host.ownerDocument.defaultView;
+  let timer = 0;
+  const fire = () => { win.clearTimeout(timer); timer = 0; onChange(input.value); };
+  input.addEventListener('input', () => { win.clearTimeout(timer); timer = win.setTimeout(fire, 250); });
+  input.addEventListener('change', fire);
+  return {
+    element,
+    input,
+    // Shows the state's sentence unless the learner is typing in the box.
+    sync(text) {
+      if (activeElementOf(input) !== input && input.value !== text) input.value = typeof text === 'string' ? text : '';
+    },
+    destroy() { win.clearTimeout(timer); },
+  };
+}
+
+// A button whose aria-pressed carries the state; the visible text names the state too.
+export function toggleButton(host, { label, onToggle }) {
+  const { el } = domFor(host);
+  const state = el('span', { class: 'c-toggle-state' });
+  const button = el('button', { type: 'button', class: 'al-button c-toggle', 'aria-pressed': 'false' }, label, ': ', state);
+  button.addEventListener('click', () => onToggle(button.getAttribute('aria-pressed') !== 'true'));
+  return {
+    element: button,
+    sync(on) {
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      state.textContent = on ? 'on' : 'off';
+    },
+  };
+}
+
+// A labelled range slider with its value printed beside it. onInput(value) on every move,
+// onCommit(value) when released (for announcements).
+export function rangeField(host, { label, min, max, step = 1, onInput, onCommit, format = String }) {
+  const { el } = domFor(host);
+  const id = uid('c-range');
+  const input = el('input', { type: 'range', id, min: String(min), max: String(max), step: String(step) });
+  const out = el('output', { for: id, class: 'al-stat' });
+  const element = el('div', { class: 'c-field c-range' }, el('label', { for: id }, label), input, out);
+  input.addEventListener('input', () => onInput(Number(input.value)));
+  if (onCommit) input.addEventListener('change', () => onCommit(Number(input.value)));
+  return {
+    element,
+    input,
+    sync(value, limits = {}) {
+      if (limits.min !== undefined) input.min = String(limits.min);
+      if (limits.max !== undefined) input.max = String(limits.max);
+      if (input.value !== String(value)) input.value = String(value);
+      const text = format(value);
+      out.textContent = text;
+      input.setAttribute('aria-valuetext', text);
+    },
+  };
+}
+
+// A paragraph listing the settings that had to be replaced; hidden when there are none.
+export function messageLine(host) {
+  const { el } = domFor(host);
+  const element = el('p', { class: 'al-message', hidden: true });
+  return {
+    element,
+    show(messages) {
+      const list = messages.filter(Boolean);
+      element.textContent = list.join(' ');
+      element.hidden = list.length === 0;
+    },
+  };
+}
+
+// A display formula (build-time KaTeX HTML from ctx.formulas, never user text). It scrolls
+// sideways on narrow screens, so it is a focusable, labelled region for keyboard users.
+export function formulaBox(host, html, label) {
+  const { el } = domFor(host);
+  const box = el('div', { class: 'al-formula c-formula', tabindex: '0', role: 'region', 'aria-label': label });
+  box.innerHTML = html;
+  return box;
+}
