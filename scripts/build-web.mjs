@@ -1,17 +1,22 @@
 // Bundles the page: web/src/main.js → web/build/lesson.js (ES module) and web/src/styles.css →
 // web/build/lesson.css with esbuild; typesets the lesson's formulas with KaTeX at build time (the
 // page ships HTML, not KaTeX's JS); copies KaTeX's CSS and fonts and the two wasm engines.
+// Also the embeddings (web/src/embed/): the <attention-lesson> element → attention-lesson.js
+// (classic script) + attention-lesson.css (its shadow root's stylesheet), the iframe page →
+// embed.js + embed.css, and katex/katex-fonts.css (KaTeX's @font-face rules, for the document).
+// scripts/build-dist.mjs reuses the exports below for the hashed and single-file builds.
 import { build } from 'esbuild';
 import katex from 'katex';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'web/build');
+export const KATEX_DIST = path.join(root, 'node_modules/katex/dist');
 
 // `import FORMULAS from 'virtual:formulas'` gives { name: katexHtml } for web/src/content/formulas.js.
-const formulasPlugin = {
+export const formulasPlugin = {
   name: 'formulas',
   setup(b) {
     b.onResolve({ filter: /^virtual:formulas$/ }, () => ({ path: 'formulas', namespace: 'formulas' }));
@@ -26,23 +31,102 @@ const formulasPlugin = {
   },
 };
 
+// `@import 'virtual:host-theme'` (web/src/embed/element.css): every --al-* custom property declared
+// on .al-root gets its default on :host, and .al-root inherits it, so the page can theme the
+// element from outside the shadow root. Generated from the lesson's CSS, so new properties follow.
+export const hostThemePlugin = {
+  name: 'host-theme',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:host-theme$/ }, () => ({ path: 'host-theme', namespace: 'host-theme' }));
+    b.onLoad({ filter: /.*/, namespace: 'host-theme' }, async () => {
+      const props = await themeProperties();
+      const names = Object.keys(props);
+      const defaults = names.map((n) => `  ${n}: ${props[n]};`).join('\n');
+      const inherit = names.map((n) => `  ${n}: inherit;`).join('\n');
+      return { contents: `:host {\n${defaults}\n}\n:host .al-root {\n${inherit}\n}\n`, loader: 'css', resolveDir: root };
+    });
+  },
+};
+
+/** { '--al-fg': '#1a1a1a', … }: the custom properties declared on .al-root (as the cascade resolves them). */
+export async function themeProperties() {
+  const r = await build({
+    entryPoints: [path.join(root, 'web/src/styles.css')], bundle: true, write: false, minify: false,
+    logLevel: 'silent', outdir: path.join(root, 'build/theme-scan'),
+  });
+  const css = r.outputFiles.find((f) => f.path.endsWith('.css')).text.replace(/\/\*[\s\S]*?\*\//g, '');
+  const props = {};
+  // Zero-specificity defaults (:where(.al-root)) first, then .al-root rules, which win over them.
+  for (const selector of [/:where\(\s*\.al-root\s*\)/, /\.al-root/]) {
+    const rule = new RegExp(`(?:^|[}\\s])${selector.source}\\s*\\{([^}]*)\\}`, 'g');
+    for (const m of css.matchAll(rule)) {
+      for (const d of m[1].matchAll(/(--al-[\w-]+)\s*:\s*([^;]+?)\s*(?:;|$)/g)) props[d[1]] = d[2].replace(/\s+/g, ' ');
+    }
+  }
+  return props;
+}
+
+/** KaTeX's @font-face rules (woff2 sources only), for the document that holds shadow roots. */
+export function katexFontFaces(css) {
+  return (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).map(woff2Only).join('');
+}
+
+/** A @font-face rule with its src reduced to the woff2 file (every browser we support reads it). */
+export function woff2Only(rule) {
+  return rule.replace(/src:([^;}]*)/, (all, list) => {
+    const woff2 = list.split(/,(?=\s*url\()/).find((s) => /format\(["']?woff2/.test(s));
+    return woff2 ? `src:${woff2.trim()}` : all;
+  });
+}
+
+// The bundles: name → entry and format. The element is a classic script (it finds its files from
+// document.currentScript), the pages are ES modules.
+export const JS_ENTRIES = {
+  lesson: { entry: 'web/src/main.js', format: 'esm' },
+  'attention-lesson': { entry: 'web/src/embed/attention-lesson-element.js', format: 'iife' },
+  embed: { entry: 'web/src/embed/embed-page.js', format: 'esm' },
+};
+export const CSS_ENTRIES = {
+  lesson: 'web/src/styles.css',
+  'attention-lesson': 'web/src/embed/element.css',
+  embed: 'web/src/embed/embed-page.css',
+};
+// Where the built files are, relative to the scripts (web/build/ layout); build-dist.mjs passes hashed names.
+export const DEV_ASSETS = {
+  simd: 'dist/attention-simd.wasm', scalar: 'dist/attention-scalar.wasm', elementCss: 'attention-lesson.css',
+  katexCss: 'katex/katex.min.css', katexFonts: 'katex/katex-fonts.css',
+};
+
+/** esbuild options for one JS bundle. */
+export function jsOptions({ entry, format }, { minify = true, assets = DEV_ASSETS } = {}) {
+  return {
+    entryPoints: [path.join(root, entry)], bundle: true, format, target: 'es2020', minify,
+    plugins: [formulasPlugin], external: ['node:fs/promises'], logLevel: 'warning',
+    define: { __ATTENTION_LESSON_ASSETS__: JSON.stringify(assets) },
+    // A classic script has no import.meta; assets.js falls back to document.currentScript.
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
+}
+
+/** esbuild options for one CSS bundle. */
+export function cssOptions(entry, { minify = true } = {}) {
+  return { entryPoints: [path.join(root, entry)], bundle: true, minify, logLevel: 'warning', plugins: [hostThemePlugin] };
+}
+
 export async function buildWeb({ outdir = out, minify = true } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  await build({
-    entryPoints: { lesson: path.join(root, 'web/src/main.js') },
-    bundle: true, format: 'esm', target: 'es2020', minify, sourcemap: true,
-    outdir, plugins: [formulasPlugin], external: ['node:fs/promises'], logLevel: 'warning',
-    legalComments: 'linked',
-  });
-  await build({
-    entryPoints: { lesson: path.join(root, 'web/src/styles.css') },
-    bundle: true, minify, outdir, logLevel: 'warning',
-  });
+  for (const [name, spec] of Object.entries(JS_ENTRIES)) {
+    await build({ ...jsOptions(spec, { minify }), entryPoints: { [name]: path.join(root, spec.entry) }, outdir, sourcemap: true, legalComments: 'linked' });
+  }
+  for (const [name, entry] of Object.entries(CSS_ENTRIES)) {
+    await build({ ...cssOptions(entry, { minify }), entryPoints: { [name]: path.join(root, entry) }, outdir });
+  }
   // KaTeX: its stylesheet and the woff2 fonts only (every browser we support reads woff2).
-  const katexDist = path.join(root, 'node_modules/katex/dist');
+  const katexDist = KATEX_DIST;
   mkdirSync(path.join(outdir, 'katex/fonts'), { recursive: true });
   cpSync(path.join(katexDist, 'katex.min.css'), path.join(outdir, 'katex/katex.min.css'));
+  writeFileSync(path.join(outdir, 'katex/katex-fonts.css'), katexFontFaces(readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8')));
   for (const f of readdirSync(path.join(katexDist, 'fonts'))) {
     if (f.endsWith('.woff2')) cpSync(path.join(katexDist, 'fonts', f), path.join(outdir, 'katex/fonts', f));
   }

@@ -12,3 +12,4 @@ if [ ! -f build/wasm/CMakeCache.txt ]; then
 fi
 cmake --build build/wasm -j"$(nproc)"
 node scripts/build-web.mjs
+node scripts/build-dist.mjs

@@ -1,0 +1,182 @@
+// Builds the two deliverables for course authors from the sources (npm run build calls it after
+// build-web.mjs; it needs wasm/dist/ and node_modules/, nothing from web/build/):
+//   dist/                      static hosting: content-hashed file names (lesson.3f2a1c9e0b.js,
+//                              attention-simd.…wasm, fonts/KaTeX_….woff2), index.html, embed.html,
+//                              examples/course.html rewritten to them, no CDN; plus
+//                              attention-lesson.js, a stable (unhashed) name for the element script.
+//   dist/attention-lesson.html one self-contained file: CSS and KaTeX fonts (woff2 data: URLs)
+//                              in <style>, both wasm builds as base64 in ATTENTION_LESSON_WASM,
+//                              the lesson and quiz as one classic script. Opens from disk, offline.
+// Usage: node scripts/build-dist.mjs
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  root, KATEX_DIST, JS_ENTRIES, CSS_ENTRIES, jsOptions, cssOptions, katexFontFaces, woff2Only,
+} from './build-web.mjs';
+
+export const DIST = path.join(root, 'dist');
+const WEB = path.join(root, 'web');
+const KINDS = ['simd', 'scalar'];
+
+const contentHash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
+const withHash = (base, ext, buf) => `${base}.${contentHash(buf)}${ext}`;
+
+function bundleText(result, ext) {
+  const files = result.outputFiles.filter((f) => f.path.endsWith(ext));
+  if (files.length !== 1) throw new Error(`expected one ${ext} output, got ${files.length}`);
+  return files[0].text;
+}
+
+async function bundleJs(spec, opts) {
+  return bundleText(await build({ ...jsOptions(spec, opts), write: false, outdir: path.join(root, 'build/dist-tmp'), legalComments: 'eof' }), '.js');
+}
+
+async function bundleCss(entry) {
+  return bundleText(await build({ ...cssOptions(entry), write: false, outdir: path.join(root, 'build/dist-tmp') }), '.css');
+}
+
+// KaTeX's stylesheet with woff2-only @font-face sources, font URLs passed through `fontUrl`.
+function katexCss(fontUrl) {
+  const css = readFileSync(path.join(KATEX_DIST, 'katex.min.css'), 'utf8');
+  return css.replace(/@font-face\s*\{[^}]*\}/g, woff2Only)
+    .replace(/url\((["']?)(fonts\/[^)"']+\.woff2)\1\)/g, (all, q, file) => `url(${fontUrl(file)})`);
+}
+
+// Rewrites src/href attributes of a page from web/ names to dist/ names.
+function rewriteHtml(html, map) {
+  return html.replace(/\b(src|href|data-src)="([^"]*)"/g, (all, attr, url) => {
+    const m = /^((?:\.\.\/)*)(build\/)?([^?#]+)(.*)$/.exec(url);
+    if (!m) return all;
+    return map[m[3]] ? `${attr}="${m[1]}${map[m[3]]}${m[4]}"` : all;
+  });
+}
+
+// Text that is safe inside <script> / <style> element content.
+const scriptSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+const styleSafe = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
+
+export async function buildDist({ outdir = DIST, quiet = false } = {}) {
+  for (const k of KINDS) {
+    if (!existsSync(path.join(root, `wasm/dist/attention-${k}.wasm`))) throw new Error('wasm/dist/ is missing: run npm run build (or the wasm build) first.');
+  }
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(path.join(outdir, 'fonts'), { recursive: true });
+  mkdirSync(path.join(outdir, 'examples'), { recursive: true });
+  const names = {}; // web/build-relative name → dist name (what the pages are rewritten to)
+  const emit = (key, base, ext, content, dir = '') => {
+    const name = withHash(base, ext, content);
+    writeFileSync(path.join(outdir, dir, name), content);
+    names[key] = (dir ? `${dir}/` : '') + name;
+    return names[key];
+  };
+
+  // 1. The engines.
+  const wasm = {};
+  for (const k of KINDS) {
+    wasm[k] = readFileSync(path.join(root, `wasm/dist/attention-${k}.wasm`));
+    emit(`dist/attention-${k}.wasm`, `attention-${k}`, '.wasm', wasm[k]);
+  }
+
+  // 2. KaTeX: hashed woff2 fonts, its stylesheet, and its @font-face rules alone (for the document
+  //    that holds <attention-lesson> shadow roots).
+  const fonts = {};
+  for (const f of readdirSync(path.join(KATEX_DIST, 'fonts')).filter((x) => x.endsWith('.woff2'))) {
+    const buf = readFileSync(path.join(KATEX_DIST, 'fonts', f));
+    fonts[`fonts/${f}`] = { buf, name: emit(`katex/fonts/${f}`, f.replace(/\.woff2$/, ''), '.woff2', buf, 'fonts') };
+  }
+  const hashedKatex = katexCss((file) => fonts[file].name);
+  emit('katex/katex.min.css', 'katex', '.css', hashedKatex);
+  emit('katex/katex-fonts.css', 'katex-fonts', '.css', katexFontFaces(hashedKatex));
+
+  // 3. Stylesheets, then the scripts, told the hashed names of everything they load.
+  const css = {};
+  for (const [name, entry] of Object.entries(CSS_ENTRIES)) {
+    css[name] = await bundleCss(entry);
+    emit(`${name}.css`, name, '.css', css[name]);
+  }
+  const assets = {
+    simd: names['dist/attention-simd.wasm'], scalar: names['dist/attention-scalar.wasm'],
+    elementCss: names['attention-lesson.css'], katexCss: names['katex/katex.min.css'], katexFonts: names['katex/katex-fonts.css'],
+  };
+  for (const [name, spec] of Object.entries(JS_ENTRIES)) {
+    const js = await bundleJs(spec, { assets });
+    emit(`${name}.js`, name, '.js', js);
+    // A stable address for the element script, for pages that include it from this host.
+    if (name === 'attention-lesson') writeFileSync(path.join(outdir, 'attention-lesson.js'), js);
+  }
+
+  // 4. The pages.
+  for (const page of ['index.html', 'embed.html']) {
+    writeFileSync(path.join(outdir, page), rewriteHtml(readFileSync(path.join(WEB, page), 'utf8'), names));
+  }
+  const exampleNames = { ...names };
+  for (const f of readdirSync(path.join(WEB, 'examples'))) {
+    const ext = path.extname(f);
+    if (ext === '.js' || ext === '.css') exampleNames[f] = emit(f, path.basename(f, ext), ext, readFileSync(path.join(WEB, 'examples', f)), 'examples').replace(/^examples\//, '');
+  }
+  for (const f of readdirSync(path.join(WEB, 'examples')).filter((x) => x.endsWith('.html'))) {
+    writeFileSync(path.join(outdir, 'examples', f), rewriteHtml(readFileSync(path.join(WEB, 'examples', f), 'utf8'), exampleNames));
+  }
+
+  // 5. The single file.
+  const single = await singleFile({ wasm, fonts, lessonCss: css.lesson });
+  writeFileSync(path.join(outdir, 'attention-lesson.html'), single);
+
+  if (!quiet) report(outdir, names);
+  return { outdir, names, assets };
+}
+
+/**
+ * The whole lesson as one HTML file, from web/index.html: styles inlined (KaTeX fonts as woff2
+ * data: URLs), the wasm as base64 set before the engine loads, the page script as a classic IIFE
+ * (file:// pages cannot load module scripts or fetch .wasm). `entry` swaps the page script (the
+ * SCORM package uses its own).
+ */
+export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main.js', title } = {}) {
+  wasm ??= Object.fromEntries(KINDS.map((k) => [k, readFileSync(path.join(root, `wasm/dist/attention-${k}.wasm`))]));
+  if (!fonts) {
+    fonts = {};
+    for (const f of readdirSync(path.join(KATEX_DIST, 'fonts')).filter((x) => x.endsWith('.woff2'))) fonts[`fonts/${f}`] = { buf: readFileSync(path.join(KATEX_DIST, 'fonts', f)) };
+  }
+  lessonCss ??= await bundleCss(CSS_ENTRIES.lesson);
+  const inlineKatex = katexCss((file) => `data:font/woff2;base64,${fonts[file].buf.toString('base64')}`);
+  const js = await bundleJs({ entry, format: 'iife' }, {});
+  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify(Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])))};`;
+  let html = readFileSync(path.join(WEB, 'index.html'), 'utf8')
+    .replace(/^\s*<link rel="stylesheet"[^>]*>\s*\n/gm, '')
+    .replace(/^\s*<script\b[^>]*><\/script>\s*\n/gm, '');
+  if (title) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`);
+  const styles = `  <style>${styleSafe(inlineKatex)}</style>\n  <style>${styleSafe(lessonCss)}</style>\n`;
+  const scripts = `<script>${wasmJs}</script>\n<script>${scriptSafe(js)}</script>\n`;
+  // (replacement functions: the inlined code contains `$` patterns)
+  html = html.replace('</head>', () => `${styles}</head>`).replace('</body>', () => `${scripts}</body>`);
+  if (!html.includes(wasmJs)) throw new Error('web/index.html has no </body>: cannot build the single file.');
+  return html;
+}
+
+function report(outdir, names) {
+  const rows = [];
+  const walk = (dir) => {
+    for (const f of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) { if (f.name !== 'fonts') walk(p); continue; }
+      const buf = readFileSync(p);
+      rows.push([path.relative(outdir, p), buf.length, gzipSync(buf, { level: 9 }).length]);
+    }
+  };
+  walk(outdir);
+  const fontBytes = readdirSync(path.join(outdir, 'fonts')).reduce((s, f) => s + readFileSync(path.join(outdir, 'fonts', f)).length, 0);
+  rows.push([`fonts/ (${readdirSync(path.join(outdir, 'fonts')).length} KaTeX woff2)`, fontBytes, fontBytes]);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+  console.log('dist: built into dist/');
+  for (const [name, size, gz] of rows.sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${name.padEnd(44)}${kb(size)}${kb(gz)} gzip`);
+  return names;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildDist();
+}
