@@ -2,7 +2,7 @@
 #pragma once
 
 namespace attn {
-// out: (n, d_model) row-major. PE(pos, 2i) = sin(pos / 10000^(2i/d_model)),
-// PE(pos, 2i+1) = cos(pos / 10000^(2i/d_model)). Computed in double, stored as float.
+// out: (n, d_model) row-major. Row p, columns 2i and 2i+1 hold sin(p·w) and cos(p·w) with the
+// pair's frequency w = 1 / 10000^(2i / d_model). Computed in double, stored as float.
 void positional_encoding(int n, int d_model, float* out);
 }  // namespace attn
