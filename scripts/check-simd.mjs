@@ -23,7 +23,8 @@ function kernels(file) {
 
 const simd = kernels('wasm/dist/attention-simd.wasm');
 const scalar = kernels('wasm/dist/attention-scalar.wasm');
-const needF32x4 = ['attn::scores_simd', 'attn::scale_simd', 'attn::softmax_rows_simd', 'attn::softmax_columns_simd', 'attn::weighted_sum_simd'];
+// attn_fused_attention: the fused kernel (src/fused_attention.cpp) is inlined into its export.
+const needF32x4 = ['attn::scores_simd', 'attn::scale_simd', 'attn::softmax_rows_simd', 'attn::softmax_columns_simd', 'attn::weighted_sum_simd', 'attn_fused_attention'];
 let failed = false;
 for (const k of [...needF32x4, 'attn::mask_simd']) {
   const c = simd.get(k);

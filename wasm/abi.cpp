@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "attention.hpp"
+#include "fused_attention.hpp"
 #include "positional_encoding.hpp"
 #include "projection.hpp"
 #include "scores.hpp"
@@ -98,6 +99,27 @@ int attn_dot_products(const float* a, const float* b, int n_a, int n_b, int d, f
 int attn_matmul(const float* a, const float* b, int n, int m, int p, float* out) {
   if (!a || !b || !out || n < 1 || m < 1 || p < 1) return 1;
   project(a, n, m, b, p, out);
+  return 0;
+}
+
+// The fast path (src/fused_attention.hpp): floats of scratch attn_fused_attention needs, or -1
+// for sizes out of limits.
+double attn_fused_workspace_floats(int n, int heads, int d_k, int d_v) {
+  if (!fused_attention_shape_ok(n, heads, d_k, d_v, Mask{})) return -1;
+  return static_cast<double>(fused_attention_workspace_floats(n, d_k, d_v));
+}
+
+// q, k: (n, heads·d_k); v: (n, heads·d_v); out: (n, heads·d_v); workspace: see above.
+// scale: the factor on q·k (1/√d_k, or 1). Returns a Status code.
+int attn_fused_attention(const float* q, const float* k, const float* v, float* out, int n, int heads,
+                         int d_k, int d_v, int mask_kind, int valid_keys, float scale, float* workspace) {
+  if (!q || !k || !v || !out || !workspace) return static_cast<int>(Status::kNullPointer);
+  if (mask_kind < 0 || mask_kind > 2) return static_cast<int>(Status::kBadMask);
+  Mask mask;
+  mask.kind = static_cast<MaskKind>(mask_kind);
+  mask.valid_keys = valid_keys;
+  if (!fused_attention_shape_ok(n, heads, d_k, d_v, mask)) return static_cast<int>(Status::kBadShape);
+  fused_attention(Impl::kSimd, q, k, v, out, n, heads, d_k, d_v, mask, scale, workspace);
   return 0;
 }
 

@@ -1,7 +1,7 @@
 // The attention engine's public JS API: loads the SIMD or scalar WebAssembly build (same code in
 // browsers and Node 20), copies inputs into wasm memory, runs the C ABI in wasm/abi.cpp, and
 // returns fresh Float32Array copies. Argument checks live in validate.js. Not for drawing.
-import { LIMITS, checkAttentionOptions, checkExperimentOptions, checkInteger, checkMatrix } from './validate.js';
+import { LIMITS, checkAttentionOptions, checkExperimentOptions, checkInteger, checkMatrix, checkQKVShape } from './validate.js';
 
 export { LIMITS };
 
@@ -96,6 +96,8 @@ const STATUS_TEXT = {
 };
 
 class Engine {
+  #generation = 0; // bumped when a trap replaces the instance: older plans' memory is gone
+
   constructor(module, exports, simd) {
     this.module = module;
     this.exports = exports;
@@ -126,6 +128,7 @@ class Engine {
   }
 
   #reset() {
+    this.#generation++;
     const instance = new WebAssembly.Instance(this.module, {
       env: { emscripten_notify_memory_growth() {} },
       wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`exit ${code}`); } },
@@ -193,6 +196,55 @@ class Engine {
       });
     }
     return { heads: headsOut, concat, output };
+  }
+
+  /**
+   * The fast path, set up once and run many times: attention from Q, K, V straight to the output,
+   * fused per head in the engine (no n×n matrix is kept or copied out; a causal mask skips the
+   * hidden keys' work). options: { n, heads = 1, dK, dV = dK, mask: 'none' | 'causal' |
+   * { validKeys }, scale: true | false | number }. Returns a plan whose `q`, `k` (n × heads·dK)
+   * and `v` (n × heads·dV) are Float32Array views into wasm memory: write the inputs there (head h
+   * in columns h·dK … (h+1)·dK − 1, like engine.attention's Q), then `run()` returns the `output`
+   * view (n × heads·dV, the heads' outputs side by side). The views are re-created whenever wasm
+   * memory has grown, so read `plan.q` etc. again after any engine call instead of keeping an old
+   * view; copy the output (`.slice()`) to keep it past the next call. run() does not scan the
+   * inputs (NaN in, NaN out). `dispose()` frees the memory; the plan cannot be used afterwards.
+   */
+  prepareAttention(options) {
+    const o = checkQKVShape(options, 'prepareAttention');
+    const ws = this.exports.attn_fused_workspace_floats(o.n, o.heads, o.dK, o.dV);
+    if (ws < 0) throw new RangeError('These sizes are outside the engine limits.');
+    return new AttentionPlan(this, o, ws, this.#planAccess);
+  }
+
+  // What a plan needs from its engine: the current exports, the instance generation, and the
+  // reset that replaces a trapped instance.
+  #planAccess = {
+    exports: () => this.exports,
+    generation: () => this.#generation,
+    reset: () => this.#reset(),
+  };
+
+  /**
+   * One-shot fast path: like prepareAttention(options) with q, k, v given (Float32Arrays or
+   * arrays of n × heads·dK, n × heads·dK, n × heads·dV finite numbers). Returns a fresh
+   * Float32Array of n × heads·dV. For repeated calls, prepareAttention avoids the copies.
+   */
+  attentionQKV(options) {
+    const o = checkQKVShape(options, 'attentionQKV');
+    const hk = o.heads * o.dK, hv = o.heads * o.dV;
+    const q = checkMatrix('q', options.q, o.n, hk, 'n × (heads·dK)');
+    const k = checkMatrix('k', options.k, o.n, hk, 'n × (heads·dK)');
+    const v = checkMatrix('v', options.v, o.n, hv, 'n × (heads·dV)');
+    return this.#withMemory((alloc) => {
+      const ws = this.exports.attn_fused_workspace_floats(o.n, o.heads, o.dK, o.dV);
+      if (ws < 0) throw new RangeError('These sizes are outside the engine limits.');
+      const pq = this.#put(alloc, q), pk = this.#put(alloc, k), pv = this.#put(alloc, v);
+      const pout = alloc(o.n * hv), pws = alloc(ws);
+      const status = this.exports.attn_fused_attention(pq, pk, pv, pout, o.n, o.heads, o.dK, o.dV, o.maskKind, o.validKeys, o.scaleFactor, pws);
+      if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
+      return this.#f32(pout, o.n * hv).slice();
+    });
   }
 
   /**
@@ -268,5 +320,92 @@ class Engine {
         maxEntropy: v[10],
       };
     });
+  }
+}
+
+// A prepared fast-path call (engine.prepareAttention). Owns one wasm allocation holding q, k, v,
+// the output and the kernel's scratch; hands out views that are never stale.
+class AttentionPlan {
+  #access;
+  #shape;
+  #base = 0;
+  #generation;
+  #offsets; // float offsets of q, k, v, output inside the allocation
+  #views = null;
+
+  constructor(engine, shape, workspaceFloats, access) {
+    this.#access = access;
+    this.#shape = shape;
+    const { n, heads, dK, dV } = shape;
+    const up4 = (f) => Math.ceil(f / 4) * 4; // 16-byte aligned sections
+    const sizes = [n * heads * dK, n * heads * dK, n * heads * dV, n * heads * dV];
+    let at = 0;
+    this.#offsets = sizes.map((f) => { const o = at; at += up4(f); return o; });
+    this.#offsets.push(at); // workspace
+    const bytes = (at + workspaceFloats) * 4 + 16;
+    const exports = access.exports();
+    const raw = exports.attn_alloc(bytes);
+    if (!raw) throw new RangeError(`Not enough memory for ${Math.ceil(bytes / 2 ** 20)} MiB of attention inputs; use a smaller input.`);
+    this.#raw = raw;
+    this.#base = Math.ceil(raw / 16) * 16;
+    this.#generation = access.generation();
+    this.n = n;
+    this.heads = heads;
+    this.dK = dK;
+    this.dV = dV;
+  }
+
+  #raw = 0;
+
+  #check() {
+    if (!this.#base) throw new Error('This attention plan was disposed; call engine.prepareAttention() again.');
+    if (this.#generation !== this.#access.generation()) {
+      throw new Error('The engine was restarted after an internal error, so this plan\'s memory is gone; call engine.prepareAttention() again.');
+    }
+  }
+
+  // The four views, re-created whenever wasm memory has grown (a grown memory has a new buffer).
+  #current() {
+    this.#check();
+    const buffer = this.#access.exports().memory.buffer;
+    if (!this.#views || this.#views.q.buffer !== buffer) {
+      const { n, heads, dK, dV } = this.#shape;
+      const view = (i, count) => new Float32Array(buffer, this.#base + this.#offsets[i] * 4, count);
+      this.#views = { q: view(0, n * heads * dK), k: view(1, n * heads * dK), v: view(2, n * heads * dV), output: view(3, n * heads * dV) };
+    }
+    return this.#views;
+  }
+
+  /** Queries, n × heads·dK row-major (head h in columns h·dK … (h+1)·dK − 1): write them here. */
+  get q() { return this.#current().q; }
+  /** Keys, n × heads·dK row-major. */
+  get k() { return this.#current().k; }
+  /** Values, n × heads·dV row-major. */
+  get v() { return this.#current().v; }
+  /** The last run's output, n × heads·dV row-major (a view: copy it to keep it). */
+  get output() { return this.#current().output; }
+
+  /** Runs attention on the current q, k, v and returns the output view. */
+  run() {
+    this.#check();
+    const { n, heads, dK, dV, maskKind, validKeys, scaleFactor } = this.#shape;
+    const exports = this.#access.exports();
+    const p = (i) => this.#base + this.#offsets[i] * 4;
+    let status;
+    try {
+      status = exports.attn_fused_attention(p(0), p(1), p(2), p(3), n, heads, dK, dV, maskKind, validKeys, scaleFactor, p(4));
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) this.#access.reset();
+      throw err;
+    }
+    if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
+    return this.output;
+  }
+
+  /** Frees the plan's wasm memory. Safe to call twice. */
+  dispose() {
+    if (this.#base && this.#generation === this.#access.generation()) this.#access.exports().attn_free(this.#raw);
+    this.#base = 0;
+    this.#views = null;
   }
 }

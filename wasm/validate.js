@@ -118,6 +118,41 @@ export function checkAttentionOptions(o) {
   };
 }
 
+// Normalises and checks the sizes and options of the fast path (engine.prepareAttention and
+// engine.attentionQKV): { n, heads, dK, dV, mask, scale }. scale: true (1/√dK), false (1) or a
+// positive number used as the factor on q·k. Returns plain numbers.
+export function checkQKVShape(o, what) {
+  if (o === null || typeof o !== 'object') {
+    throw new TypeError(`${what}() needs an options object such as { n, heads, dK }, but got ${describe(o)}.`);
+  }
+  const n = checkInteger('n (the number of tokens)', o.n, 1, LIMITS.maxTokens);
+  const heads = checkInteger('heads', o.heads ?? 1, 1, LIMITS.maxHeads);
+  const dK = checkInteger('dK (the query/key width per head)', o.dK, 1, LIMITS.maxHeadWidth);
+  const dV = checkInteger('dV (the value width per head)', o.dV ?? dK, 1, LIMITS.maxHeadWidth);
+  let maskKind = 0;
+  let validKeys = 0;
+  const mask = o.mask ?? 'none';
+  if (mask === 'none') maskKind = 0;
+  else if (mask === 'causal') maskKind = 1;
+  else if (mask !== null && typeof mask === 'object' && !Array.isArray(mask) && 'validKeys' in mask) {
+    maskKind = 2;
+    validKeys = checkInteger('mask.validKeys', mask.validKeys, 0, n);
+  } else {
+    throw new TypeError(`Unknown mask ${describe(mask)}: use 'none', 'causal' or { validKeys: k }.`);
+  }
+  const scale = o.scale ?? true;
+  let scaleFactor;
+  if (scale === true) scaleFactor = 1 / Math.sqrt(dK);
+  else if (scale === false) scaleFactor = 1;
+  else if (typeof scale === 'number' && Number.isFinite(scale) && scale > 0) scaleFactor = scale;
+  else throw new TypeError(`scale must be true (divide by √dK), false, or a positive number, but it is ${describe(scale)}.`);
+  const floats = n * heads * (2 * dK + 2 * dV);
+  if (floats * 4 > LIMITS.maxWorkspaceBytes) {
+    throw new RangeError(`q, k, v and the output would need ${Math.ceil((floats * 4) / 2 ** 20)} MiB (limit ${LIMITS.maxWorkspaceBytes / 2 ** 20} MiB): use fewer tokens or heads.`);
+  }
+  return { n, heads, dK, dV, maskKind, validKeys, scaleFactor };
+}
+
 export function checkExperimentOptions(o) {
   if (o === null || typeof o !== 'object') {
     throw new TypeError(`scalingExperiment() needs an options object such as { dK: 64 }, but got ${describe(o)}.`);
