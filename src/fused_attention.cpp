@@ -1,5 +1,7 @@
 // Fused attention: the scalar reference (one query row at a time, std::exp) and the xsimd kernel
-// (packed Kᵀ and V panels, 4×8 register tiles, vectorised exp from fast_exp.hpp).
+// (packed Kᵀ and V panels, 4×8 register tiles, groups of 4 row blocks sharing each panel while it
+// is in L1, the row max taken inside the score tile, softmax numerators packed by key, vectorised
+// exp from fast_exp.hpp).
 #include "fused_attention.hpp"
 
 #include <cmath>
@@ -7,6 +9,10 @@
 
 #include "attention.hpp"
 #include "fast_exp.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <wasm_simd128.h>
+#endif
 
 namespace attn {
 namespace {
@@ -26,7 +32,7 @@ bool fused_attention_shape_ok(int n, int heads, int d_k, int d_v, Mask mask) {
 std::size_t fused_attention_workspace_floats(int n, int d_k, int d_v) {
   const std::size_t n_pad = round_up(n, kFusedPanel);
   return n_pad * d_k + static_cast<std::size_t>(round_up(d_v, kFusedPanel)) * n +
-         static_cast<std::size_t>(kFusedRowBlock) * (n_pad + d_k);
+         static_cast<std::size_t>(kFusedRowBlock) * kFusedBlockGroup * (2 * (n_pad + kFusedRowPad) + d_k);
 }
 
 void fused_attention_scalar(const float* q, const float* k, const float* v, float* out, int n,
@@ -71,6 +77,17 @@ void fused_attention_scalar(const float* q, const float* k, const float* v, floa
 #if ATTN_SIMD
 namespace {
 constexpr int P = kFusedPanel;  // two batches
+
+// Lane-wise max of two batches. xsimd's max becomes _mm_max_ps, which emscripten 3.1.6 spells as
+// a compare and a bitselect; f32x4.pmax is one maxps in V8. (No NaN reaches it here.)
+inline fbatch vmax(fbatch a, fbatch b) {
+#ifdef __EMSCRIPTEN__
+  return fbatch(static_cast<__m128>(wasm_f32x4_pmax(static_cast<v128_t>(static_cast<__m128>(a)),
+                                                    static_cast<v128_t>(static_cast<__m128>(b)))));
+#else
+  return xsimd::max(a, b);
+#endif
+}
 
 inline float lane_max(fbatch b) {
   alignas(16) float lanes[kLanes];
@@ -143,10 +160,13 @@ void pack_value_panels(const float* v, long ld, int n, int d_v, float* vp) {
 }
 
 // qp: (d_k, M) the block's queries packed by column, qp[c·M + m] = q_m[c]; panel: (d_k, 8) packed
-// keys. s: (M, 8) with stride ld_s, s[m, t] = scale · q_m · k_t. 2·M accumulators stay in
-// registers across the d_k loop; every load is at a fixed offset from two walking pointers.
+// keys. s: (M, 8) with stride ld_s, s[m, t] = scale · q_m · k_t; mx[m] = max(mx[m], those scores)
+// lane-wise (the row max rides along: no separate pass over the row for it). 2·M accumulators
+// stay in registers across the d_k loop; every load is at a fixed offset from two walking pointers.
+// (Unrolling this loop by 4 was 25 % slower in V8: more live registers, spills.)
 template <int M>
-inline void score_tile(const float* qp, const float* panel, int d_k, fbatch scale, float* s, int ld_s) {
+inline void score_tile(const float* qp, const float* panel, int d_k, fbatch scale, float* s, int ld_s,
+                       fbatch* mx) {
   fbatch a0[M], a1[M];
   for (int m = 0; m < M; ++m) a0[m] = a1[m] = fbatch(0.f);
   for (const float* end = qp + d_k * M; qp != end; qp += M, panel += P) {
@@ -159,23 +179,26 @@ inline void score_tile(const float* qp, const float* panel, int d_k, fbatch scal
     }
   }
   for (int m = 0; m < M; ++m) {
-    (a0[m] * scale).store_unaligned(s + m * ld_s);
-    (a1[m] * scale).store_unaligned(s + m * ld_s + kLanes);
+    const fbatch r0 = a0[m] * scale, r1 = a1[m] * scale;
+    r0.store_unaligned(s + m * ld_s);
+    r1.store_unaligned(s + m * ld_s + kLanes);
+    mx[m] = vmax(mx[m], vmax(r0, r1));
   }
 }
 
-// p: (M, n_keys) weights with stride ld_p; panel: (n_keys, 8) packed values. out: (M, cols) with
-// stride ld_o, out[m, t] = inv[m] · Σ_j p[m, j] · panel[j, t], for the first `rows` rows.
+// w: (n_keys, M) weights packed by key, w[j·M + m] = weight of key j for row m; panel: (n_keys, 8)
+// packed values. out: (M, cols) with stride ld_o, out[m, t] = inv[m] · Σ_j w[j, m] · panel[j, t],
+// for the first `rows` rows. Like score_tile: every load at a fixed offset from two pointers.
 template <int M>
-inline void value_tile(const float* p, int ld_p, const float* panel, int n_keys, const float* inv,
-                       float* out, long ld_o, int cols, int rows) {
+inline void value_tile(const float* w, const float* panel, int n_keys, const float* inv, float* out,
+                       long ld_o, int cols, int rows) {
   fbatch a0[M], a1[M];
   for (int m = 0; m < M; ++m) a0[m] = a1[m] = fbatch(0.f);
-  for (int j = 0; j < n_keys; ++j) {
-    const fbatch b0 = fbatch::load_unaligned(panel + j * P);
-    const fbatch b1 = fbatch::load_unaligned(panel + j * P + kLanes);
+  for (const float* end = w + n_keys * M; w != end; w += M, panel += P) {
+    const fbatch b0 = fbatch::load_unaligned(panel);
+    const fbatch b1 = fbatch::load_unaligned(panel + kLanes);
     for (int m = 0; m < M; ++m) {
-      const fbatch a(p[m * ld_p + j]);
+      const fbatch a(w[m]);
       a0[m] += a * b0;
       a1[m] += a * b1;
     }
@@ -195,79 +218,142 @@ inline void value_tile(const float* p, int ld_p, const float* panel, int n_keys,
   }
 }
 
-// Query rows i0 … i0+rows−1 (rows ≤ M) of one head; a short last block runs as M rows with the
-// missing ones zero and unwritten. q: rows with stride ld_q (already at the head's columns);
-// kt, vp: the head's packed panels; s: (M, ld_s) scratch for scores, then weights; pack: (d_k, M)
-// scratch for the block's packed queries; out: rows with stride ld_o.
+// One block of M query rows inside a group: its sizes and scratch.
 template <int M>
-void row_block(const float* q, long ld_q, int i0, const float* kt, const float* vp, int n, int d_k,
-               int d_v, Mask mask, float scale, float* s, int ld_s, float* pack, float* out, long ld_o,
-               int rows) {
-  int visible[M];
-  int k_end = 0;  // keys past k_end are hidden from every row of the block: never touched
-  for (int m = 0; m < M; ++m) {
-    visible[m] = m < rows ? mask.visible_keys(i0 + m, n) : 0;
-    k_end = visible[m] > k_end ? visible[m] : k_end;
+struct RowBlock {
+  int rows;         // real rows (≤ M); the others run as zero queries and are never written
+  int visible[M];   // visible keys per row
+  int k_end;        // keys past k_end are hidden from every row of the block: never touched
+  int full;         // panels below `full` hold only keys every row of the block sees
+  int k_pad;        // k_end rounded up to a whole panel
+  float* s;         // (M, ld_s) scores
+  float* w;         // (k_pad, M) softmax numerators packed by key
+  float* pack;      // (d_k, M) the block's queries packed by column
+  fbatch mx[M];     // running row max over the panels below `full`
+  float inv[M];     // 1 / row sum
+};
+
+// Query rows i0 … i0+rows−1 (rows ≤ G·M) of one head, as G blocks of M rows run side by side so
+// that each key panel (scores) and value panel (weighted sum) is reused by every block while it
+// is in L1. q: rows with stride ld_q (already at the head's columns); kt, vp: the head's packed
+// panels; s: (G·M, ld_s) scratch for scores; wbuf: (G, ld_s, M) for the numerators; pack: (G, d_k, M)
+// for the packed queries; out: rows with stride ld_o.
+template <int M, int G>
+void row_group(const float* q, long ld_q, int i0, int rows, const float* kt, const float* vp, int n,
+               int d_k, int d_v, Mask mask, float scale, float* s, int ld_s, float* wbuf, float* pack,
+               float* out, long ld_o) {
+  static_assert(M == kLanes, "the numerators are packed by a 4 × 4 transpose");
+  RowBlock<M> b[G];
+  int nb = 0, k_max = 0;
+  for (; nb < G && nb * M < rows; ++nb) {
+    RowBlock<M>& r = b[nb];
+    const int r0 = i0 + nb * M;
+    r.rows = rows - nb * M < M ? rows - nb * M : M;
+    r.s = s + static_cast<long>(nb) * M * ld_s;
+    r.pack = pack + static_cast<long>(nb) * M * d_k;
+    r.w = wbuf + static_cast<long>(nb) * M * ld_s;
+    r.k_end = 0;
+    int v_min = n;
+    for (int m = 0; m < M; ++m) {
+      r.visible[m] = m < r.rows ? mask.visible_keys(r0 + m, n) : 0;
+      r.k_end = r.visible[m] > r.k_end ? r.visible[m] : r.k_end;
+      if (m < r.rows) v_min = r.visible[m] < v_min ? r.visible[m] : v_min;
+      r.mx[m] = fbatch(kNegInf);
+    }
+    r.full = v_min / P * P;
+    r.k_pad = round_up(r.k_end, P);
+    k_max = r.k_pad > k_max ? r.k_pad : k_max;
+    // the block's queries packed by column: 4 × 4 register transposes, scalar tails
+    int c0 = 0;
+    if (M == kLanes && r.rows == M) {
+      const float* q0 = q + r0 * ld_q;
+      for (; c0 + kLanes <= d_k; c0 += kLanes) {
+        fbatch a = fbatch::load_unaligned(q0 + c0), bb = fbatch::load_unaligned(q0 + ld_q + c0),
+               c = fbatch::load_unaligned(q0 + 2 * ld_q + c0), d = fbatch::load_unaligned(q0 + 3 * ld_q + c0);
+        transpose4(a, bb, c, d);
+        a.store_unaligned(r.pack + c0 * M);
+        bb.store_unaligned(r.pack + (c0 + 1) * M);
+        c.store_unaligned(r.pack + (c0 + 2) * M);
+        d.store_unaligned(r.pack + (c0 + 3) * M);
+      }
+    }
+    for (int m = 0; m < M; ++m)
+      for (int c = c0; c < d_k; ++c) r.pack[c * M + m] = m < r.rows ? q[(r0 + m) * ld_q + c] : 0.f;
   }
-  if (k_end == 0) {
-    for (int m = 0; m < rows; ++m)
-      for (int c = 0; c < d_v; ++c) out[(i0 + m) * ld_o + c] = 0.f;
-    return;
-  }
-  // pass 1+2: scaled scores against the key panels that hold a visible key
-  for (int m = 0; m < M; ++m)
-    for (int c = 0; c < d_k; ++c) pack[c * M + m] = m < rows ? q[(i0 + m) * ld_q + c] : 0.f;
-  const int k_pad = round_up(k_end, P);
+  // pass 1+2: scaled scores, key panel by key panel, every block that sees a key of the panel
   const fbatch sc(scale);
-  for (int j = 0; j < k_pad; j += P) score_tile<M>(pack, kt + static_cast<long>(j) * d_k, d_k, sc, s + j, ld_s);
-  // pass 3: hidden keys inside those panels become −∞
-  for (int m = 0; m < M; ++m)
-    for (int j = visible[m]; j < k_pad; ++j) s[m * ld_s + j] = kNegInf;
-  // pass 4: softmax numerators e^(s − row max) in place, and 1 / row sum
-  float inv[M];
-  for (int m = 0; m < M; ++m) {
-    float* row = s + m * ld_s;
-    if (visible[m] == 0) {
-      for (int j = 0; j < k_pad; ++j) row[j] = 0.f;
-      inv[m] = 0.f;
-      continue;
-    }
-    fbatch mb(kNegInf);
-    for (int j = 0; j < k_pad; j += kLanes) mb = xsimd::max(mb, fbatch::load_unaligned(row + j));
-    const fbatch mv(lane_max(mb));
-    fbatch sum(0.f);
-    for (int j = 0; j < k_pad; j += kLanes) {
-      const fbatch e = exp_batch(fbatch::load_unaligned(row + j) - mv);
-      e.store_unaligned(row + j);
-      sum += e;
-    }
-    inv[m] = 1.f / xsimd::hadd(sum);
+  fbatch junk[M];
+  for (int j = 0; j < k_max; j += P) {
+    const float* panel = kt + static_cast<long>(j) * d_k;
+    for (int g = 0; g < nb; ++g)
+      if (j < b[g].k_pad) score_tile<M>(b[g].pack, panel, d_k, sc, b[g].s + j, ld_s, j < b[g].full ? b[g].mx : junk);
   }
-  // pass 5: weighted sum of the value panels, 8 output columns at a time (P read row-major:
-  // packing it by key like Q was not faster)
+  for (int g = 0; g < nb; ++g) {
+    RowBlock<M>& r = b[g];
+    // pass 3: hidden keys inside the computed panels become −∞
+    for (int m = 0; m < M; ++m)
+      for (int j = r.visible[m]; j < r.k_pad; ++j) r.s[m * ld_s + j] = kNegInf;
+    // pass 4: softmax numerators e^(s − row max), the block's 4 rows side by side, written
+    // transposed (packed by key) for the weighted sum; and 1 / row sum. The panels from `full` on
+    // (masked tails) add to the max from the tiles here. A row that sees no key is all −∞:
+    // shifted by 0 its numerators are 0, and so is its 1 / sum.
+    fbatch mv[M], sum[M];
+    for (int m = 0; m < M; ++m) {
+      const float* row = r.s + m * ld_s;
+      fbatch mb = r.mx[m];
+      for (int j = r.full; j < r.k_pad; j += kLanes) mb = vmax(mb, fbatch::load_unaligned(row + j));
+      mv[m] = fbatch(r.visible[m] == 0 ? 0.f : lane_max(mb));
+      sum[m] = fbatch(0.f);
+    }
+    for (int j = 0; j < r.k_pad; j += kLanes) {
+      fbatch e[M];
+      for (int m = 0; m < M; ++m) {
+        e[m] = exp_batch(fbatch::load_unaligned(r.s + m * ld_s + j) - mv[m]);
+        sum[m] += e[m];
+      }
+      transpose4(e[0], e[1], e[2], e[3]);
+      for (int m = 0; m < M; ++m) e[m].store_unaligned(r.w + (j + m) * M);
+    }
+    for (int m = 0; m < M; ++m) r.inv[m] = r.visible[m] == 0 ? 0.f : 1.f / xsimd::hadd(sum[m]);
+  }
+  // pass 5: weighted sum, value panel by value panel (8 output columns), every block in turn
   for (int c = 0; c < d_v; c += P)
-    value_tile<M>(s, ld_s, vp + static_cast<long>(c) * n, k_end, inv, out + i0 * ld_o + c, ld_o,
-                  d_v - c < P ? d_v - c : P, rows);
+    for (int g = 0; g < nb; ++g) {
+      RowBlock<M>& r = b[g];
+      float* o = out + static_cast<long>(i0 + g * M) * ld_o + c;
+      if (r.k_end == 0) {  // no row of the block sees a key: zeros
+        for (int m = 0; m < r.rows; ++m)
+          for (int t = 0; t < P && c + t < d_v; ++t) o[m * ld_o + t] = 0.f;
+        continue;
+      }
+      value_tile<M>(r.w, vp + static_cast<long>(c) * n, r.k_end, r.inv, o, ld_o,
+                    d_v - c < P ? d_v - c : P, r.rows);
+    }
 }
 }  // namespace
 
 void fused_attention_simd(const float* q, const float* k, const float* v, float* out, int n,
                           int heads, int d_k, int d_v, Mask mask, float scale, float* workspace) {
+  constexpr int kRows = kFusedRowBlock * kFusedBlockGroup;
   const long hk = static_cast<long>(heads) * d_k, hv = static_cast<long>(heads) * d_v;
   const int n_pad = round_up(n, P);
-  float* pack = workspace;                                   // (d_k, 4)
-  float* kt = pack + static_cast<long>(kFusedRowBlock) * d_k;  // (⌈n/8⌉ panels) × (d_k, 8)
-  float* vp = kt + static_cast<long>(n_pad) * d_k;             // (⌈d_v/8⌉ panels) × (n, 8)
-  float* s = vp + static_cast<long>(round_up(d_v, P)) * n;     // (4, n_pad)
+  float* pack = workspace;                            // (group, d_k, 4)
+  float* kt = pack + static_cast<long>(kRows) * d_k;  // (⌈n/8⌉ panels) × (d_k, 8)
+  float* vp = kt + static_cast<long>(n_pad) * d_k;    // (⌈d_v/8⌉ panels) × (n, 8)
+  // (group·4, ld_s): 16 floats past n_pad, so that rows n_pad = 1024 apart (4 KiB, L1's set
+  // period) do not all land in the same cache sets
+  const int ld_s = n_pad + kFusedRowPad;
+  float* s = vp + static_cast<long>(round_up(d_v, P)) * n;
+  float* wbuf = s + static_cast<long>(kRows) * ld_s;  // (group, ld_s, 4)
   for (int h = 0; h < heads; ++h) {
-    // pack this head's Kᵀ and V once; every block of query rows streams through them
+    // pack this head's Kᵀ and V once; every group of query rows streams through them
     pack_keys_transposed(k + h * d_k, hk, n, d_k, kt);
     pack_value_panels(v + h * d_v, hv, n, d_v, vp);
     const float* qh = q + h * d_k;
     float* oh = out + h * d_v;
-    for (int i0 = 0; i0 < n; i0 += kFusedRowBlock)
-      row_block<kFusedRowBlock>(qh, hk, i0, kt, vp, n, d_k, d_v, mask, scale, s, n_pad, pack, oh, hv,
-                                n - i0 < kFusedRowBlock ? n - i0 : kFusedRowBlock);
+    for (int i0 = 0; i0 < n; i0 += kRows)
+      row_group<kFusedRowBlock, kFusedBlockGroup>(qh, hk, i0, n - i0 < kRows ? n - i0 : kRows, kt, vp, n,
+                                                  d_k, d_v, mask, scale, s, ld_s, wbuf, pack, oh, hv);
   }
 }
 #else

@@ -12,13 +12,18 @@ namespace attn {
 // Query rows per block and keys / value columns per packed panel in the SIMD kernel.
 constexpr int kFusedRowBlock = 4;
 constexpr int kFusedPanel = 8;
+// Row blocks run side by side, so each packed panel is reused by all of them while it is in L1.
+constexpr int kFusedBlockGroup = 4;
+// Floats of padding after each score row of the scratch (one cache line: breaks 4 KiB aliasing).
+constexpr int kFusedRowPad = 16;
 
 // True when the sizes are within the engine limits (attention.hpp) and the mask fits n.
 bool fused_attention_shape_ok(int n, int heads, int d_k, int d_v, Mask mask);
 
 // Floats of scratch one call needs: packed Kᵀ panels (n rounded up to 8, d_k), packed V panels
-// (d_v rounded up to 8, n), one block of score rows (4, n rounded up to 8) and the block's packed
-// queries (d_k, 4). Per head, reused.
+// (d_v rounded up to 8, n), for one group of 4 row blocks: its score rows (4·4, n rounded up to 8
+// plus 16), its softmax numerators packed by key (the same size) and its packed queries (4·4, d_k).
+// Per head, reused.
 std::size_t fused_attention_workspace_floats(int n, int d_k, int d_v);
 
 // q, k: (n, heads·d_k) row-major, head h in columns h·d_k … (h+1)·d_k − 1; v: (n, heads·d_v);

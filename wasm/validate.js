@@ -57,6 +57,28 @@ export function checkMatrix(name, value, rows, cols, shapeText, { allowNegInf = 
   return arr;
 }
 
+// heads, dK and dV of one attention call (engine.attention and the fast path). dK is required
+// unless dKWhenMissing is given: then dKWhenMissing(heads) supplies it when o.dK is left out.
+function checkHeadSizes(o, dKWhenMissing = null) {
+  const heads = checkInteger('heads', o.heads ?? 1, 1, LIMITS.maxHeads);
+  const dKGiven = o.dK === undefined && dKWhenMissing ? dKWhenMissing(heads) : o.dK;
+  const dK = checkInteger('dK (the query/key width per head)', dKGiven, 1, LIMITS.maxHeadWidth);
+  const dV = checkInteger('dV (the value width per head)', o.dV ?? dK, 1, LIMITS.maxHeadWidth);
+  return { heads, dK, dV };
+}
+
+// The mask option: 'none' (default), 'causal' or { validKeys: k } with 0 ≤ k ≤ n. Returns the
+// engine's mask kind (0, 1, 2) and validKeys.
+function checkMask(value, n) {
+  const mask = value ?? 'none';
+  if (mask === 'none') return { maskKind: 0, validKeys: 0 };
+  if (mask === 'causal') return { maskKind: 1, validKeys: 0 };
+  if (mask !== null && typeof mask === 'object' && !Array.isArray(mask) && 'validKeys' in mask) {
+    return { maskKind: 2, validKeys: checkInteger('mask.validKeys', mask.validKeys, 0, n) };
+  }
+  throw new TypeError(`Unknown mask ${describe(mask)}: use 'none', 'causal' or { validKeys: k }.`);
+}
+
 // Normalises and checks the options of engine.attention(). Returns plain numbers and arrays.
 export function checkAttentionOptions(o) {
   if (o === null || typeof o !== 'object') {
@@ -64,16 +86,12 @@ export function checkAttentionOptions(o) {
   }
   const n = checkInteger('n (the number of tokens)', o.n, 1, LIMITS.maxTokens);
   const dModel = checkInteger('dModel (the embedding width)', o.dModel, 1, LIMITS.maxModelWidth);
-  const heads = checkInteger('heads', o.heads ?? 1, 1, LIMITS.maxHeads);
-  let dK = o.dK;
-  if (dK === undefined) {
+  const { heads, dK, dV } = checkHeadSizes(o, (heads) => {
     if (dModel % heads !== 0) {
       throw new RangeError(`heads (${heads}) must divide dModel (${dModel}) evenly when dK is not given: each head gets dModel / heads columns.`);
     }
-    dK = dModel / heads;
-  }
-  dK = checkInteger('dK (the query/key width per head)', dK, 1, LIMITS.maxHeadWidth);
-  const dV = checkInteger('dV (the value width per head)', o.dV ?? dK, 1, LIMITS.maxHeadWidth);
+    return dModel / heads;
+  });
 
   const x = checkMatrix('x', o.x, n, dModel, 'n × dModel');
   const wq = checkMatrix('wq', o.wq, dModel, heads * dK, 'dModel × (heads·dK)');
@@ -86,17 +104,7 @@ export function checkAttentionOptions(o) {
     throw new RangeError(`Without wo the heads' outputs are the result, so heads × dV (${heads} × ${dV} = ${heads * dV}) must equal dModel (${dModel}); pass wo or change the sizes.`);
   }
 
-  let maskKind = 0;
-  let validKeys = 0;
-  const mask = o.mask ?? 'none';
-  if (mask === 'none') maskKind = 0;
-  else if (mask === 'causal') maskKind = 1;
-  else if (mask !== null && typeof mask === 'object' && !Array.isArray(mask) && 'validKeys' in mask) {
-    maskKind = 2;
-    validKeys = checkInteger('mask.validKeys', mask.validKeys, 0, n);
-  } else {
-    throw new TypeError(`Unknown mask ${describe(mask)}: use 'none', 'causal' or { validKeys: k }.`);
-  }
+  const { maskKind, validKeys } = checkMask(o.mask, n);
 
   const scale = o.scale ?? true;
   if (typeof scale !== 'boolean') throw new TypeError(`scale must be true or false, but it is ${describe(scale)}.`);
@@ -126,20 +134,8 @@ export function checkQKVShape(o, what) {
     throw new TypeError(`${what}() needs an options object such as { n, heads, dK }, but got ${describe(o)}.`);
   }
   const n = checkInteger('n (the number of tokens)', o.n, 1, LIMITS.maxTokens);
-  const heads = checkInteger('heads', o.heads ?? 1, 1, LIMITS.maxHeads);
-  const dK = checkInteger('dK (the query/key width per head)', o.dK, 1, LIMITS.maxHeadWidth);
-  const dV = checkInteger('dV (the value width per head)', o.dV ?? dK, 1, LIMITS.maxHeadWidth);
-  let maskKind = 0;
-  let validKeys = 0;
-  const mask = o.mask ?? 'none';
-  if (mask === 'none') maskKind = 0;
-  else if (mask === 'causal') maskKind = 1;
-  else if (mask !== null && typeof mask === 'object' && !Array.isArray(mask) && 'validKeys' in mask) {
-    maskKind = 2;
-    validKeys = checkInteger('mask.validKeys', mask.validKeys, 0, n);
-  } else {
-    throw new TypeError(`Unknown mask ${describe(mask)}: use 'none', 'causal' or { validKeys: k }.`);
-  }
+  const { heads, dK, dV } = checkHeadSizes(o);
+  const { maskKind, validKeys } = checkMask(o.mask, n);
   const scale = o.scale ?? true;
   let scaleFactor;
   if (scale === true) scaleFactor = 1 / Math.sqrt(dK);

@@ -1,6 +1,6 @@
 // The fused fast path (src/fused_attention.cpp): SIMD kernel vs its scalar twin vs the double
-// reference, at every tile edge of its 4-row blocks and 8-wide panels, causal and not, multi-head;
-// and the vectorised exp (src/fast_exp.hpp) against std::exp.
+// reference, at every tile edge of its 4-row blocks, 8-wide panels and 16-row groups, causal and
+// not, multi-head; and the vectorised exp (src/fast_exp.hpp) against std::exp.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -15,7 +15,8 @@
 using namespace attn;
 
 namespace {
-const int kSizes[] = {1, 3, 4, 5, 7, 8, 9, 63, 64, 65};
+// Edges of the 4-row blocks, the 8-key panels and the groups of 4 blocks (16 rows).
+const int kSizes[] = {1, 3, 4, 5, 7, 8, 9, 16, 17, 33, 63, 64, 65};
 
 // Plain double attention from Q, K, V: (n, heads·d_k), (n, heads·d_k), (n, heads·d_v) → (n, heads·d_v).
 std::vector<double> reference_qkv(const std::vector<float>& q, const std::vector<float>& k,
