@@ -1,9 +1,9 @@
-// scene-c.test.js — the pure helpers behind steps 11–16: input readers (c-inputs.js), matrix
+// scene-c.test.js — the pure helpers behind steps 11–16: input readers (scene-inputs.js), matrix
 // bookkeeping (c-matrix.js), the mistake lab's diagnosis (c-bugs.js), the cost step's timing and
 // formatting (c-cost.js) and the glossary filter (c-text.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readBool, readChoice, readIndexList, readInt, readNumbers, readSentence } from '../../web/src/steps/c-inputs.js';
+import { readBool, readChoice, readIndexList, readInt, readNumbers, readSentence } from '../../web/src/steps/scene-inputs.js';
 import { aboveDiagonal, colSums, formatDiff, maxAbsDiff, nonZeroInRow, rowMax, seededPermutation, unpermuteRows, unpermuteSquare } from '../../web/src/steps/c-matrix.js';
 import { BUGS, bugSentences, challengeFeedback, diagnose } from '../../web/src/steps/c-bugs.js';
 import { comparisonRows, decades, doublingRatio, formatBytes, formatMs, logScale, median, timeCall } from '../../web/src/steps/c-cost.js';

@@ -5,6 +5,7 @@
 import { createHeatmap, createMatrixEditor, createMatrixTable } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { fmt } from './scene-kit.js';
+import { readInt, readNumbers } from './scene-inputs.js';
 
 const TOKENS = ['love', 'Apple', 'phones'];
 const DIMS = ['dim 1', 'dim 2'];
@@ -18,6 +19,22 @@ export default {
   },
   mount(host, ctx) {
     const { el } = domFor(host);
+    const defaults = this.defaults();
+    // Values from a hand-edited link are checked; a bad one falls back to the example, with a note.
+    const readInputs = (raw) => {
+      const fields = [
+        ['x', readNumbers(raw.x, 6, { min: -10, max: 10, fallback: defaults.x, name: 'embeddings' })],
+        ['wq', readNumbers(raw.wq, 4, { min: -10, max: 10, fallback: defaults.wq, name: 'W_Q matrix' })],
+        ['wk', readNumbers(raw.wk, 4, { min: -10, max: 10, fallback: defaults.wk, name: 'W_K matrix' })],
+        ['wv', readNumbers(raw.wv, 4, { min: -10, max: 10, fallback: defaults.wv, name: 'W_V matrix' })],
+        ['query', readInt(raw.query, { min: 0, max: 2, fallback: defaults.query, name: 'followed row' })],
+      ];
+      return {
+        s: Object.fromEntries(fields.map(([k, r]) => [k, r.value])),
+        messages: fields.map(([, r]) => r.message).filter(Boolean),
+      };
+    };
+    const message = el('p', { class: 'al-message', role: 'status', hidden: true });
     const formula = el('div', { class: 'al-formula' });
     formula.innerHTML = ctx.formulas.projections; // build-time KaTeX output, no user text
     const inputs = el('div', { class: 'al-grid al-grid-4' });
@@ -28,7 +45,7 @@ export default {
     const reset = el('button', { type: 'button', class: 'al-button' }, 'Reset to the example');
     const controls = el('div', { class: 'al-controls' },
       el('label', {}, 'Follow the row of ', querySelect), reset);
-    host.append(formula, el('h3', {}, 'Inputs (edit any number)'), inputs, el('h3', {}, 'Projections'), qkv,
+    host.append(formula, message, el('h3', {}, 'Inputs (edit any number)'), inputs, el('h3', {}, 'Projections'), qkv,
       el('h3', {}, 'Scores → scaled → weights'), controls, stages, el('h3', {}, 'Where the selected row comes from'), trace);
 
     const box = (parent) => parent.appendChild(el('div', { class: 'al-cell' }));
@@ -51,13 +68,16 @@ export default {
     const output = createMatrixTable(box(qkv.parentNode.appendChild(el('div', { class: 'al-grid' }))));
     querySelect.addEventListener('change', () => ctx.set({ query: Number(querySelect.value) }));
     reset.addEventListener('click', () => {
-      ctx.set(this.defaults());
+      ctx.set(defaults);
       ctx.announce('Back to the example values.');
     });
 
     let last = null;
     return {
-      render(s) {
+      render(raw) {
+        const { s, messages } = readInputs(raw);
+        message.textContent = messages.join(' ');
+        message.hidden = !messages.length;
         const wLabels = ['in 1', 'in 2'];
         editors.x.update({ values: s.x, rows: 3, cols: 2, rowLabels: TOKENS, colLabels: DIMS });
         editors.wq.update({ values: s.wq, rows: 2, cols: 2, rowLabels: wLabels, colLabels: ['q 1', 'q 2'] });

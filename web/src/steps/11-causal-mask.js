@@ -8,7 +8,7 @@ import { domFor, uid } from '../views/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
 import { rowSums } from './scene-kit.js';
 import { aboveDiagonal, nonZeroInRow } from './c-matrix.js';
-import { readBool, readInt, readSentence } from './c-inputs.js';
+import { readBool, readInt, readSentence } from './scene-inputs.js';
 import { formulaBox, messageLine, rangeField, sentenceField, toggleButton } from './c-ui.js';
 
 const D_MODEL = 8;

@@ -7,7 +7,7 @@ import { createHeatmap, formatNumber } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
 import { formatDiff, maxAbsDiff, seededPermutation, unpermuteRows, unpermuteSquare } from './c-matrix.js';
-import { readBool, readInt, readSentence } from './c-inputs.js';
+import { readBool, readInt, readSentence } from './scene-inputs.js';
 import { formulaBox, messageLine, rangeField, sentenceField, toggleButton } from './c-ui.js';
 
 const D_MODEL = 16;

@@ -6,7 +6,7 @@ import { createHeatmap, formatNumber } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
 import { rowMax } from './c-matrix.js';
-import { readChoice, readInt, readSentence } from './c-inputs.js';
+import { readChoice, readInt, readSentence } from './scene-inputs.js';
 import { formulaBox, messageLine, sentenceField } from './c-ui.js';
 
 const D_MODEL = 16;

@@ -7,7 +7,7 @@ import { createHeatmap, createMatrixTable, formatNumber } from '../views/index.j
 import { domFor, uid } from '../views/dom.js';
 import { embed, layerWeights, rng } from '../model/toy-model.js';
 import { BUGS, bugSentences, challengeFeedback, diagnose } from './c-bugs.js';
-import { readBool, readChoice, readInt, readSentence } from './c-inputs.js';
+import { readBool, readChoice, readInt, readSentence } from './scene-inputs.js';
 import { messageLine, sentenceField } from './c-ui.js';
 
 const WIDTHS = [2, 4, 8, 16, 32, 64, 128];

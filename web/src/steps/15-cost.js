@@ -6,7 +6,7 @@
 import { domFor, uid } from '../views/dom.js';
 import { normals, randomMatrix } from '../model/toy-model.js';
 import { comparisonRows, decades, doublingRatio, formatBytes, formatCount, formatMs, logScale, timeCall } from './c-cost.js';
-import { readBool, readInt } from './c-inputs.js';
+import { readBool, readInt } from './scene-inputs.js';
 import { messageLine, rangeField } from './c-ui.js';
 
 const D_MODEL = 64;

@@ -8,7 +8,7 @@ import { STEPS } from '../content/steps.js';
 import { GLOSSARY } from '../content/glossary.js';
 import { OBJECTIVES } from '../content/objectives.js';
 import { rowSums } from './scene-kit.js';
-import { readIndexList, readNumbers } from './c-inputs.js';
+import { readIndexList, readNumbers } from './scene-inputs.js';
 import { matchesFilter } from './c-text.js';
 import { formulaBox, messageLine } from './c-ui.js';
 

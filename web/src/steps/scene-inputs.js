@@ -1,4 +1,4 @@
-// Input checks shared by steps 11–16: each reader takes a value from the scene state (which may come
+// Input checks shared by the scenes: each reader takes a value from the scene state (which may come
 // from a hand-edited URL), returns a usable value and, when the value was unusable, a sentence that
 // says what was replaced. Pure JS, no DOM, no maths.
 import { tokenize } from '../model/toy-model.js';
