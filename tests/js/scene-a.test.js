@@ -1,41 +1,52 @@
-// scene-a.test.js — the pure helpers of steps 1–5: input fallbacks, the recurrent-chain
+// scene-a.test.js — the pure helpers of steps 1–5: input fallbacks (the scene-inputs.js readers
+// with these steps' ranges), roundTo, the recurrent-chain
 // bookkeeping, and the words chosen from numbers (dot-product cases, direction of a move,
 // softmax predictions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanNumber, cleanInt, cleanChoice, cleanNumbers, cleanList, fallbackMessage, roundTo } from '../../web/src/steps/a-inputs.js';
+import { readNumber, readInt, readChoice, readNumbers, readNumberList } from '../../web/src/steps/scene-inputs.js';
+import { roundTo } from '../../web/src/steps/scene-kit.js';
 import { survivalAt, hopCounts, chainStages, hopsToFade, percentText, power, shortLabel } from '../../web/src/steps/a-chain.js';
 import { lengthFromDot, angleDegrees, dotRelation, movedToward, rangeOf, judgePrediction, SHARE_RANGES } from '../../web/src/steps/a-words.js';
 
-test('numbers from a URL fall back when missing, not finite or out of range', () => {
-  assert.deepEqual(cleanNumber(0.7, 0.5, 0.95, 0.8), { value: 0.7, ok: true });
-  for (const bad of [NaN, Infinity, '0.7', null, undefined, 2, 0.1]) assert.deepEqual(cleanNumber(bad, 0.5, 0.95, 0.8), { value: 0.8, ok: false });
-  assert.deepEqual(cleanInt(2, 0, 3, 1), { value: 2, ok: true });
-  assert.deepEqual(cleanInt(2.5, 0, 3, 1), { value: 1, ok: false });
-  assert.deepEqual(cleanInt(-1, 0, 3, 1), { value: 1, ok: false });
-  assert.deepEqual(cleanChoice('juice', ['phones', 'juice'], 'phones'), { value: 'juice', ok: true });
-  assert.deepEqual(cleanChoice('<img>', ['phones', 'juice'], 'phones'), { value: 'phones', ok: false });
+test('numbers from a URL fall back when missing or not finite, and are clamped when out of range', () => {
+  const retention = (v) => readNumber(v, { min: 0.5, max: 0.95, fallback: 0.8, name: 'retention' });
+  assert.deepEqual(retention(0.7), { value: 0.7, message: null });
+  for (const bad of [NaN, Infinity, '0.7', null, undefined]) {
+    const r = retention(bad);
+    assert.equal(r.value, 0.8);
+    assert.match(r.message, /^The retention setting .*not a (finite )?number, so it is back to 0\.8\.$/);
+  }
+  assert.deepEqual(retention(2), { value: 0.95, message: 'The retention must be from 0.5 to 0.95, so 2 became 0.95.' });
+  assert.deepEqual(retention(0.1), { value: 0.5, message: 'The retention must be from 0.5 to 0.95, so 0.1 became 0.5.' });
+  const index = (v) => readInt(v, { min: 0, max: 3, fallback: 1, name: 'first word' });
+  assert.deepEqual(index(2), { value: 2, message: null });
+  assert.deepEqual(index(2.5), { value: 1, message: 'The first word setting (2.5) is not a whole number, so it is back to 1.' });
+  assert.deepEqual(index(-1), { value: 0, message: 'The first word must be from 0 to 3, so -1 became 0.' });
+  assert.deepEqual(readChoice('juice', ['phones', 'juice'], 'phones', 'sentence'), { value: 'juice', message: null });
+  assert.deepEqual(readChoice('<img>', ['phones', 'juice'], 'phones', 'sentence'),
+    { value: 'phones', message: 'The sentence setting ("<img>") is not one of phones, juice, so it is back to phones.' });
 });
 
 test('arrays must have the right length and only finite numbers in range', () => {
   const fb = [1, 2, 3];
-  assert.deepEqual(cleanNumbers([0, 0, 0], 3, -1, 1, fb), { value: [0, 0, 0], ok: true });
-  assert.deepEqual(cleanNumbers([0, 0], 3, -1, 1, fb), { value: fb, ok: false });
-  assert.deepEqual(cleanNumbers([0, NaN, 0], 3, -1, 1, fb), { value: fb, ok: false });
-  assert.deepEqual(cleanNumbers([0, 5, 0], 3, -1, 1, fb), { value: fb, ok: false });
-  assert.deepEqual(cleanNumbers('abc', 3, -1, 1, fb), { value: fb, ok: false });
-  assert.deepEqual(cleanList([1, 2], 2, 8, -100, 100, fb), { value: [1, 2], ok: true });
-  assert.deepEqual(cleanList([1], 2, 8, -100, 100, fb).ok, false);
-  assert.deepEqual(cleanList(new Array(9).fill(0), 2, 8, -100, 100, fb).ok, false);
-  const out = cleanNumbers(fb, 3, 0, 5, [0, 0, 0]).value;
-  out[0] = 99;
-  assert.equal(fb[0], 1, 'returns a copy');
+  const three = (v) => readNumbers(v, 3, { min: -1, max: 1, fallback: fb, name: 'vectors' });
+  assert.deepEqual(three([0, 0, 0]), { value: [0, 0, 0], message: null });
+  for (const bad of [[0, 0], [0, NaN, 0], [0, 5, 0], 'abc']) {
+    assert.deepEqual(three(bad), { value: fb, message: 'The vectors in the link should be 3 numbers from -1 to 1, so the starting values are shown.' });
+  }
+  const scores = (v) => readNumberList(v, { minLength: 2, maxLength: 8, min: -100, max: 100, fallback: fb, name: 'scores' });
+  assert.deepEqual(scores([1, 2]), { value: [1, 2], message: null });
+  assert.deepEqual(scores([1]).value, fb);
+  assert.deepEqual(scores(new Array(9).fill(0)).value, fb);
+  assert.match(scores([1]).message, /^The scores in the link should be 2 to 8 numbers from -100 to 100, so the starting values are shown\.$/);
+  const input = [1, 2, 3];
+  readNumbers(input, 3, { min: 0, max: 5, fallback: [0, 0, 0], name: 'x' });
+  readNumberList(input, { minLength: 2, maxLength: 8, min: 0, max: 2, fallback: [0, 0], name: 'x' });
+  assert.deepEqual(input, [1, 2, 3], 'the readers never change what they are given');
 });
 
-test('fallback messages list the fields in words', () => {
-  assert.equal(fallbackMessage([]), '');
-  assert.match(fallbackMessage(['the pull']), /\(the pull\), so it shows its starting values/);
-  assert.match(fallbackMessage(['a', 'b', 'c']), /\(a, b and c\), so they show/);
+test('roundTo stores coordinates without float noise', () => {
   assert.equal(roundTo(0.30000000000000004), 0.3);
   assert.equal(roundTo(-1.005, 1), -1);
 });

@@ -1,9 +1,11 @@
 // scene-b.test.js — the pure helpers of the qkv, matrix-form, scaling and sentence scenes
-// (web/src/steps/b-kit.js), and the claims those scenes' default inputs are chosen to show.
+// (web/src/steps/b-kit.js, and the scene-inputs.js readers as these scenes call them), and the
+// claims those scenes' default inputs are chosen to show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readChoice, readInt } from '../../web/src/steps/scene-inputs.js';
 import {
-  checkInt, checkChoice, fitMatrix, resizeCols, resizeSquare, carryRows, topK, maxAbsDiff,
+  fitMatrix, resizeCols, resizeSquare, carryRows, topK, maxAbsDiff,
   DK_STOPS, nearestStop, affordableSamples, boxSize, productTerms,
 } from '../../web/src/steps/b-kit.js';
 import { createEngine } from '../../wasm/engine.js';
@@ -12,24 +14,27 @@ import matrixForm from '../../web/src/steps/08-matrix-form.js';
 import scaling from '../../web/src/steps/09-scaling.js';
 import sentence from '../../web/src/steps/10-sentence.js';
 
-test('checkInt keeps good whole numbers and explains everything else', () => {
-  assert.deepEqual(checkInt(5, 1, 10, 3, 'N'), { value: 5, problem: null });
-  assert.equal(checkInt(4.6, 1, 10, 3, 'N').value, 5);
-  const big = checkInt(1e9, 1, 10, 3, 'N');
+test('readInt keeps good whole numbers and explains everything else', () => {
+  const int = (v) => readInt(v, { min: 1, max: 10, fallback: 3, name: 'N' });
+  assert.deepEqual(int(5), { value: 5, message: null });
+  const frac = int(4.6);
+  assert.equal(frac.value, 3, 'a fraction is not rounded: it falls back');
+  assert.match(frac.message, /not a whole number, so it is back to 3/);
+  const big = int(1e9);
   assert.equal(big.value, 10);
-  assert.match(big.problem, /between 1 and 10/);
+  assert.match(big.message, /from 1 to 10, so 1000000000 became 10/);
   for (const bad of [NaN, Infinity, '7', null, undefined, [3], {}]) {
-    const r = checkInt(bad, 1, 10, 3, 'N');
+    const r = int(bad);
     assert.equal(r.value, 3);
-    assert.match(r.problem, /not a number/);
+    assert.match(r.message, /not a whole number, so it is back to 3/);
   }
 });
 
-test('checkChoice falls back for unknown values', () => {
-  assert.deepEqual(checkChoice('causal', ['none', 'causal'], 'none', 'Mask'), { value: 'causal', problem: null });
-  const r = checkChoice('<b>x</b>', ['none', 'causal'], 'none', 'Mask');
+test('readChoice falls back for unknown values', () => {
+  assert.deepEqual(readChoice('causal', ['none', 'causal'], 'none', 'mask'), { value: 'causal', message: null });
+  const r = readChoice('<b>x</b>', ['none', 'causal'], 'none', 'mask');
   assert.equal(r.value, 'none');
-  assert.match(r.problem, /one of none, causal/);
+  assert.match(r.message, /not one of none, causal/);
 });
 
 test('fitMatrix repairs wrong lengths and bad entries and says so', () => {

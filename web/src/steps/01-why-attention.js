@@ -5,10 +5,10 @@
 // seeded (unlearned) embeddings and weights.
 import { createHeatmap, createPlayer } from '../views/index.js';
 import { domFor, uid, activeElementOf } from '../views/dom.js';
-import { tokenize, embed, layerWeights } from '../model/toy-model.js';
+import { embed, layerWeights } from '../model/toy-model.js';
 import { fmt } from './scene-kit.js';
 import { survivalAt, hopCounts, chainStages, hopsToFade, percentText, power, shortLabel } from './a-chain.js';
-import { cleanNumber, cleanInt, fallbackMessage } from './a-inputs.js';
+import { readInt, readNumber, readSentence } from './scene-inputs.js';
 
 const D_MODEL = 8;
 const MAX_LINK_TOKENS = 12; // the all-pairs picture stays readable up to here
@@ -137,31 +137,28 @@ export default {
 
     return {
       render(s) {
-        const bad = [];
-        // Sentence: a string from the scene state (anything else falls back).
-        const sentence = typeof s.sentence === 'string' ? s.sentence : (bad.push('the sentence'), DEFAULTS.sentence);
-        const t = tokenize(sentence);
-        let problem = '';
-        if (t.tokens) { current = t.tokens; lastTokens = t.tokens; }
-        else current = lastTokens;
-        if (t.error) problem = t.error;
+        // Sentence: text from the scene state; when nothing usable arrived, the last tokens stay.
+        const read = readSentence(s.sentence);
+        if (read.tokens) lastTokens = read.tokens;
+        current = lastTokens;
+        const sentence = typeof s.sentence === 'string' ? s.sentence : lastTokens.join(' ');
         const tokens = current;
         const n = tokens.length;
-        const retention = cleanNumber(s.retention, 0.5, 0.95, DEFAULTS.retention);
-        if (!retention.ok) bad.push('the retention');
+        const retention = readNumber(s.retention, { min: 0.5, max: 0.95, fallback: DEFAULTS.retention, name: 'retention' });
         const r = retention.value;
+        const messages = [read.message, retention.message];
         const idx = (v, name, fallback) => {
           if (v === -1) return n - 1;
-          const c = cleanInt(v, 0, n - 1, fallback);
-          if (!c.ok) bad.push(name);
+          const c = readInt(v, { min: 0, max: n - 1, fallback, name });
+          messages.push(c.message);
           return c.value;
         };
-        const at = idx(s.at, 'the chain position', n - 1);
-        const from = idx(s.from, 'the first word', 0);
-        const to = idx(s.to, 'the second word', n - 1);
-        const messages = [problem, fallbackMessage(bad)].filter(Boolean);
-        message.hidden = !messages.length;
-        message.textContent = messages.join(' ');
+        const at = idx(s.at, 'chain position', n - 1);
+        const from = idx(s.from, 'first word', 0);
+        const to = idx(s.to, 'second word', n - 1);
+        const shown = messages.filter(Boolean);
+        message.hidden = !shown.length;
+        message.textContent = shown.join(' ');
 
         if (sentenceInput.value !== sentence && activeElementOf(host) !== sentenceInput) sentenceInput.value = sentence;
         retentionInput.value = String(r);

@@ -5,8 +5,8 @@
 // of the raw embeddings; the plot draws the move from static to contextual as an arrow.
 import { createVectorPlot, createBarChart, createMatrixTable, formatSigned } from '../views/index.js';
 import { domFor, uid } from '../views/dom.js';
-import { fmt } from './scene-kit.js';
-import { cleanNumber, cleanInt, cleanChoice, cleanNumbers, fallbackMessage, roundTo } from './a-inputs.js';
+import { fmt, roundTo } from './scene-kit.js';
+import { readChoice, readInt, readNumber, readNumbers } from './scene-inputs.js';
 import { movedToward } from './a-words.js';
 
 const RANGE = [-1, 3];
@@ -84,17 +84,13 @@ export default {
 
     return {
       render(s) {
-        const bad = [];
-        const sentence = cleanChoice(s.sentence, Object.keys(SENTENCES), DEFAULTS.sentence);
-        const vec = cleanNumbers(s.vectors, 10, RANGE[0], RANGE[1], DEFAULTS.vectors);
-        const pull = cleanNumber(s.pull, 0, 3, DEFAULTS.pull);
-        const follow = cleanInt(s.follow, 0, 3, DEFAULTS.follow);
-        if (!sentence.ok) bad.push('the sentence');
-        if (!vec.ok) bad.push('the vectors');
-        if (!pull.ok) bad.push('the pull');
-        if (!follow.ok) bad.push('the rebuilt word');
-        message.textContent = fallbackMessage(bad);
-        message.hidden = !bad.length;
+        const sentence = readChoice(s.sentence, Object.keys(SENTENCES), DEFAULTS.sentence, 'sentence');
+        const vec = readNumbers(s.vectors, 10, { min: RANGE[0], max: RANGE[1], fallback: DEFAULTS.vectors, name: 'vectors' });
+        const pull = readNumber(s.pull, { min: 0, max: 3, fallback: DEFAULTS.pull, name: 'pull strength' });
+        const follow = readInt(s.follow, { min: 0, max: 3, fallback: DEFAULTS.follow, name: 'rebuilt word' });
+        const messages = [sentence.message, vec.message, pull.message, follow.message].filter(Boolean);
+        message.textContent = messages.join(' ');
+        message.hidden = !messages.length;
 
         const sent = SENTENCES[sentence.value];
         words = sent.words;

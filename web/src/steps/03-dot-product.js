@@ -4,8 +4,8 @@
 // whether the chosen pair points the same way, at a right angle, or apart.
 import { createVectorPlot, createBarChart, createMatrixEditor, createMatrixTable } from '../views/index.js';
 import { domFor, uid } from '../views/dom.js';
-import { fmt } from './scene-kit.js';
-import { cleanInt, cleanNumbers, fallbackMessage, roundTo } from './a-inputs.js';
+import { fmt, roundTo } from './scene-kit.js';
+import { readInt, readNumbers } from './scene-inputs.js';
 import { lengthFromDot, angleDegrees, dotRelation } from './a-words.js';
 
 const NAMES = ['love', 'Apple', 'phones'];
@@ -120,18 +120,14 @@ export default {
 
     return {
       render(s) {
-        const bad = [];
-        const vec = cleanNumbers(s.vectors, 6, RANGE[0], RANGE[1], DEFAULTS.vectors);
-        const cnt = cleanInt(s.count, 2, 3, DEFAULTS.count);
-        if (!vec.ok) bad.push('the vectors');
-        if (!cnt.ok) bad.push('the number of vectors');
+        const vec = readNumbers(s.vectors, 6, { min: RANGE[0], max: RANGE[1], fallback: DEFAULTS.vectors, name: 'vectors' });
+        const cnt = readInt(s.count, { min: 2, max: 3, fallback: DEFAULTS.count, name: 'number of vectors' });
         const n = cnt.value;
-        const a = cleanInt(s.a, 0, n - 1, Math.min(DEFAULTS.a, n - 1));
-        const b = cleanInt(s.b, 0, n - 1, DEFAULTS.b);
-        if (!a.ok) bad.push('the first vector');
-        if (!b.ok) bad.push('the second vector');
-        message.textContent = fallbackMessage(bad);
-        message.hidden = !bad.length;
+        const a = readInt(s.a, { min: 0, max: n - 1, fallback: Math.min(DEFAULTS.a, n - 1), name: 'first vector' });
+        const b = readInt(s.b, { min: 0, max: n - 1, fallback: DEFAULTS.b, name: 'second vector' });
+        const messages = [vec.message, cnt.message, a.message, b.message].filter(Boolean);
+        message.textContent = messages.join(' ');
+        message.hidden = !messages.length;
         vectors = vec.value;
         count = n;
         pair = [a.value, b.value];

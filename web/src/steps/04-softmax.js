@@ -6,7 +6,7 @@ import { createBarChart } from '../views/index.js';
 import { domFor, uid, activeElementOf } from '../views/dom.js';
 import { validateCellInput } from '../views/matrix-input.js';
 import { fmt } from './scene-kit.js';
-import { cleanNumber, cleanList, cleanInt, cleanChoice, fallbackMessage } from './a-inputs.js';
+import { readBool, readChoice, readInt, readNumber, readNumberList } from './scene-inputs.js';
 import { SHARE_RANGES, judgePrediction } from './a-words.js';
 
 const LABELS = ['love', 'Apple', 'phones', 'juice', 'watch', 'cat', 'sat', 'down'];
@@ -143,20 +143,18 @@ export default {
 
     return {
       render(s) {
-        const bad = [];
-        const sc = cleanList(s.scores, MIN_SCORES, MAX_SCORES, -LIMIT, LIMIT, DEFAULTS.scores);
-        const gap = cleanNumber(s.gap, 0.1, 10, DEFAULTS.gap);
-        const range = cleanChoice(s.range, ['', ...SHARE_RANGES.map((r) => r.id)], '');
-        const revealed = typeof s.revealed === 'boolean' ? s.revealed : false;
-        if (!sc.ok) bad.push('the scores');
-        if (!gap.ok) bad.push('the gap');
-        if (!range.ok) bad.push('the predicted share');
+        const sc = readNumberList(s.scores, { minLength: MIN_SCORES, maxLength: MAX_SCORES, min: -LIMIT, max: LIMIT, fallback: DEFAULTS.scores, name: 'scores' });
+        const gap = readNumber(s.gap, { min: 0.1, max: 10, fallback: DEFAULTS.gap, name: 'gap' });
+        const range = readChoice(s.range, ['', ...SHARE_RANGES.map((r) => r.id)], '', 'predicted share');
+        const shown = readBool(s.revealed, false, 'revealed answer');
+        const revealed = shown.value;
         scores = sc.value;
         const n = scores.length;
-        const pick = s.pick === -1 ? { value: -1, ok: true } : cleanInt(s.pick, 0, n - 1, -1);
-        if (!pick.ok) bad.push('the predicted winner');
-        message.textContent = fallbackMessage(bad);
-        message.hidden = !bad.length;
+        // −1 means "no prediction yet".
+        const pick = s.pick === -1 ? { value: -1, message: null } : readInt(s.pick, { min: 0, max: n - 1, fallback: -1, name: 'predicted winner' });
+        const messages = [sc.message, gap.message, range.message, shown.message, pick.message].filter(Boolean);
+        message.textContent = messages.join(' ');
+        message.hidden = !messages.length;
         const labels = LABELS.slice(0, n);
 
         // score inputs

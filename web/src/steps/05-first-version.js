@@ -5,8 +5,8 @@
 // problems are shown live: nothing to tune, and a score matrix that is always symmetric.
 import { createHeatmap, createMatrixEditor, createMatrixTable, createVectorPlot } from '../views/index.js';
 import { domFor, uid } from '../views/dom.js';
-import { fmt } from './scene-kit.js';
-import { cleanInt, cleanNumbers, fallbackMessage, roundTo } from './a-inputs.js';
+import { fmt, roundTo } from './scene-kit.js';
+import { readInt, readNumbers } from './scene-inputs.js';
 
 const TOKENS = ['love', 'Apple', 'phones'];
 const RANGE = [-3, 3];
@@ -107,17 +107,13 @@ export default {
 
     return {
       render(s) {
-        const bad = [];
-        const xs = cleanNumbers(s.x, 6, RANGE[0], RANGE[1], DEFAULTS.x);
-        const ms = cleanNumbers(s.mix, 3, 0, 1, DEFAULTS.mix);
-        const a = cleanInt(s.a, 0, 2, DEFAULTS.a);
-        const b = cleanInt(s.b, 0, 2, DEFAULTS.b);
-        if (!xs.ok) bad.push('the embeddings');
-        if (!ms.ok) bad.push('the mixing weights');
-        if (!a.ok) bad.push('the first word of the pair');
-        if (!b.ok) bad.push('the second word of the pair');
-        message.textContent = fallbackMessage(bad);
-        message.hidden = !bad.length;
+        const xs = readNumbers(s.x, 6, { min: RANGE[0], max: RANGE[1], fallback: DEFAULTS.x, name: 'embeddings' });
+        const ms = readNumbers(s.mix, 3, { min: 0, max: 1, fallback: DEFAULTS.mix, name: 'mixing weights' });
+        const a = readInt(s.a, { min: 0, max: 2, fallback: DEFAULTS.a, name: 'first word of the pair' });
+        const b = readInt(s.b, { min: 0, max: 2, fallback: DEFAULTS.b, name: 'second word of the pair' });
+        const messages = [xs.message, ms.message, a.message, b.message].filter(Boolean);
+        message.textContent = messages.join(' ');
+        message.hidden = !messages.length;
         x = xs.value;
         mix = ms.value;
         const [i, j] = [a.value, b.value];

@@ -7,7 +7,8 @@ import { createBarChart, createHeatmap, createMatrixEditor, createMatrixTable } 
 import { domFor } from '../views/dom.js';
 import { embed, tokenize } from '../model/toy-model.js';
 import { fmt } from './scene-kit.js';
-import { carryRows, checkChoice, checkInt, fitMatrix, maxAbsDiff, productTerms, resizeCols, resizeSquare, topK } from './b-kit.js';
+import { readChoice, readInt } from './scene-inputs.js';
+import { carryRows, fitMatrix, maxAbsDiff, productTerms, resizeCols, resizeSquare, topK } from './b-kit.js';
 
 const MAX_WORDS = 6;
 const DEFAULT_SENTENCE = 'love Apple phones';
@@ -125,8 +126,8 @@ export default {
         } else {
           problems.push('The sentence has no words, so the last words stay in use. Type at least one word.');
         }
-        const d = checkChoice(s.dim, [2, 3], 2, 'The width');
-        if (d.problem) problems.push(d.problem);
+        const d = readChoice(s.dim, [2, 3], 2, 'width');
+        if (d.message) problems.push(d.message);
         dim = d.value;
         const n = tokens.length;
         const fill = (i) => toyRow(dim)(tokens[Math.floor(i / dim)])[i % dim];
@@ -139,9 +140,8 @@ export default {
         }
         if (x.problem) problems.push(x.problem);
         // A query index past the end of a shorter sentence simply moves to the last word.
-        const shorter = Number.isInteger(s.query) && s.query >= n && s.query < MAX_WORDS;
-        const qi = shorter ? { value: n - 1 } : checkInt(s.query, 0, n - 1, Math.min(1, n - 1), 'The followed query');
-        if (qi.problem) problems.push(qi.problem);
+        const qi = readInt(s.query, { min: 0, max: n - 1, fallback: Math.min(1, n - 1), name: 'followed query', quiet: s.query >= n && s.query < MAX_WORDS });
+        if (qi.message) problems.push(qi.message);
         const i = qi.value;
         current = { ...s, dim, x: x.values, ...w, query: i };
         message.textContent = problems.join(' ');

@@ -8,7 +8,8 @@ import { domFor } from '../views/dom.js';
 import { formatShape } from '../views/format.js';
 import { embed, randomMatrix } from '../model/toy-model.js';
 import { fmt } from './scene-kit.js';
-import { boxSize, checkChoice, checkInt } from './b-kit.js';
+import { readChoice, readInt } from './scene-inputs.js';
+import { boxSize } from './b-kit.js';
 
 const LIMITS = { n: [1, 128], dModel: [1, 512], seed: [0, 9999] };
 const SHOW_DIGITS = 6; // numbers of an output row printed before "…"
@@ -115,13 +116,15 @@ export default {
     return {
       render(s) {
         const problems = [];
-        const take = (r) => { if (r.problem) problems.push(r.problem); return r.value; };
-        const n = take(checkInt(s.n, ...LIMITS.n, 3, 'N'));
-        const dModel = take(checkInt(s.dModel, ...LIMITS.dModel, 8, 'd_model'));
-        const dK = take(checkInt(s.dK, 1, dModel, Math.min(4, dModel), 'd_k (at most d_model here)'));
-        const seed = take(checkInt(s.seed, ...LIMITS.seed, 7, 'The seed'));
-        const view = take(checkChoice(s.view, ['scores', 'weights'], 'scores', 'The view'));
-        const query = Number.isInteger(s.query) && s.query >= n && s.query < LIMITS.n[1] ? n - 1 : take(checkInt(s.query, 0, n - 1, 0, 'The traced row'));
+        const take = (r) => { if (r.message) problems.push(r.message); return r.value; };
+        const int = (value, [min, max], fallback, name, quiet = false) => take(readInt(value, { min, max, fallback, name, quiet }));
+        const n = int(s.n, LIMITS.n, 3, 'N');
+        const dModel = int(s.dModel, LIMITS.dModel, 8, 'd_model');
+        const dK = int(s.dK, [1, dModel], Math.min(4, dModel), 'd_k');
+        const seed = int(s.seed, LIMITS.seed, 7, 'seed');
+        const view = take(readChoice(s.view, ['scores', 'weights'], 'scores', 'view'));
+        // A traced row past the end of a smaller N simply moves to the last row.
+        const query = int(s.query, [0, n - 1], 0, 'traced row', s.query >= n && s.query < LIMITS.n[1]);
         current = { n, dModel, dK, seed, query, view };
         const text = problems.length ? problems.join(' ') : spoken;
         message.textContent = text;

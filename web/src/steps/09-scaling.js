@@ -7,7 +7,8 @@ import { createHeatmap } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { normals } from '../model/toy-model.js';
 import { fmt } from './scene-kit.js';
-import { DK_STOPS, affordableSamples, checkInt, nearestStop, topK } from './b-kit.js';
+import { readBool, readChoice, readInt } from './scene-inputs.js';
+import { DK_STOPS, affordableSamples, nearestStop, topK } from './b-kit.js';
 
 const CHART_DKS = [1, 4, 16, 64, 256, 1024];
 const CHART_SAMPLES = 100;
@@ -166,15 +167,15 @@ export default {
       render(s) {
         // ---- validate --------------------------------------------------------------------
         const problems = [];
-        const take = (r) => { if (r.problem) problems.push(r.problem); return r.value; };
+        const take = (r) => { if (r.message) problems.push(r.message); return r.value; };
         let dK = nearestStop(s.dK);
         if (dK === null) { dK = 64; problems.push('d_k was not a usable number, so it is back to 64.'); }
         else if (dK !== s.dK || s.dK > 1024) problems.push(`d_k moves in powers of two from 1 to 1024, so ${fmt(s.dK)} became ${dK}.`);
-        const n = take(checkInt(s.n, 4, 64, 16, 'Keys per row'));
-        const samples = take(checkInt(s.samples, 50, 2000, 400, 'Samples'));
-        const seed = take(checkInt(s.seed, 0, 9999, 1, 'The seed'));
-        const scale = typeof s.scale === 'boolean' ? s.scale : (problems.push('The scaling switch was not on or off, so it is on.'), true);
-        const guess = GUESSES.includes(s.guess) ? s.guess : '';
+        const n = take(readInt(s.n, { min: 4, max: 64, fallback: 16, name: 'keys per row' }));
+        const samples = take(readInt(s.samples, { min: 50, max: 2000, fallback: 400, name: 'samples' }));
+        const seed = take(readInt(s.seed, { min: 0, max: 9999, fallback: 1, name: 'seed' }));
+        const scale = take(readBool(s.scale, true, 'scaling switch'));
+        const guess = take(readChoice(s.guess, ['', ...GUESSES], '', 'guess'));
         const revealed = Array.isArray(s.revealed) ? s.revealed.filter((d) => DK_STOPS.includes(d)) : [];
         current = { dK, n, samples, seed, scale, guess, revealed };
         const isRevealed = revealed.includes(dK);

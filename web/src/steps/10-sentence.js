@@ -6,9 +6,10 @@
 import { createHeatmap, createPlayer } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { formatShape, quoteLabel } from '../views/format.js';
-import { embed, layerWeights, tokenize, MAX_TOKENS } from '../model/toy-model.js';
+import { embed, layerWeights, MAX_TOKENS } from '../model/toy-model.js';
 import { fmt, rowSums } from './scene-kit.js';
-import { checkChoice, checkInt, topK } from './b-kit.js';
+import { readChoice, readInt, readSentence } from './scene-inputs.js';
+import { topK } from './b-kit.js';
 
 const D_MODEL = 16;
 const DEFAULT_SENTENCE = 'The cat sat down';
@@ -76,7 +77,7 @@ export default {
     });
     const map = createHeatmap(mapBox, { label: 'Attention', onLockChange: (row) => { if (row !== null) ctx.set({ query: row }); } });
 
-    let lastTokens = tokenize(DEFAULT_SENTENCE).tokens;
+    let lastTokens = readSentence(DEFAULT_SENTENCE).tokens;
     let current = this.defaults();
     let speakTimer = 0;
     function speak(text, delay) {
@@ -122,16 +123,17 @@ export default {
       render(s) {
         // ---- validate --------------------------------------------------------------------
         const problems = [];
-        const take = (r) => { if (r.problem) problems.push(r.problem); return r.value; };
-        const t = tokenize(s.sentence);
-        if (t.error) problems.push(t.error);
+        const take = (r) => { if (r.message) problems.push(r.message); return r.value; };
+        const t = readSentence(s.sentence);
+        if (t.message) problems.push(t.message);
         if (t.tokens) lastTokens = t.tokens;
         const tokens = lastTokens;
         const n = tokens.length;
-        const seed = take(checkInt(s.seed, 0, 9999, 7, 'The weight seed'));
-        const mask = take(checkChoice(s.mask, MASKS, 'none', 'The mask'));
-        const stage = take(checkInt(s.stage, 0, STAGES.length - 1, 3, 'The stage'));
-        const query = Number.isInteger(s.query) && s.query >= n && s.query < MAX_TOKENS ? n - 1 : take(checkInt(s.query, 0, n - 1, 0, 'The query'));
+        const seed = take(readInt(s.seed, { min: 0, max: 9999, fallback: 7, name: 'weight seed' }));
+        const mask = take(readChoice(s.mask, MASKS, 'none', 'mask'));
+        const stage = take(readInt(s.stage, { min: 0, max: STAGES.length - 1, fallback: 3, name: 'stage' }));
+        // A query past the end of a shorter sentence simply moves to the last token.
+        const query = take(readInt(s.query, { min: 0, max: n - 1, fallback: 0, name: 'query', quiet: s.query >= n && s.query < MAX_TOKENS }));
         current = { sentence: s.sentence, seed, mask, stage, query };
         message.textContent = problems.join(' ');
         message.hidden = problems.length === 0;

@@ -1,30 +1,7 @@
-// Pure bookkeeping helpers for the scenes qkv, matrix-form, scaling and sentence: checking inputs
-// that arrive from a URL (whole numbers, matrices of the right size), reshaping small matrices when
-// a width changes, picking the top entries of a row, and sizing boxes of the shape diagram.
-// No attention maths here (the engine does that) and no DOM.
-
-// A whole number in [min, max]. Anything else gives the fallback and a sentence saying why.
-export function checkInt(value, min, max, fallback, name) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { value: fallback, problem: `${name} was not a number, so it is back to ${fallback}.` };
-  }
-  const v = Math.round(value);
-  if (v < min || v > max) {
-    const c = Math.max(min, Math.min(max, v));
-    return { value: c, problem: `${name} must be between ${min} and ${max}, so ${formatPlain(value)} became ${c}.` };
-  }
-  return { value: v, problem: null };
-}
-
-function formatPlain(v) {
-  return Math.abs(v) >= 1e6 ? v.toExponential(1) : String(Math.round(v * 1000) / 1000);
-}
-
-// One of the allowed choices, or the fallback with a sentence.
-export function checkChoice(value, choices, fallback, name) {
-  if (choices.includes(value)) return { value, problem: null };
-  return { value: fallback, problem: `${name} must be one of ${choices.join(', ')}, so it is back to ${fallback}.` };
-}
+// Pure bookkeeping helpers for the scenes qkv, matrix-form, scaling and sentence: repairing a matrix
+// from a URL to the right size (other link values are read by scene-inputs.js), reshaping small
+// matrices when a width changes, picking the top entries of a row, and sizing boxes of the shape
+// diagram. No attention maths here (the engine does that) and no DOM.
 
 // A rows × cols matrix (plain array) from whatever arrived: wrong length or non-finite / out-of-range
 // entries are replaced by fill(index) (a function or a number). Returns { values, problem }.

@@ -17,6 +17,20 @@ export function readInt(value, { min, max, fallback, name, quiet = false }) {
   return { value, message: null };
 }
 
+// A number in [min, max], not necessarily whole (a slider or a strength). Anything that is not a
+// finite number gives the fallback; out-of-range numbers are clamped (quietly when `quiet`).
+export function readNumber(value, { min, max, fallback, name, quiet = false }) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    const what = typeof value === 'number' ? 'is not a finite number' : `(${show(value)}) is not a number`;
+    return { value: fallback, message: `The ${name} setting ${what}, so it is back to ${fallback}.` };
+  }
+  if (value < min || value > max) {
+    const clamped = Math.min(max, Math.max(min, value));
+    return { value: clamped, message: quiet ? null : `The ${name} must be from ${min} to ${max}, so ${show(value)} became ${clamped}.` };
+  }
+  return { value, message: null };
+}
+
 // One of a fixed list of choices.
 export function readChoice(value, choices, fallback, name) {
   if (choices.includes(value)) return { value, message: null };
@@ -51,4 +65,14 @@ export function readNumbers(value, length, { min, max, fallback, name }) {
     return { value, message: null };
   }
   return { value: fallback, message: `The ${name} in the link should be ${length} numbers from ${min} to ${max}, so the starting values are shown.` };
+}
+
+// A list of minLength to maxLength finite numbers in [min, max] (a list the learner can grow or
+// shrink); otherwise the fallback.
+export function readNumberList(value, { minLength, maxLength, min, max, fallback, name }) {
+  if (Array.isArray(value) && value.length >= minLength && value.length <= maxLength
+    && value.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
+    return { value, message: null };
+  }
+  return { value: fallback, message: `The ${name} in the link should be ${minLength} to ${maxLength} numbers from ${min} to ${max}, so the starting values are shown.` };
 }

@@ -30,3 +30,9 @@ export function rowSums(values, rows, cols) {
   }
   return out;
 }
+
+// Rounds to `digits` decimals for storing a dragged or typed coordinate without float noise.
+export function roundTo(value, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
