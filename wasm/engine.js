@@ -269,11 +269,7 @@ class Engine {
     checkInteger('nB', nB, 1, 1 << 14);
     checkInteger('d', d, 1, 1 << 14);
     const av = checkMatrix('a', a, nA, d, 'nA × d'), bv = checkMatrix('b', b, nB, d, 'nB × d');
-    return this.#withMemory((alloc) => {
-      const pa = this.#put(alloc, av), pb = this.#put(alloc, bv), pout = alloc(nA * nB);
-      this.exports.attn_dot_products(pa, pb, nA, nB, d, pout);
-      return this.#f32(pout, nA * nB).slice();
-    });
+    return this.#twoInputs(av, bv, nA * nB, (pa, pb, pout) => this.exports.attn_dot_products(pa, pb, nA, nB, d, pout));
   }
 
   /** Matrix product a (n × m) · b (m × p) → n × p, computed by Eigen in the engine. */
@@ -282,10 +278,16 @@ class Engine {
     checkInteger('m', m, 1, 1 << 14);
     checkInteger('p', p, 1, 1 << 14);
     const av = checkMatrix('a', a, n, m, 'n × m'), bv = checkMatrix('b', b, m, p, 'm × p');
+    return this.#twoInputs(av, bv, n * p, (pa, pb, pout) => this.exports.attn_matmul(pa, pb, n, m, p, pout));
+  }
+
+  // Copies two checked inputs into wasm memory, runs `call(pa, pb, pout)`, returns a copy of the
+  // `outCount` floats it wrote.
+  #twoInputs(av, bv, outCount, call) {
     return this.#withMemory((alloc) => {
-      const pa = this.#put(alloc, av), pb = this.#put(alloc, bv), pout = alloc(n * p);
-      this.exports.attn_matmul(pa, pb, n, m, p, pout);
-      return this.#f32(pout, n * p).slice();
+      const pa = this.#put(alloc, av), pb = this.#put(alloc, bv), pout = alloc(outCount);
+      call(pa, pb, pout);
+      return this.#f32(pout, outCount).slice();
     });
   }
 
