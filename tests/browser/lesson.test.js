@@ -119,3 +119,31 @@ test('typing a sentence changes the matrix size; a copied URL reproduces the vie
   assert.match(await page.locator('.al-scene').innerText(), /empty/i);
   assert.deepEqual([...page.errors, ...again.errors], []);
 });
+
+test('stage changes ease the heatmap colours, and reduced motion shows the new stage at once', async () => {
+  // Samples the canvas through a stage change and counts the distinct images drawn.
+  const distinctFrames = async (reducedMotion) => {
+    const page = await h.page({ reducedMotion });
+    await openLesson(page, h.url, '#step=sentence');
+    await page.waitForTimeout(300);
+    const seen = new Set([await page.evaluate(() => document.querySelector('.al-scene canvas').toDataURL())]);
+    await page.locator('.al-scene').getByRole('button', { name: /Previous/ }).first().press('Enter'); // softmax weights → masked scores
+    const more = await page.evaluate(() => new Promise((resolve) => {
+      const frames = [];
+      const t0 = performance.now();
+      const tick = () => {
+        frames.push(document.querySelector('.al-scene canvas').toDataURL());
+        if (performance.now() - t0 < 1000) requestAnimationFrame(tick); else resolve(frames);
+      };
+      requestAnimationFrame(tick);
+    }));
+    more.forEach((f) => seen.add(f));
+    assert.match(await page.locator('.al-scene').innerText(), /Stage 3 of 5/);
+    assert.deepEqual(page.errors, []);
+    return seen.size;
+  };
+  const moving = await distinctFrames('no-preference');
+  assert.ok(moving >= 3, `old stage, in-between frames and the new stage are drawn (${moving} distinct images)`);
+  const still = await distinctFrames('reduce');
+  assert.equal(still, 2, 'under reduced motion only the old and the new stage are ever drawn');
+});

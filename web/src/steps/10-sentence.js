@@ -85,6 +85,7 @@ export default {
       speakTimer = win.setTimeout(() => ctx.announce(typeof text === 'function' ? text() : text), delay);
     }
     let summary = '';
+    let shownStage = null; // the stage the heatmap last showed (a change eases between them)
 
     sentenceInput.addEventListener('input', () => {
       ctx.set({ sentence: sentenceInput.value });
@@ -171,7 +172,9 @@ export default {
           rowAxisTitle: isOut ? 'token' : 'query', colAxisTitle: isOut ? 'dimension' : 'key',
           stage: st.name, scale: st.scale, domain: st.key === 'weights' ? [0, 1] : undefined,
           lockedRow: query, highlightRow: query, showTable: ctx.ui.table, digits: 2,
+          transition: stage !== shownStage ? 450 : 0, // ease between stages (none under reduced motion)
         });
+        shownStage = stage;
 
         // ---- the scrubbed query ----------------------------------------------------------
         scrub.max = String(n - 1);

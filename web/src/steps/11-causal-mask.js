@@ -24,6 +24,7 @@ export default {
   },
   mount(host, ctx) {
     const { el } = domFor(host);
+    let lastCausal = null; // the mask state the weights heatmap last showed
     const formula = formulaBox(host, ctx.formulas.causal, 'Causal mask formula');
 
     const messages = messageLine(host);
@@ -122,7 +123,10 @@ export default {
         const shown = causal.value ? on : off;
         const labels = { rowLabels: tokens, colLabels: tokens, showTable: ctx.ui.table, lockedRow: q.value };
         masked.update({ ...labels, values: shown.masked, rows: n, cols: n, scale: 'diverging', stage: causal.value ? 'scaled scores, future keys set to −∞' : 'scaled scores, nothing masked' });
-        weights.update({ ...labels, values: shown.weights, rows: n, cols: n, domain: [0, 1], stage: causal.value ? 'softmax weights, mask on' : 'softmax weights, mask off' });
+        // Toggling the mask eases the weights from one version to the other (none under reduced motion).
+        const toggled = lastCausal !== null && lastCausal !== causal.value;
+        lastCausal = causal.value;
+        weights.update({ ...labels, values: shown.weights, rows: n, cols: n, domain: [0, 1], stage: causal.value ? 'softmax weights, mask on' : 'softmax weights, mask off', transition: toggled ? 450 : 0 });
 
         // Statements read from the weights the engine returned.
         const above = aboveDiagonal(shown.weights, n);

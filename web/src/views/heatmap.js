@@ -3,7 +3,8 @@
 // aria-activedescendant) for screen readers; hover/focus readout; row locking; an optional
 // real <table> of the same numbers; and a one-sentence summary. Mounts into `container`.
 
-import { domFor, uid, clear } from './dom.js';
+import { domFor, uid, clear, prefersReducedMotion } from './dom.js';
+import { tweenValues } from './tween.js';
 import { computeDomain, isMasked } from './color.js';
 import { formatNumber, formatShape } from './format.js';
 import { computeHeatmapLayout, hitTest } from './heatmap-layout.js';
@@ -127,6 +128,29 @@ export function createHeatmap(container, options = {}) {
     return locked !== null ? `Locked row: ${rowHeaderText(spec, locked)}. ${prompt}` : prompt;
   }
 
+  // A running stage transition: the values drawn this frame (null when none runs).
+  let shown = null;
+  let tweenFrame = 0;
+  function stopTween() {
+    if (tweenFrame && doc.defaultView) doc.defaultView.cancelAnimationFrame(tweenFrame);
+    tweenFrame = 0;
+    shown = null;
+  }
+  // Eases the drawn colours from `from` to the current spec's values over `ms` milliseconds. The
+  // readout, table, legend and summary already show the final values: only colour moves.
+  function startTween(from, ms) {
+    const win = doc.defaultView;
+    const to = spec.values;
+    const t0 = win.performance.now();
+    const step = (now) => {
+      const t = Math.min(1, (now - t0) / ms);
+      shown = t < 1 ? tweenValues(from, to, t) : null;
+      tweenFrame = t < 1 ? win.requestAnimationFrame(step) : 0;
+      draw();
+    };
+    tweenFrame = win.requestAnimationFrame(step);
+  }
+
   function draw() {
     if (!spec || destroyed) return;
     if (!(knownWidth > 0)) knownWidth = scroller.clientWidth || container.clientWidth || 0;
@@ -156,7 +180,7 @@ export function createHeatmap(container, options = {}) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     pattern = makeHatchPattern(ctx, doc, theme);
     drawHeatmap(ctx, {
-      layout, spec, domain, theme, pattern, focus, hover, locked, hasFocus,
+      layout, spec: shown ? { ...spec, values: shown } : spec, domain, theme, pattern, focus, hover, locked, hasFocus,
       highlight: spec.highlightRow ?? null,
     });
     readout.textContent = readoutText();
@@ -309,6 +333,8 @@ export function createHeatmap(container, options = {}) {
     update(next) {
       validate(next);
       const prev = spec;
+      const from = shown ?? prev?.values;
+      stopTween();
       spec = { rowAxisTitle: 'query', colAxisTitle: 'key', digits: 2, scale: 'sequential', ...next };
       domain = computeDomain(spec.values, spec.scale, spec.domain);
       theme = null; // re-read the --al-* colours once per update (authors may re-theme)
@@ -335,6 +361,11 @@ export function createHeatmap(container, options = {}) {
       summary.textContent = summarizeMatrix(spec);
       draw();
       syncTable();
+      // next.transition (ms): animate from the previous values when the shape is unchanged, unless
+      // the learner asked for reduced motion (then the new values simply appear).
+      if (next.transition > 0 && prev && prev.rows === spec.rows && prev.cols === spec.cols && from !== spec.values && !prefersReducedMotion(container)) {
+        startTween(from, next.transition);
+      }
     },
     /** Make (r, c) the active cell and move keyboard focus to the grid. */
     focusCell(r, c) {
@@ -347,6 +378,7 @@ export function createHeatmap(container, options = {}) {
     },
     destroy() {
       destroyed = true;
+      stopTween();
       if (textTimer !== null && doc.defaultView) doc.defaultView.clearTimeout(textTimer);
       if (ro) ro.disconnect();
       legend.destroy();
