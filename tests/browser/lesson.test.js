@@ -147,3 +147,21 @@ test('stage changes ease the heatmap colours, and reduced motion shows the new s
   const still = await distinctFrames('reduce');
   assert.equal(still, 2, 'under reduced motion only the old and the new stage are ever drawn');
 });
+
+test('"Show every matrix as a table" turns every heatmap of every step into a table, and the link keeps it', async () => {
+  const page = await h.page();
+  await openLesson(page, h.url, '#step=mistake-lab');
+  const toggle = page.getByRole('button', { name: 'Show every matrix as a table' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  for (const id of ['mistake-lab', 'worked-example', 'causal-mask', 'positions', 'first-version']) {
+    await page.evaluate((s) => window.attentionLesson.goTo(s), id);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const maps = await page.locator('.al-scene canvas').count();
+    const hideButtons = await page.locator('.al-scene').getByRole('button', { name: 'Hide table' }).count();
+    assert.ok(maps > 0 && hideButtons === maps, `${id}: ${hideButtons} of ${maps} heatmaps show their table`);
+  }
+  assert.match(page.url(), /table=1/);
+  assert.deepEqual(page.errors, []);
+});

@@ -79,7 +79,15 @@ export async function mountLesson(container, options = {}) {
   const nav = el('nav', { class: 'al-nav', 'aria-label': 'Lesson steps' },
     el('details', { class: 'al-steps-menu', open: win.matchMedia?.('(min-width: 900px)').matches || undefined },
       el('summary', { class: 'al-steps-summary' }, 'All steps'), navList));
+  // One switch for learners who prefer numbers to colours (and screen-reader users): every
+  // heatmap of every step opens as a table while it is on. Kept in the state, so links keep it.
+  const tablesToggle = el('button', { type: 'button', class: 'al-button al-tables-toggle', 'aria-pressed': 'false' }, 'Show every matrix as a table');
+  tablesToggle.addEventListener('click', () => {
+    state.ui.table = !state.ui.table;
+    render();
+  });
   header.append(progress);
+  if (!hide.has('table')) header.append(tablesToggle);
   if (!hide.has('nav') && steps.length > 1) header.append(nav);
 
   const article = el('article', { class: 'al-step' });
@@ -200,6 +208,8 @@ export async function mountLesson(container, options = {}) {
     takeaway.textContent = t.takeaway ? `Takeaway: ${t.takeaway}` : '';
     takeaway.hidden = !t.takeaway;
     navButtons.forEach((b, i) => (i === index ? b.setAttribute('aria-current', 'step') : b.removeAttribute('aria-current')));
+    tablesToggle.setAttribute('aria-pressed', String(!!state.ui.table));
+    root.dataset.alTables = state.ui.table ? 'on' : 'off'; // heatmaps without their own showTable follow it
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     renderScene();

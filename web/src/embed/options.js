@@ -6,8 +6,8 @@ import { SCENES } from '../steps/index.js';
 import { QUESTIONS } from '../quiz/questions.js';
 
 export const STEP_IDS = SCENES.map((s) => s.id);
-/** Parts of the lesson frame an embedding may hide. 'nav' is handled by mountLesson, the rest by CSS. */
-export const HIDEABLE = ['nav', 'progress', 'footer', 'title', 'objective', 'text', 'try', 'takeaway'];
+/** Parts of the lesson frame an embedding may hide. 'nav' and 'table' (the show-as-tables switch) are handled by mountLesson, the rest by CSS. */
+export const HIDEABLE = ['nav', 'table', 'progress', 'footer', 'title', 'objective', 'text', 'try', 'takeaway'];
 export const MAX_SENTENCE = 500;
 export const MAX_HEADS = 8;
 

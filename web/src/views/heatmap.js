@@ -354,8 +354,11 @@ export function createHeatmap(container, options = {}) {
       lastSpecLocked = next.lockedRow;
       if (locked !== null && locked >= spec.rows) locked = null;
       syncLock();
-      if (next.showTable !== undefined && !!next.showTable !== lastSpecTable) showTable = !!next.showTable;
-      if (next.showTable !== undefined) lastSpecTable = !!next.showTable;
+      // showTable left out: follow a page-wide preference, data-al-tables="on" on an ancestor
+      // (the lesson's "Show every matrix as a table" switch).
+      const wantTable = next.showTable ?? (root.parentElement?.closest('[data-al-tables]')?.dataset.alTables === 'on' ? true : undefined);
+      if (wantTable !== undefined && !!wantTable !== lastSpecTable) showTable = !!wantTable;
+      if (wantTable !== undefined) lastSpecTable = !!wantTable;
       title.textContent = `${label}: ${spec.stage ?? 'values'}`;
       legend.update({ scale: spec.scale, domain, digits: spec.digits, stage: spec.stage ?? 'values', maskedCount: countMasked(spec.values) });
       summary.textContent = summarizeMatrix(spec);
