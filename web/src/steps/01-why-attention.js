@@ -6,7 +6,7 @@
 import { createHeatmap, createPlayer } from '../views/index.js';
 import { domFor, uid, activeElementOf } from '../views/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
-import { fmt } from './scene-kit.js';
+import { fmt, formulaBox } from './scene-kit.js';
 import { survivalAt, hopCounts, chainStages, hopsToFade, percentText, power, shortLabel } from './a-chain.js';
 import { readInt, readNumber, readSentence } from './scene-inputs.js';
 
@@ -37,8 +37,7 @@ export default {
       'A simplified picture, not a trained RNN: at every hop the hidden state keeps the same share (the retention) of each earlier token’s signal, so a token d hops back keeps the retention multiplied by itself d times.');
 
     // ---- the chain ----
-    const formula = el('div', { class: 'al-formula', role: 'region', tabindex: '0', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.rnn; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.rnn, 'Formula');
     const playerHost = el('div');
     const chain = el('ol', { class: 'a-chain', 'aria-label': 'Hidden states along the recurrent chain' });
     const chainSummary = el('p', { class: 'al-stat', 'data-testid': 'rnn-survival' });

@@ -4,7 +4,7 @@
 // whether the chosen pair points the same way, at a right angle, or apart.
 import { createVectorPlot, createBarChart, createMatrixEditor, createMatrixTable } from '../views/index.js';
 import { domFor, uid } from '../views/dom.js';
-import { fmt, roundTo } from './scene-kit.js';
+import { fmt, roundTo, formulaBox } from './scene-kit.js';
 import { readInt, readNumbers } from './scene-inputs.js';
 import { lengthFromDot, angleDegrees, dotRelation } from './a-words.js';
 
@@ -24,8 +24,7 @@ export default {
     const id = uid('a3');
     const win = host.ownerDocument.defaultView;
 
-    const formula = el('div', { class: 'al-formula', role: 'region', tabindex: '0', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.dot; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.dot, 'Formula');
     const aSelect = el('select', { class: 'al-select', id: `${id}-a` });
     const bSelect = el('select', { class: 'al-select', id: `${id}-b` });
     const third = el('input', { type: 'checkbox', id: `${id}-third`, class: 'a-check' });

@@ -5,7 +5,7 @@
 import { createBarChart } from '../views/index.js';
 import { domFor, uid, activeElementOf } from '../views/dom.js';
 import { validateCellInput } from '../views/matrix-input.js';
-import { fmt } from './scene-kit.js';
+import { fmt, formulaBox } from './scene-kit.js';
 import { readBool, readChoice, readInt, readNumber, readNumberList } from './scene-inputs.js';
 import { SHARE_RANGES, judgePrediction } from './a-words.js';
 
@@ -25,8 +25,7 @@ export default {
     const id = uid('a4');
     const win = host.ownerDocument.defaultView;
 
-    const formula = el('div', { class: 'al-formula', role: 'region', tabindex: '0', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.softmax; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.softmax, 'Formula');
     const scoreList = el('ul', { class: 'a-scores', 'aria-label': 'Raw scores' });
     const add = el('button', { type: 'button', class: 'al-button' }, 'Add a score');
     const gapInput = el('input', { type: 'range', min: '-1', max: '1', step: '0.05', id: `${id}-gap` });

@@ -5,7 +5,7 @@
 // problems are shown live: nothing to tune, and a score matrix that is always symmetric.
 import { createHeatmap, createMatrixEditor, createMatrixTable, createVectorPlot } from '../views/index.js';
 import { domFor, uid } from '../views/dom.js';
-import { fmt, roundTo } from './scene-kit.js';
+import { fmt, roundTo, formulaBox } from './scene-kit.js';
 import { readInt, readNumbers } from './scene-inputs.js';
 
 const TOKENS = ['love', 'Apple', 'phones'];
@@ -24,8 +24,7 @@ export default {
     const id = uid('a5');
     const win = host.ownerDocument.defaultView;
 
-    const formula = el('div', { class: 'al-formula', role: 'region', tabindex: '0', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.mixing; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.mixing, 'Formula');
     const message = el('p', { class: 'al-message', hidden: true });
     const inputs = el('div', { class: 'al-grid a-two' });
     const editorHost = inputs.appendChild(el('div', { class: 'al-cell' }));

@@ -6,7 +6,7 @@
 import { createBarChart, createHeatmap, createMatrixEditor, createMatrixTable } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { embed, tokenize } from '../model/toy-model.js';
-import { fmt } from './scene-kit.js';
+import { fmt, formulaBox } from './scene-kit.js';
 import { readChoice, readInt } from './scene-inputs.js';
 import { carryRows, fitMatrix, maxAbsDiff, productTerms, resizeCols, resizeSquare, topK } from './b-kit.js';
 
@@ -34,8 +34,7 @@ export default {
   },
   mount(host, ctx) {
     const { el } = domFor(host);
-    const formula = el('div', { class: 'al-formula', tabindex: '0', role: 'region', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.projections; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.projections, 'Formula');
 
     const sentenceInput = el('input', { type: 'text', class: 'al-input b-sentence', autocomplete: 'off', spellcheck: 'false' });
     const dimSelect = el('select', { class: 'al-select' }, el('option', { value: '2' }, '2'), el('option', { value: '3' }, '3'));

@@ -4,7 +4,7 @@
 // back to its inputs in words.
 import { createHeatmap, createMatrixEditor, createMatrixTable } from '../views/index.js';
 import { domFor } from '../views/dom.js';
-import { fmt } from './scene-kit.js';
+import { fmt, formulaBox } from './scene-kit.js';
 import { readInt, readNumbers } from './scene-inputs.js';
 
 const TOKENS = ['love', 'Apple', 'phones'];
@@ -35,8 +35,7 @@ export default {
       };
     };
     const message = el('p', { class: 'al-message', role: 'status', hidden: true });
-    const formula = el('div', { class: 'al-formula' });
-    formula.innerHTML = ctx.formulas.projections; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.projections, 'Formula');
     const inputs = el('div', { class: 'al-grid al-grid-4' });
     const stages = el('div', { class: 'al-grid al-grid-3' });
     const qkv = el('div', { class: 'al-grid al-grid-3' });

@@ -7,7 +7,7 @@ import { createHeatmap } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { formatShape } from '../views/format.js';
 import { embed, randomMatrix } from '../model/toy-model.js';
-import { fmt } from './scene-kit.js';
+import { fmt, formulaBox } from './scene-kit.js';
 import { readChoice, readInt } from './scene-inputs.js';
 import { boxSize } from './b-kit.js';
 
@@ -22,8 +22,7 @@ export default {
   },
   mount(host, ctx) {
     const { el } = domFor(host);
-    const formula = el('div', { class: 'al-formula', tabindex: '0', role: 'region', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.attention; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.attention, 'Formula');
 
     // ---- size controls: a number box and a slider for each size ------------------------
     const sizes = el('div', { class: 'b-sizes' });

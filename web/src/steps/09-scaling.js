@@ -6,7 +6,7 @@
 import { createHeatmap } from '../views/index.js';
 import { domFor } from '../views/dom.js';
 import { normals } from '../model/toy-model.js';
-import { fmt } from './scene-kit.js';
+import { fmt, formulaBox } from './scene-kit.js';
 import { readBool, readChoice, readInt } from './scene-inputs.js';
 import { DK_STOPS, affordableSamples, nearestStop, topK } from './b-kit.js';
 
@@ -25,8 +25,7 @@ export default {
   mount(host, ctx) {
     const { el, svg: svgEl } = domFor(host);
     const win = host.ownerDocument.defaultView;
-    const formula = el('div', { class: 'al-formula', tabindex: '0', role: 'region', 'aria-label': 'Formula' });
-    formula.innerHTML = ctx.formulas.variance; // build-time KaTeX output, no user text
+    const formula = formulaBox(host, ctx.formulas.variance, 'Formula');
 
     // ---- controls ------------------------------------------------------------------------
     const dkRange = el('input', { type: 'range', min: '0', max: '10', step: '1', 'aria-label': 'd_k (powers of two from 1 to 1024)' });

@@ -78,11 +78,4 @@ export function messageLine(host) {
   };
 }
 
-// A display formula (build-time KaTeX HTML from ctx.formulas, never user text). It scrolls
-// sideways on narrow screens, so it is a focusable, labelled region for keyboard users.
-export function formulaBox(host, html, label) {
-  const { el } = domFor(host);
-  const box = el('div', { class: 'al-formula c-formula', tabindex: '0', role: 'region', 'aria-label': label });
-  box.innerHTML = html;
-  return box;
-}
+export { formulaBox } from './scene-kit.js';

@@ -2,6 +2,7 @@
 // Scenes import their drawing components from ../views/; this file holds only what several
 // scenes repeat.
 import { formatNumber } from '../views/format.js';
+import { domFor } from '../views/dom.js';
 
 // A number for running text: fixed digits, a real minus sign, −∞ for masked entries.
 // Whole numbers print without decimals ("3", not "3.00"), so exact integers read as exact.
@@ -35,4 +36,13 @@ export function rowSums(values, rows, cols) {
 export function roundTo(value, digits = 2) {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+// A display formula (build-time KaTeX HTML from ctx.formulas, never user text). It scrolls
+// sideways on narrow screens, so it is a focusable, labelled region for keyboard users.
+export function formulaBox(host, html, label = 'Formula') {
+  const { el } = domFor(host);
+  const box = el('div', { class: 'al-formula', tabindex: '0', role: 'region', 'aria-label': label });
+  box.innerHTML = html;
+  return box;
 }
