@@ -87,6 +87,19 @@ export async function createEngine(options = {}) {
   return engine;
 }
 
+// Finite inputs can still be so large that q·k overflows the float range (|q·k| > 3.4e38); the
+// softmax of ±∞ scores is undefined. Rather than hand back NaN, say so. Returns `result`.
+function assertFinite(result, arraysOf) {
+  for (const a of arraysOf(result)) {
+    for (let i = 0; i < a.length; i++) {
+      if (!Number.isFinite(a[i])) {
+        throw new RangeError('The inputs are so large that the scores overflowed the range of 32-bit floats (about ±3.4e38), so no weights can be computed; scale x or the weight matrices down.');
+      }
+    }
+  }
+  return result;
+}
+
 const STATUS_TEXT = {
   1: 'a size is out of range',
   2: 'the mask does not fit the number of tokens',
@@ -164,7 +177,7 @@ class Engine {
       const status = this.exports.attn_forward(px, pq, pk, pv, po, o.n, o.dModel, o.heads, o.dK, o.dV,
         o.maskKind, o.validKeys, o.scale ? 1 : 0, o.mistake, o.outputOnly ? 0 : 1, ws);
       if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
-      return this.#readResult(ws, o);
+      return assertFinite(this.#readResult(ws, o), (r) => [r.output, ...r.heads?.map((h) => h.weights) ?? []]);
     });
   }
 
@@ -243,7 +256,7 @@ class Engine {
       const pout = alloc(o.n * hv), pws = alloc(ws);
       const status = this.exports.attn_fused_attention(pq, pk, pv, pout, o.n, o.heads, o.dK, o.dV, o.maskKind, o.validKeys, o.scaleFactor, pws);
       if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
-      return this.#f32(pout, o.n * hv).slice();
+      return assertFinite(this.#f32(pout, o.n * hv).slice(), (r) => [r]);
     });
   }
 

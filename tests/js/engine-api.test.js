@@ -176,3 +176,14 @@ test('the import name resolves to the package export in Node', async () => {
   assert.equal(typeof pkg.createEngine, 'function');
   assert.equal(pkg.LIMITS.maxTokens, 2048);
 });
+
+test('finite inputs so large that the scores overflow give a RangeError, never NaN, and the engine goes on', async () => {
+  const e = await createEngine();
+  const huge = { x: [1e20, 1e20, -1e20, 1e20], n: 2, dModel: 2, wq: [1e20, 0, 0, 1e20], wk: [1e20, 0, 0, 1e20], wv: [1, 0, 0, 1] };
+  assert.throws(() => e.attention(huge), (err) => err instanceof RangeError && /overflowed the range of 32-bit floats/.test(err.message));
+  assert.throws(() => e.attentionQKV({ q: [1e30, 1e30], k: [1e30, -1e30], v: [1, 2], n: 2, heads: 1, dK: 1, dV: 1 }), RangeError);
+  // Large but representable scores are fine: the max-subtracted softmax handles them.
+  const big = e.attention({ ...huge, x: [1e4, 1e4, -1e4, 1e4], wq: [1e4, 0, 0, 1e4], wk: [1, 0, 0, 1] });
+  assert.ok(big.heads[0].weights.every(Number.isFinite));
+  assert.deepEqual(Array.from(e.attention({ ...huge, x: [1, 0, 0, 1], wq: [1, 0, 0, 1], wk: [1, 0, 0, 1] }).output).map((v) => +v.toFixed(4)), [0.6698, 0.3302, 0.3302, 0.6698]);
+});
