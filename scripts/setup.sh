@@ -14,6 +14,7 @@ have em++ || need_pkgs+=(emscripten)
 [ -f /usr/include/xsimd/xsimd.hpp ] || need_pkgs+=(libxsimd-dev)
 [ -f /usr/include/doctest/doctest.h ] || need_pkgs+=(doctest-dev)
 have wasm-dis || need_pkgs+=(binaryen)
+have xmllint || need_pkgs+=(libxml2-utils) # checks the SCORM manifests against their schemas
 if [ "${1:-}" = "--browser" ]; then
   have chromium || need_pkgs+=(chromium)
 fi

@@ -301,7 +301,7 @@ test('the SCORM 1.2 package reports score and completion through the LMS API', a
   });
   assert.match(readFileSync(path.join(DIST, 'scorm/imsmanifest.xml'), 'utf8'), /adlcp:scormtype="sco" href="index.html"/);
   await page.goto(`${pathToFileURL(path.join(DIST, 'scorm/index.html')).href}#step=worked-example`);
-  await page.waitForSelector('#lesson[data-ready="true"][data-scorm="connected"]', { timeout: 20000 });
+  await page.waitForSelector('#lesson[data-ready="true"][data-scorm="connected-1.2"]', { timeout: 20000 });
   assert.equal(await page.evaluate(() => window.__cmi['cmi.core.lesson_status']), 'incomplete');
   await page.getByRole('button', { name: 'Show solution' }).first().click();
   await page.waitForFunction(() => window.__cmi['cmi.core.score.raw'] === '0' && window.__scorm.some((c) => c[0] === 'LMSCommit'));

@@ -32,6 +32,13 @@ export function formatDuration(ms) {
   return out;
 }
 
+/** ISO 8601 duration (the forms formatDuration writes: PT#H#M#S) → milliseconds; 0 if unreadable. */
+export function parseDuration(text) {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(typeof text === 'string' ? text : '');
+  if (!m) return 0;
+  return Math.round(((Number(m[1] || 0) * 60 + Number(m[2] || 0)) * 60 + Number(m[3] || 0)) * 1000);
+}
+
 /** A learner's response as the xAPI response string for its interaction type. */
 export function formatResponse(question, response) {
   if (response === null || response === undefined) return '';
