@@ -33,33 +33,57 @@ Status validate(const AttentionShape& s, const AttentionOptions& o, bool has_wo)
   return Status::kOk;
 }
 
-std::size_t workspace_floats(const AttentionShape& s, bool keep) {
+const char* status_name(int code) {
+  static const char* const kNames[kStatusCount] = {
+      "ok",         "bad_shape",        "bad_mask",            "bad_mistake",     "no_output_projection",
+      "null_pointer", "non_finite_input", "projection_overflow", "scores_overflow", "output_overflow"};
+  return code >= 0 && code < kStatusCount ? kNames[code] : nullptr;
+}
+
+const char* section_name(int section) {
+  static const char* const kNames[kSectionCount] = {"q",      "k",       "v",      "scores", "scaled",
+                                                    "masked", "weights", "concat", "output"};
+  return section >= 0 && section < kSectionCount ? kNames[section] : nullptr;
+}
+
+void workspace_layout(const AttentionShape& s, bool keep, SectionSpan out[kSectionCount]) {
   const std::size_t n = s.n, h = s.heads;
   const std::size_t nn = n * n * (keep ? h : 1);
-  return n * h * s.d_k * 2 + n * h * s.d_v  // q, k, v
-         + nn * (keep ? 4 : 1)              // scores, scaled, masked, weights
-         + n * h * s.d_v + n * s.d_model;   // concat, output
+  const std::size_t floats[kSectionCount] = {n * h * s.d_k, n * h * s.d_k, n * h * s.d_v, nn, nn, nn, nn,
+                                             n * h * s.d_v, n * s.d_model};
+  std::size_t at = 0;
+  for (int i = 0; i < kSectionCount; ++i) {
+    const bool shared = !keep && (i == static_cast<int>(Section::kScaled) || i == static_cast<int>(Section::kMasked) ||
+                                  i == static_cast<int>(Section::kWeights));
+    out[i].floats = floats[i];
+    out[i].offset = shared ? out[static_cast<int>(Section::kScores)].offset : at;
+    if (!shared) at += floats[i];
+  }
+}
+
+std::size_t workspace_floats(const AttentionShape& s, bool keep) {
+  SectionSpan spans[kSectionCount];
+  workspace_layout(s, keep, spans);
+  const SectionSpan& last = spans[kSectionCount - 1];
+  return last.offset + last.floats;
 }
 
 AttentionBuffers carve_workspace(float* base, const AttentionShape& s, bool keep) {
-  const std::size_t n = s.n, h = s.heads;
-  const std::size_t nn = n * n * (keep ? h : 1);
+  SectionSpan sp[kSectionCount];
+  workspace_layout(s, keep, sp);
+  auto at = [&](Section sec) { return base + sp[static_cast<int>(sec)].offset; };
   AttentionBuffers b;
-  float* p = base;
-  b.q = p, p += n * h * s.d_k;
-  b.k = p, p += n * h * s.d_k;
-  b.v = p, p += n * h * s.d_v;
-  b.scores = p, p += nn;
-  if (keep) {
-    b.scaled = p, p += nn;
-    b.masked = p, p += nn;
-    b.weights = p, p += nn;
-  } else {
-    b.scaled = b.masked = b.weights = b.scores;
-  }
-  b.concat = p, p += n * h * s.d_v;
-  b.output = p;
+  b.q = at(Section::kQ), b.k = at(Section::kK), b.v = at(Section::kV);
+  b.scores = at(Section::kScores), b.scaled = at(Section::kScaled);
+  b.masked = at(Section::kMasked), b.weights = at(Section::kWeights);
+  b.concat = at(Section::kConcat), b.output = at(Section::kOutput);
   return b;
+}
+
+bool all_finite(const float* p, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i)
+    if (!std::isfinite(p[i])) return false;
+  return true;
 }
 
 void attention_head(const float* q, const float* k, int ld_qk, const float* v, int ld_v, int n,
@@ -69,7 +93,7 @@ void attention_head(const float* q, const float* k, int ld_qk, const float* v, i
   // pass 1: every query dotted with every key
   scores(o.impl, q, ld_qk, k, ld_qk, n, n, d_k, s_scores);
   // pass 2: divide by √d_k (or copy, when scaling is switched off)
-  scale(o.impl, s_scores, s_scaled, nn, o.scale ? 1.f / std::sqrt(static_cast<float>(d_k)) : 1.f);
+  scale(o.impl, s_scores, s_scaled, nn, score_scale(d_k, o.scale));
   // pass 3: hide keys (−∞), unless the mistake applies the mask after the softmax
   if (o.mistake == Mistake::kMaskAfterSoftmax) {
     if (s_masked != s_scaled) std::memcpy(s_masked, s_scaled, sizeof(float) * nn);
@@ -94,16 +118,27 @@ Status attention_forward(const float* x, const AttentionParams& p, const Attenti
   const Status st = validate(s, o, p.wo != nullptr);
   if (st != Status::kOk) return st;
   const int hk = s.heads * s.d_k, hv = s.heads * s.d_v;
+  const std::size_t n = s.n, dm = s.d_model;
+  if (o.check_finite && !(all_finite(x, n * dm) && all_finite(p.wq, dm * hk) && all_finite(p.wk, dm * hk) &&
+                          all_finite(p.wv, dm * hv) && (!p.wo || all_finite(p.wo, std::size_t(hv) * dm))))
+    return Status::kNonFiniteInput;
   // projections: Q, K = X·W_Q, X·W_K (n, heads·d_k); V = X·W_V (n, heads·d_v)
   project(x, s.n, s.d_model, p.wq, hk, b.q);
   project(x, s.n, s.d_model, p.wk, hk, b.k);
   project(x, s.n, s.d_model, p.wv, hv, b.v);
+  if (o.check_finite && !(all_finite(b.q, n * hk) && all_finite(b.k, n * hk) && all_finite(b.v, n * hv)))
+    return Status::kProjectionOverflow;
   const long nn = static_cast<long>(s.n) * s.n;
   for (int h = 0; h < s.heads; ++h) {
     const long at = o.keep_intermediates ? h * nn : 0;
     attention_head(b.q + h * s.d_k, b.k + h * s.d_k, hk, b.v + h * s.d_v, hv, s.n, s.d_k, s.d_v, o,
                    b.scores + at, b.scaled + at, b.masked + at, b.weights + at,
                    b.concat + h * s.d_v, hv);
+    // Finite Q and K can still give an infinite q·k; the weights then hold NaN. Say which.
+    // (Without keep_intermediates the scores scratch was overwritten by the weights, which are
+    // then what is checked.)
+    if (o.check_finite && !(all_finite(b.scores + at, nn) && all_finite(b.weights + at, nn)))
+      return Status::kScoresOverflow;
   }
   // output projection: concat (n, heads·d_v) · W_O (heads·d_v, d_model), or the concat itself
   if (p.wo) {
@@ -111,6 +146,8 @@ Status attention_forward(const float* x, const AttentionParams& p, const Attenti
   } else {
     std::memcpy(b.output, b.concat, sizeof(float) * s.n * s.d_model);
   }
+  if (o.check_finite && !(all_finite(b.concat, n * hv) && all_finite(b.output, n * dm)))
+    return Status::kOutputOverflow;
   return Status::kOk;
 }
 

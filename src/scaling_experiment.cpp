@@ -2,6 +2,7 @@
 #include "scaling_experiment.hpp"
 
 #include <cmath>
+#include <cstddef>
 #include <vector>
 
 #include "rng.hpp"
@@ -26,12 +27,21 @@ struct RowStats {
 };
 }  // namespace
 
+#define ATTN_STATS_FIELD(f) StatsField{#f, offsetof(ScalingStats, f)}
+const StatsField kScalingStatsFields[kScalingStatsFieldCount] = {
+    ATTN_STATS_FIELD(dot_mean),       ATTN_STATS_FIELD(dot_var),           ATTN_STATS_FIELD(scaled_mean),
+    ATTN_STATS_FIELD(scaled_var),     ATTN_STATS_FIELD(raw_max_weight),    ATTN_STATS_FIELD(scaled_max_weight),
+    ATTN_STATS_FIELD(raw_entropy),    ATTN_STATS_FIELD(scaled_entropy),    ATTN_STATS_FIELD(raw_one_hot),
+    ATTN_STATS_FIELD(scaled_one_hot), ATTN_STATS_FIELD(max_entropy)};
+#undef ATTN_STATS_FIELD
+static_assert(sizeof(ScalingStats) == kScalingStatsFieldCount * sizeof(double), "every ScalingStats field is in the table");
+
 bool scaling_experiment(int d_k, int samples, int n, std::uint32_t seed, Impl impl, ScalingStats& out) {
   if (d_k <= 0 || samples <= 0 || n <= 0) return false;
   if (static_cast<double>(d_k) * samples * n > kMaxExperimentWork) return false;
   Rng rng(seed);
   std::vector<float> q(d_k), k(static_cast<std::size_t>(n) * d_k), raw(n), scaled(n), w(n);
-  const float factor = 1.f / std::sqrt(static_cast<float>(d_k));
+  const float factor = score_scale(d_k, true);
   double sum = 0, sum_sq = 0;
   RowStats raw_rows, scaled_rows;
   for (int s = 0; s < samples; ++s) {

@@ -1,5 +1,6 @@
 // The √d_k experiment: why scores are divided by √d_k before the softmax.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 #include "simd.hpp"
@@ -15,6 +16,15 @@ struct ScalingStats {
   double raw_one_hot = 0, scaled_one_hot = 0;        // share of rows whose largest weight > 0.99
   double max_entropy = 0;                            // ln n: the entropy of a uniform row
 };
+
+// The fields of ScalingStats by name and byte offset: the JS API reads the struct through this
+// table, so C++ alone owns its layout. Every field is a double.
+struct StatsField {
+  const char* name;
+  std::size_t offset;
+};
+constexpr int kScalingStatsFieldCount = 11;
+extern const StatsField kScalingStatsFields[kScalingStatsFieldCount];
 
 // For each of `samples` rows: draw q (d_k) and n keys (n, d_k) with independent standard-normal
 // entries from `seed`, score the keys, softmax the row with and without the 1/√d_k factor, and

@@ -1,7 +1,7 @@
 // The attention engine's public JS API: loads the SIMD or scalar WebAssembly build (same code in
 // browsers and Node 20), copies inputs into wasm memory, runs the C ABI in wasm/abi.cpp, and
 // returns fresh Float32Array copies. Argument checks live in validate.js. Not for drawing.
-import { LIMITS, checkAttentionOptions, checkExperimentOptions, checkInteger, checkMatrix, checkQKVShape } from './validate.js';
+import { LIMITS, checkAttentionOptions, checkCallFloats, checkExperimentOptions, checkInteger, checkMatrix, checkQKVInputs, checkQKVShape, snapshotOptions } from './validate.js';
 
 export { LIMITS };
 
@@ -56,8 +56,9 @@ function compile(kind, options) {
   return compiled.get(kind);
 }
 
-async function instantiate(module) {
-  const imports = {
+// What the wasm module imports: nothing the page provides (no filesystem, no clock).
+function imports() {
+  return {
     env: { emscripten_notify_memory_growth() {} },
     wasi_snapshot_preview1: {
       proc_exit(code) {
@@ -65,7 +66,10 @@ async function instantiate(module) {
       },
     },
   };
-  const instance = await WebAssembly.instantiate(module, imports);
+}
+
+async function instantiate(module) {
+  const instance = await WebAssembly.instantiate(module, imports());
   instance.exports._initialize?.();
   return instance.exports;
 }
@@ -74,54 +78,152 @@ async function instantiate(module) {
  * Creates an engine. options.simd: true | false | undefined (auto: SIMD when supported);
  * options.wasmBase: URL of the folder holding the .wasm files; options.wasmBinary: bytes
  * ({ simd, scalar } or one build's bytes) when the files cannot be fetched.
+ * options.memoryHighWater (bytes, default 64 MiB) and options.memoryReleaseDelay (ms, default
+ * 250): after a call leaves the engine's wasm memory above the high-water mark, the memory is
+ * given back (a fresh instance replaces the grown one) once no call has come for that long;
+ * 0 gives it back at the end of the call. Never while a prepareAttention plan is open.
  */
 export async function createEngine(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createEngine() takes an options object, e.g. { simd: false }.');
   if (options.simd !== undefined && typeof options.simd !== 'boolean') throw new TypeError('options.simd must be true, false or left out.');
+  const memory = {
+    highWater: options.memoryHighWater ?? DEFAULT_HIGH_WATER,
+    delay: options.memoryReleaseDelay ?? DEFAULT_RELEASE_DELAY,
+  };
+  if (!(typeof memory.highWater === 'number' && memory.highWater >= 0)) throw new TypeError('options.memoryHighWater must be a number of bytes (0 or more).');
+  if (!(typeof memory.delay === 'number' && memory.delay >= 0 && memory.delay <= 2 ** 31 - 1)) throw new TypeError('options.memoryReleaseDelay must be a number of milliseconds (0 or more).');
   const supported = simdSupported();
   if (options.simd === true && !supported) throw new RangeError('This JavaScript engine cannot run WebAssembly SIMD; use { simd: false }.');
   const kind = (options.simd ?? supported) ? 'simd' : 'scalar';
   const module = await compile(kind, options);
-  const engine = new Engine(module, await instantiate(module), kind === 'simd');
+  const engine = new Engine(module, await instantiate(module), kind === 'simd', memory);
   if (engine.exports.attn_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} engine file holds the wrong build.`);
   return engine;
 }
 
-// Finite inputs can still be so large that q·k overflows the float range (|q·k| > 3.4e38); the
-// softmax of ±∞ scores is undefined. Rather than hand back NaN, say so. Returns `result`.
-function assertFinite(result, arraysOf) {
-  for (const a of arraysOf(result)) {
-    for (let i = 0; i < a.length; i++) {
-      if (!Number.isFinite(a[i])) {
-        throw new RangeError('The inputs are so large that the scores overflowed the range of 32-bit floats (about ±3.4e38), so no weights can be computed; scale x or the weight matrices down.');
-      }
-    }
+const DEFAULT_HIGH_WATER = 64 * 2 ** 20;
+const DEFAULT_RELEASE_DELAY = 250;
+
+// The names C++ gives its tables (attn_name in wasm/abi.cpp): 0 status codes, 1 workspace
+// sections, 2 ScalingStats fields. Read once per module; JS never mirrors them by number.
+const NAME_TABLES = { status: 0, sections: 1, stats: 2 };
+
+function readNames(exports, table) {
+  const names = [];
+  for (let i = 0; ; i++) {
+    const ptr = exports.attn_name(table, i);
+    if (!ptr) return names;
+    const bytes = new Uint8Array(exports.memory.buffer, ptr);
+    const end = bytes.indexOf(0);
+    names.push(String.fromCharCode(...bytes.subarray(0, end)));
   }
-  return result;
 }
 
-const STATUS_TEXT = {
-  1: 'a size is out of range',
-  2: 'the mask does not fit the number of tokens',
-  3: 'unknown mistake',
-  4: 'without wo, heads × dV must equal dModel',
-  5: 'a required matrix is missing',
-};
+// Why the engine refused a call, in words, for each status name C++ exports. A test checks
+// that this table and the C++ list (src/attention.cpp status_name) have the same names.
+export const STATUS_MESSAGES = Object.freeze({
+  ok: '',
+  bad_shape: 'a size is out of range',
+  bad_mask: 'the mask does not fit the number of tokens',
+  bad_mistake: 'unknown mistake',
+  no_output_projection: 'without wo, heads × dV must equal dModel',
+  null_pointer: 'a required matrix is missing',
+  non_finite_input: 'x or a weight matrix holds NaN or ±Infinity',
+  projection_overflow: 'the inputs are finite, but multiplying x by the weight matrices overflowed the range of 32-bit floats (about ±3.4e38), so Q, K or V holds ±Infinity; scale x or the weight matrices down',
+  scores_overflow: 'Q and K are finite, but some dot product q·k overflowed the range of 32-bit floats (about ±3.4e38), so no weights can be computed; scale x or the weight matrices down',
+  output_overflow: 'the weights are fine, but the weighted sum of the values (or the output projection wo) overflowed the range of 32-bit floats (about ±3.4e38); scale x, wv or wo down',
+});
+
+// The workspace sections engine.attention reads, and the ScalingStats fields it reports.
+const SECTIONS = ['q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'concat', 'output'];
+const STATS_FIELDS = ['dot_mean', 'dot_var', 'scaled_mean', 'scaled_var', 'raw_max_weight', 'scaled_max_weight', 'raw_entropy', 'scaled_entropy', 'raw_one_hot', 'scaled_one_hot', 'max_entropy'];
 
 class Engine {
-  #generation = 0; // bumped when a trap replaces the instance: older plans' memory is gone
+  #generation = 0; // bumped when the instance is replaced: older plans' memory is gone
+  #busy = false; // inside a call's wasm phase (inputs already snapshotted)
+  #memory;
+  #openPlans = 0;
+  #releaseTimer = null;
+  #plans;
 
-  constructor(module, exports, simd) {
+  constructor(module, exports, simd, memory) {
     this.module = module;
     this.exports = exports;
     /** true when the SIMD128 build is running, false for the scalar build */
     this.simd = simd;
     this.limits = LIMITS;
+    this.#memory = memory;
+    const status = readNames(exports, NAME_TABLES.status);
+    const sections = readNames(exports, NAME_TABLES.sections);
+    const stats = readNames(exports, NAME_TABLES.stats);
+    const missing = [
+      ...status.filter((s) => !(s in STATUS_MESSAGES)),
+      ...SECTIONS.filter((s) => !sections.includes(s)),
+      ...STATS_FIELDS.filter((s) => !stats.includes(s)),
+    ];
+    if (missing.length) throw new Error(`The engine file does not match engine.js (unknown or missing names: ${missing.join(', ')}); rebuild with npm run build.`);
+    /** Status codes by name, as C++ numbers them: { ok: 0, bad_shape: 1, … } */
+    this.status = Object.freeze(Object.fromEntries(status.map((name, code) => [name, code])));
+    this.#names = { status, sections, stats };
+    this.#statsOffsets = stats.map((_, i) => exports.attn_scaling_stats_offset(i));
+    this.#statsBytes = exports.attn_scaling_stats_bytes();
+    this.#plans = typeof FinalizationRegistry === 'function'
+      ? new FinalizationRegistry((held) => this.#planClosed(held.generation, held.raw))
+      : null;
   }
 
-  // Runs fn(alloc) with wasm allocations that are all freed afterwards. If the module traps, it
-  // is replaced by a fresh instance so that the next call works.
+  #names;
+  #statsOffsets;
+  #statsBytes;
+
+  /** The names C++ exports: { status, sections, stats } (arrays, in C++'s order). */
+  get names() {
+    return this.#names;
+  }
+
+  /** Bytes of wasm memory the engine holds right now. */
+  get memoryBytes() {
+    return this.exports.memory.buffer.byteLength;
+  }
+
+  /**
+   * Gives wasm memory back now: replaces the instance by a fresh one (the old memory is then
+   * garbage). Returns false, and does nothing, while a prepareAttention plan is open.
+   */
+  releaseMemory() {
+    clearTimeout(this.#releaseTimer);
+    this.#releaseTimer = null;
+    if (this.#openPlans > 0 || this.#busy) return false;
+    this.#reset();
+    return true;
+  }
+
+  // After a call: give grown memory back at once or after the idle delay (see createEngine).
+  #afterCall() {
+    if (this.memoryBytes <= this.#memory.highWater || this.#openPlans > 0) return;
+    if (this.#memory.delay === 0) { this.releaseMemory(); return; }
+    clearTimeout(this.#releaseTimer);
+    this.#releaseTimer = setTimeout(() => {
+      this.#releaseTimer = null;
+      if (this.memoryBytes > this.#memory.highWater) this.releaseMemory();
+    }, this.#memory.delay);
+    this.#releaseTimer.unref?.(); // never keeps Node alive
+  }
+
+  // Throws the refusal for a non-ok status code, in words.
+  #refuse(code, what = 'The engine') {
+    const name = this.#names.status[code];
+    if (name === 'ok') return;
+    const why = STATUS_MESSAGES[name] ?? `status ${code}`;
+    throw new RangeError(`${what} refused these inputs: ${why}.`);
+  }
+
+  // Runs fn(alloc) with wasm allocations that are all freed afterwards. Called only after the
+  // inputs are checked and copied, so no user code runs inside. If the module traps, it is
+  // replaced by a fresh instance so that the next call works.
   #withMemory(fn) {
+    if (this.#busy) throw new Error('The attention engine was called again while it was running a call; make the calls one after another.');
+    this.#busy = true;
     const ptrs = [];
     const alloc = (floats) => {
       const bytes = Math.max(4, floats * 4);
@@ -137,15 +239,15 @@ class Engine {
       throw err;
     } finally {
       for (const p of ptrs) this.exports.attn_free?.(p);
+      this.#busy = false;
+      this.#afterCall();
     }
   }
 
   #reset() {
     this.#generation++;
-    const instance = new WebAssembly.Instance(this.module, {
-      env: { emscripten_notify_memory_growth() {} },
-      wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`exit ${code}`); } },
-    });
+    this.#openPlans = 0; // every plan of the old instance is gone with it
+    const instance = new WebAssembly.Instance(this.module, imports());
     instance.exports._initialize?.();
     this.exports = instance.exports;
   }
@@ -163,52 +265,75 @@ class Engine {
 
   /**
    * Multi-head scaled dot-product attention. See README "Engine API" for every option and shape.
-   * Returns { heads: [{ q, k, v, scores, scaled, masked, weights, output }], concat, output },
-   * all fresh Float32Array copies (or { concat, output } with outputOnly: true).
+   * Returns { heads: [{ q, k, v, scores, scaled, masked, weights, output }], concat, output,
+   * sqrtDK, scaleFactor }, all arrays fresh Float32Array copies (or { concat, output, sqrtDK,
+   * scaleFactor } with outputOnly: true). scaleFactor is what the scores were multiplied by
+   * (1/√dK, or 1 with scale: false), as the engine computed it in 32-bit floats.
    */
   attention(options) {
     const o = checkAttentionOptions(options);
     return this.#withMemory((alloc) => {
-      const floats = this.exports.attn_workspace_floats(o.n, o.dModel, o.heads, o.dK, o.dV, o.outputOnly ? 0 : 1);
+      const keep = o.outputOnly ? 0 : 1;
+      const floats = this.exports.attn_workspace_floats(o.n, o.dModel, o.heads, o.dK, o.dV, keep);
       if (floats < 0) throw new RangeError('These sizes are outside the engine limits.');
+      const playout = alloc(2 * this.#names.sections.length);
+      this.#refuse(this.exports.attn_workspace_layout(o.n, o.dModel, o.heads, o.dK, o.dV, keep, playout));
       const px = this.#put(alloc, o.x), pq = this.#put(alloc, o.wq), pk = this.#put(alloc, o.wk), pv = this.#put(alloc, o.wv);
       const po = o.wo ? this.#put(alloc, o.wo) : 0;
       const ws = alloc(floats);
       const status = this.exports.attn_forward(px, pq, pk, pv, po, o.n, o.dModel, o.heads, o.dK, o.dV,
-        o.maskKind, o.validKeys, o.scale ? 1 : 0, o.mistake, o.outputOnly ? 0 : 1, ws);
-      if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
-      return assertFinite(this.#readResult(ws, o), (r) => [r.output, ...r.heads?.map((h) => h.weights) ?? []]);
+        o.maskKind, o.validKeys, o.scale ? 1 : 0, o.mistake, keep, ws);
+      this.#refuse(status);
+      const raw = new Uint32Array(this.exports.memory.buffer, playout, 2 * this.#names.sections.length);
+      const layout = Object.fromEntries(this.#names.sections.map((name, i) => [name, { ptr: ws + raw[2 * i] * 4, floats: raw[2 * i + 1] }]));
+      return {
+        ...this.#readResult(layout, o),
+        sqrtDK: this.exports.attn_sqrt_d_k(o.dK),
+        scaleFactor: this.exports.attn_score_scale(o.dK, o.scale ? 1 : 0),
+      };
     });
   }
 
-  // Copies the workspace (layout: carve_workspace in src/attention.cpp) into fresh arrays.
-  #readResult(ws, o) {
-    const { n, heads, dK, dV, dModel } = o;
-    const hk = heads * dK, hv = heads * dV, nn = n * n;
-    let at = ws;
-    const take = (count) => { const p = at; at += count * 4; return p; };
-    const pq = take(n * hk), pk = take(n * hk), pv = take(n * hv);
-    const stages = o.outputOnly ? null : { scores: take(nn * heads), scaled: take(nn * heads), masked: take(nn * heads), weights: take(nn * heads) };
-    if (o.outputOnly) take(nn);
-    const pc = take(n * hv), pout = take(n * dModel);
-    const concat = this.#f32(pc, n * hv).slice();
-    const output = this.#f32(pout, n * dModel).slice();
+  // Copies the workspace sections (named and placed by C++: attn_workspace_layout) into fresh
+  // arrays, splitting each section per head.
+  #readResult(layout, o) {
+    const { n, heads } = o;
+    const whole = (name) => this.#f32(layout[name].ptr, layout[name].floats).slice();
+    const concat = whole('concat'), output = whole('output');
     if (o.outputOnly) return { concat, output };
-    const columns = (ptr, width, h, w) => {
-      const all = this.#f32(ptr, n * width), out = new Float32Array(n * w);
+    // Sections of n rows that hold every head side by side (q, k, v, concat): head h's columns.
+    const columns = (name, h) => {
+      const { ptr, floats } = layout[name];
+      const width = floats / n, w = width / heads;
+      const all = this.#f32(ptr, floats), out = new Float32Array(n * w);
       for (let i = 0; i < n; i++) out.set(all.subarray(i * width + h * w, i * width + h * w + w), i * w);
       return out;
     };
+    // Sections of one n × n block per head, one after another (scores … weights).
+    const block = (name, h) => {
+      const { ptr, floats } = layout[name];
+      const per = floats / heads;
+      return this.#f32(ptr + h * per * 4, per).slice();
+    };
     const headsOut = [];
     for (let h = 0; h < heads; h++) {
-      const stage = (name) => this.#f32(stages[name] + h * nn * 4, nn).slice();
       headsOut.push({
-        q: columns(pq, hk, h, dK), k: columns(pk, hk, h, dK), v: columns(pv, hv, h, dV),
-        scores: stage('scores'), scaled: stage('scaled'), masked: stage('masked'), weights: stage('weights'),
-        output: columns(pc, hv, h, dV),
+        q: columns('q', h), k: columns('k', h), v: columns('v', h),
+        scores: block('scores', h), scaled: block('scaled', h), masked: block('masked', h), weights: block('weights', h),
+        output: columns('concat', h),
       });
     }
     return { heads: headsOut, concat, output };
+  }
+
+  /**
+   * The factor attention multiplies q·k by, from the engine: { sqrtDK: √dK, factor: 1/√dK }
+   * (factor 1 with scale = false). 32-bit floats, exactly what the kernels use.
+   */
+  scoreScale(dK, scale = true) {
+    checkInteger('dK', dK, 1, LIMITS.maxHeadWidth);
+    if (typeof scale !== 'boolean') throw new TypeError(`scale must be true or false, but it is ${typeof scale}.`);
+    return { sqrtDK: this.exports.attn_sqrt_d_k(dK), factor: this.exports.attn_score_scale(dK, scale ? 1 : 0) };
   }
 
   /**
@@ -222,20 +347,46 @@ class Engine {
    * memory has grown, so read `plan.q` etc. again after any engine call instead of keeping an old
    * view; copy the output (`.slice()`) to keep it past the next call. run() does not scan the
    * inputs (NaN in, NaN out). `dispose()` frees the memory; the plan cannot be used afterwards.
+   * While a plan is open the engine never gives memory back (see createEngine).
    */
   prepareAttention(options) {
-    const o = checkQKVShape(options, 'prepareAttention');
-    const ws = this.exports.attn_fused_workspace_floats(o.n, o.heads, o.dK, o.dV);
-    if (ws < 0) throw new RangeError('These sizes are outside the engine limits.');
-    return new AttentionPlan(this, o, ws, this.#planAccess);
+    const o = this.#fusedShape(options, 'prepareAttention');
+    return new AttentionPlan(o, this.#planAccess);
   }
 
-  // What a plan needs from its engine: the current exports, the instance generation, and the
-  // reset that replaces a trapped instance.
+  // A fast-path shape with its scale factor (from C++) and memory checked against the cap.
+  #fusedShape(options, what) {
+    const o = checkQKVShape(options, what);
+    const ws = this.exports.attn_fused_workspace_floats(o.n, o.heads, o.dK, o.dV);
+    if (ws < 0) throw new RangeError('These sizes are outside the engine limits.');
+    const scaleFactor = o.scale === true ? this.exports.attn_score_scale(o.dK, 1) : o.scale === false ? 1 : o.scale;
+    checkCallFloats(`This ${what} call`, o.n * o.heads * (2 * o.dK + 2 * o.dV) + ws + 16, 'use fewer tokens or heads');
+    return { ...o, scaleFactor, workspaceFloats: ws };
+  }
+
+  // A plan was disposed or collected: count it closed (if it belongs to this instance) and
+  // free its memory.
+  #planClosed(generation, raw) {
+    if (generation !== this.#generation) return;
+    this.exports.attn_free(raw);
+    this.#openPlans = Math.max(0, this.#openPlans - 1);
+  }
+
+  // What a plan needs from its engine: the current exports, the instance generation, the
+  // reset that replaces a trapped instance, and closing.
   #planAccess = {
     exports: () => this.exports,
     generation: () => this.#generation,
     reset: () => this.#reset(),
+    refuse: (status) => this.#refuse(status),
+    open: (plan, raw) => {
+      this.#openPlans++;
+      this.#plans?.register(plan, { generation: this.#generation, raw }, plan);
+    },
+    close: (plan, generation, raw) => {
+      this.#plans?.unregister(plan);
+      this.#planClosed(generation, raw);
+    },
   };
 
   /**
@@ -244,35 +395,91 @@ class Engine {
    * Float32Array of n × heads·dV. For repeated calls, prepareAttention avoids the copies.
    */
   attentionQKV(options) {
-    const o = checkQKVShape(options, 'attentionQKV');
-    const hk = o.heads * o.dK, hv = o.heads * o.dV;
-    const q = checkMatrix('q', options.q, o.n, hk, 'n × (heads·dK)');
-    const k = checkMatrix('k', options.k, o.n, hk, 'n × (heads·dK)');
-    const v = checkMatrix('v', options.v, o.n, hv, 'n × (heads·dV)');
+    const o = this.#fusedShape(options, 'attentionQKV');
+    const { q, k, v } = checkQKVInputs(o);
+    const hv = o.heads * o.dV;
     return this.#withMemory((alloc) => {
-      const ws = this.exports.attn_fused_workspace_floats(o.n, o.heads, o.dK, o.dV);
-      if (ws < 0) throw new RangeError('These sizes are outside the engine limits.');
       const pq = this.#put(alloc, q), pk = this.#put(alloc, k), pv = this.#put(alloc, v);
-      const pout = alloc(o.n * hv), pws = alloc(ws);
-      const status = this.exports.attn_fused_attention(pq, pk, pv, pout, o.n, o.heads, o.dK, o.dV, o.maskKind, o.validKeys, o.scaleFactor, pws);
-      if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
-      return assertFinite(this.#f32(pout, o.n * hv).slice(), (r) => [r]);
+      const pout = alloc(o.n * hv), pws = alloc(o.workspaceFloats);
+      this.#refuse(this.exports.attn_fused_attention(pq, pk, pv, pout, o.n, o.heads, o.dK, o.dV, o.maskKind, o.validKeys, o.scaleFactor, pws));
+      const out = this.#f32(pout, o.n * hv).slice();
+      if (!out.every(Number.isFinite)) {
+        throw new RangeError('q, k and v are finite, but the result overflowed the range of 32-bit floats (about ±3.4e38): some q·k times the scale, or the weighted sum of v, is too large; scale q, k or v down.');
+      }
+      return out;
     });
+  }
+
+  // The axis option of the softmax calls: 'rows' (default) or 'columns'.
+  #axis(options, what) {
+    if (options === undefined) return { axis: 'rows', scale: 1 };
+    if (options === null || typeof options !== 'object') throw new TypeError(`${what}'s options must be an object such as { axis: 'rows' }.`);
+    const { axis = 'rows', scale = 1 } = snapshotOptions(options, ['axis', 'scale']);
+    if (axis !== 'rows' && axis !== 'columns') throw new TypeError(`axis must be 'rows' or 'columns', but it is ${JSON.stringify(axis) ?? typeof axis}.`);
+    if (typeof scale !== 'number' || !Number.isFinite(scale)) throw new TypeError(`scale must be a finite number, but it is ${String(scale)}.`);
+    return { axis, scale };
   }
 
   /**
    * Softmax of a (rows × cols) row-major matrix, along each row (axis 'rows', the attention
    * default) or each column ('columns'). A row of only −Infinity gives zeros.
    */
-  softmax(values, rows, cols, { axis = 'rows' } = {}) {
+  softmax(values, rows, cols, options) {
     checkInteger('rows', rows, 1, 1 << 16);
     checkInteger('cols', cols, 1, 1 << 16);
-    if (axis !== 'rows' && axis !== 'columns') throw new TypeError(`axis must be 'rows' or 'columns', but it is ${JSON.stringify(axis)}.`);
+    const { axis } = this.#axis(options, 'softmax');
+    checkCallFloats('This softmax', rows * cols * 2, 'use a smaller matrix');
     const v = checkMatrix('values', values, rows, cols, 'rows × cols', { allowNegInf: true });
     return this.#withMemory((alloc) => {
       const pin = this.#put(alloc, v), pout = alloc(rows * cols);
-      if (this.exports.attn_softmax(pin, pout, rows, cols, axis === 'rows' ? 0 : 1) !== 0) throw new RangeError('softmax sizes are out of range.');
+      this.#refuse(this.exports.attn_softmax(pin, pout, rows, cols, axis === 'rows' ? 0 : 1), 'softmax');
       return this.#f32(pout, rows * cols).slice();
+    });
+  }
+
+  /**
+   * The softmax with every step the engine took, for a page that shows them. options: { axis:
+   * 'rows' | 'columns' (default 'rows'), scale: a factor applied first (default 1) }. Returns
+   * fresh Float32Arrays: `scaled` = values × scale (rows × cols); then per line (a row, or a
+   * column with axis 'columns'): `maxima` (one per line: the line's largest scaled value, −∞
+   * when all are −∞), `exponentials` (rows × cols): e^(scaled − line maximum), the exponentials
+   * AFTER subtracting the line's maximum, so each is in [0, 1] and the largest is exactly 1
+   * (0 for −∞); `sums` (one per line): the sum of the line's exponentials; and `weights`
+   * (rows × cols) = exponentials / sums (zeros for a line of only −∞).
+   */
+  softmaxParts(values, rows, cols, options) {
+    checkInteger('rows', rows, 1, 1 << 16);
+    checkInteger('cols', cols, 1, 1 << 16);
+    const { axis, scale } = this.#axis(options, 'softmaxParts');
+    const lines = axis === 'rows' ? rows : cols;
+    checkCallFloats('This softmax', rows * cols * 4 + lines * 2, 'use a smaller matrix');
+    const v = checkMatrix('values', values, rows, cols, 'rows × cols', { allowNegInf: true });
+    return this.#withMemory((alloc) => {
+      const pin = this.#put(alloc, v), count = rows * cols;
+      const pscaled = alloc(count), pout = alloc(count), pexp = alloc(count), pmax = alloc(lines), psum = alloc(lines);
+      this.#refuse(this.exports.attn_softmax_parts(pin, pscaled, pout, pmax, pexp, psum, rows, cols, axis === 'rows' ? 0 : 1, scale), 'softmaxParts');
+      return {
+        axis, scale,
+        scaled: this.#f32(pscaled, count).slice(),
+        maxima: this.#f32(pmax, lines).slice(),
+        exponentials: this.#f32(pexp, count).slice(),
+        sums: this.#f32(psum, lines).slice(),
+        weights: this.#f32(pout, count).slice(),
+      };
+    });
+  }
+
+  /** values × factor (any length, finite numbers; the attention's scale pass on its own). */
+  scale(values, factor) {
+    if (typeof factor !== 'number' || !Number.isFinite(factor)) throw new TypeError(`factor must be a finite number, but it is ${String(factor)}.`);
+    const count = lengthOf('values', values);
+    checkInteger('the number of values', count, 1, 1 << 26);
+    checkCallFloats('This scale call', count * 2, 'use fewer values');
+    const v = checkMatrix('values', values, 1, count, '1 × count', { allowNegInf: true });
+    return this.#withMemory((alloc) => {
+      const pin = this.#put(alloc, v), pout = alloc(count);
+      this.#refuse(this.exports.attn_scale(pin, pout, count, factor), 'scale');
+      return this.#f32(pout, count).slice();
     });
   }
 
@@ -281,6 +488,7 @@ class Engine {
     checkInteger('nA', nA, 1, 1 << 14);
     checkInteger('nB', nB, 1, 1 << 14);
     checkInteger('d', d, 1, 1 << 14);
+    checkCallFloats('These dot products', nA * d + nB * d + nA * nB, 'use fewer rows');
     const av = checkMatrix('a', a, nA, d, 'nA × d'), bv = checkMatrix('b', b, nB, d, 'nB × d');
     return this.#twoInputs(av, bv, nA * nB, (pa, pb, pout) => this.exports.attn_dot_products(pa, pb, nA, nB, d, pout));
   }
@@ -290,6 +498,7 @@ class Engine {
     checkInteger('n', n, 1, 1 << 14);
     checkInteger('m', m, 1, 1 << 14);
     checkInteger('p', p, 1, 1 << 14);
+    checkCallFloats('This matrix product', n * m + m * p + n * p, 'use smaller matrices');
     const av = checkMatrix('a', a, n, m, 'n × m'), bv = checkMatrix('b', b, m, p, 'm × p');
     return this.#twoInputs(av, bv, n * p, (pa, pb, pout) => this.exports.attn_matmul(pa, pb, n, m, p, pout));
   }
@@ -299,7 +508,7 @@ class Engine {
   #twoInputs(av, bv, outCount, call) {
     return this.#withMemory((alloc) => {
       const pa = this.#put(alloc, av), pb = this.#put(alloc, bv), pout = alloc(outCount);
-      call(pa, pb, pout);
+      this.#refuse(call(pa, pb, pout));
       return this.#f32(pout, outCount).slice();
     });
   }
@@ -310,7 +519,7 @@ class Engine {
     checkInteger('dModel (the embedding width)', dModel, 1, LIMITS.maxModelWidth);
     return this.#withMemory((alloc) => {
       const p = alloc(n * dModel);
-      if (this.exports.attn_positional_encoding(n, dModel, p) !== 0) throw new RangeError('Positional encoding sizes are out of range.');
+      this.#refuse(this.exports.attn_positional_encoding(n, dModel, p), 'Positional encoding');
       return this.#f32(p, n * dModel).slice();
     });
   }
@@ -318,24 +527,35 @@ class Engine {
   /**
    * The √dK experiment: samples rows of one query against n keys, entries drawn from a standard
    * normal with the given seed. Returns the spread of q·k and how peaked the softmax rows are,
-   * without and with the 1/√dK factor.
+   * without and with the 1/√dK factor (itself in sqrtDK and scaleFactor). The numbers are read
+   * from C++'s ScalingStats by field name (attn_name table 2 and attn_scaling_stats_offset).
    */
   scalingExperiment(options) {
     const o = checkExperimentOptions(options);
     return this.#withMemory((alloc) => {
-      const p = alloc(22); // 11 doubles
-      if (this.exports.attn_scaling_experiment(o.dK, o.samples, o.n, o.seed, p) !== 0) throw new RangeError('The experiment sizes are out of range.');
-      const v = new Float64Array(this.exports.memory.buffer, p, 11).slice();
+      const p = alloc(Math.ceil(this.#statsBytes / 4));
+      this.#refuse(this.exports.attn_scaling_experiment(o.dK, o.samples, o.n, o.seed, p), 'The experiment');
+      const view = new DataView(this.exports.memory.buffer, p, this.#statsBytes);
+      const f = Object.fromEntries(this.#names.stats.map((name, i) => [name, view.getFloat64(this.#statsOffsets[i], true)]));
       return {
         dK: o.dK, samples: o.samples, n: o.n, seed: o.seed,
-        dot: { mean: v[0], variance: v[1], std: Math.sqrt(v[1]) },
-        scaledDot: { mean: v[2], variance: v[3], std: Math.sqrt(v[3]) },
-        unscaled: { maxWeight: v[4], entropy: v[6], oneHotShare: v[8] },
-        scaled: { maxWeight: v[5], entropy: v[7], oneHotShare: v[9] },
-        maxEntropy: v[10],
+        sqrtDK: this.exports.attn_sqrt_d_k(o.dK), scaleFactor: this.exports.attn_score_scale(o.dK, 1),
+        dot: { mean: f.dot_mean, variance: f.dot_var, std: Math.sqrt(f.dot_var) },
+        scaledDot: { mean: f.scaled_mean, variance: f.scaled_var, std: Math.sqrt(f.scaled_var) },
+        unscaled: { maxWeight: f.raw_max_weight, entropy: f.raw_entropy, oneHotShare: f.raw_one_hot },
+        scaled: { maxWeight: f.scaled_max_weight, entropy: f.scaled_entropy, oneHotShare: f.scaled_one_hot },
+        maxEntropy: f.max_entropy,
       };
     });
   }
+}
+
+// The length of an array argument without converting it (typed arrays through the built-in
+// getter). Throws a TypeError for anything else.
+function lengthOf(name, value) {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return value.length;
+  if (Array.isArray(value)) return value.length;
+  throw new TypeError(`${name} must be a Float32Array or an array of numbers.`);
 }
 
 // A prepared fast-path call (engine.prepareAttention). Owns one wasm allocation holding q, k, v,
@@ -348,7 +568,8 @@ class AttentionPlan {
   #offsets; // float offsets of q, k, v, output inside the allocation
   #views = null;
 
-  constructor(engine, shape, workspaceFloats, access) {
+  constructor(shape, access) {
+    const workspaceFloats = shape.workspaceFloats;
     this.#access = access;
     this.#shape = shape;
     const { n, heads, dK, dV } = shape;
@@ -364,6 +585,7 @@ class AttentionPlan {
     this.#raw = raw;
     this.#base = Math.ceil(raw / 16) * 16;
     this.#generation = access.generation();
+    access.open(this, raw);
     this.n = n;
     this.heads = heads;
     this.dK = dK;
@@ -413,13 +635,13 @@ class AttentionPlan {
       if (err instanceof WebAssembly.RuntimeError) this.#access.reset();
       throw err;
     }
-    if (status !== 0) throw new RangeError(`The engine refused these inputs: ${STATUS_TEXT[status] ?? `status ${status}`}.`);
+    this.#access.refuse(status);
     return this.output;
   }
 
   /** Frees the plan's wasm memory. Safe to call twice. */
   dispose() {
-    if (this.#base && this.#generation === this.#access.generation()) this.#access.exports().attn_free(this.#raw);
+    if (this.#base) this.#access.close(this, this.#generation, this.#raw);
     this.#base = 0;
     this.#views = null;
   }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "reference.hpp"
 
@@ -146,4 +147,42 @@ TEST_CASE("bad shapes and options are refused before memory is touched") {
   o.mask.kind = MaskKind::kValidKeys;
   o.mask.valid_keys = 4;
   CHECK(validate(s, o, false) == Status::kBadMask);
+}
+
+TEST_CASE("workspace layout: one table names every section, back to back, and carve_workspace points into it") {
+  AttentionShape s;
+  s.n = 5, s.d_model = 6, s.heads = 3, s.d_k = 4, s.d_v = 2;
+  for (bool keep : {true, false}) {
+    CAPTURE(keep);
+    SectionSpan sp[kSectionCount];
+    workspace_layout(s, keep, sp);
+    const char* names[] = {"q", "k", "v", "scores", "scaled", "masked", "weights", "concat", "output"};
+    for (int i = 0; i < kSectionCount; ++i) CHECK(std::string(section_name(i)) == names[i]);
+    CHECK(section_name(kSectionCount) == nullptr);
+    CHECK(sp[0].floats == 5u * 12);
+    CHECK(sp[2].floats == 5u * 6);
+    CHECK(sp[3].floats == (keep ? 75u : 25u));
+    CHECK(sp[7].floats == 30u);
+    CHECK(sp[8].floats == 30u);
+    // Sections follow each other without gaps (the three shared ones sit on scores without keep).
+    std::size_t at = 0;
+    for (int i = 0; i < kSectionCount; ++i) {
+      const bool shared = !keep && i >= 4 && i <= 6;
+      CHECK(sp[i].offset == (shared ? sp[3].offset : at));
+      if (!shared) at += sp[i].floats;
+    }
+    CHECK(workspace_floats(s, keep) == at);
+    std::vector<float> ws(at);
+    const AttentionBuffers b = carve_workspace(ws.data(), s, keep);
+    const float* ptrs[] = {b.q, b.k, b.v, b.scores, b.scaled, b.masked, b.weights, b.concat, b.output};
+    for (int i = 0; i < kSectionCount; ++i) CHECK(ptrs[i] == ws.data() + sp[i].offset);
+  }
+}
+
+TEST_CASE("status names: one per code, stable spelling") {
+  CHECK(std::string(status_name(0)) == "ok");
+  CHECK(std::string(status_name(static_cast<int>(Status::kScoresOverflow))) == "scores_overflow");
+  CHECK(std::string(status_name(static_cast<int>(Status::kProjectionOverflow))) == "projection_overflow");
+  CHECK(status_name(kStatusCount) == nullptr);
+  CHECK(status_name(-1) == nullptr);
 }

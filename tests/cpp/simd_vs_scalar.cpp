@@ -125,3 +125,57 @@ TEST_CASE("the whole forward pass: SIMD equals scalar, with and without kept int
     }
   }
 }
+
+TEST_CASE("softmax parts (maxima, shifted exponentials, sums): SIMD equals scalar and rebuilds the weights") {
+  std::mt19937 g(6);
+  const float inf = std::numeric_limits<float>::infinity();
+  for (int rows : kSizes)
+    for (int cols : {1, 3, 4, 5, 8, 9, 65}) {
+      CAPTURE(rows);
+      CAPTURE(cols);
+      auto in = ref::random_floats(g, size_t(rows) * cols, 4.f);
+      for (size_t j = 0; j < in.size(); j += 3) in[j] = -inf;                 // hidden keys
+      for (int j = 0; j < cols; ++j) in[size_t(rows - 1) * cols + j] = -inf;  // a fully hidden row
+      for (int axis : {0, 1}) {
+        CAPTURE(axis);
+        const int lines = axis == 0 ? rows : cols;
+        std::vector<float> w[2], e[2], m[2], s[2], plain(in.size());
+        for (int t = 0; t < 2; ++t) {
+          w[t].assign(in.size(), 0.f), e[t].assign(in.size(), -1.f), m[t].assign(lines, 7.f), s[t].assign(lines, 7.f);
+          SoftmaxParts parts;
+          parts.exps = e[t].data(), parts.maxima = m[t].data(), parts.sums = s[t].data();
+          const Impl impl = t == 0 ? Impl::kSimd : Impl::kScalar;
+          if (axis == 0) softmax_rows(impl, in.data(), w[t].data(), rows, cols, &parts);
+          else softmax_columns(impl, in.data(), w[t].data(), rows, cols, &parts);
+        }
+        check_close(w[0], w[1], 2e-6);
+        check_close(e[0], e[1], 2e-6);
+        check_close(m[0], m[1], 0);
+        check_close(s[0], s[1], 2e-6);
+        // The parts agree with the plain kernel and with their own definitions.
+        if (axis == 0) softmax_rows(Impl::kSimd, in.data(), plain.data(), rows, cols);
+        else softmax_columns(Impl::kSimd, in.data(), plain.data(), rows, cols);
+        check_close(w[0], plain, 0);
+        for (int i = 0; i < rows; ++i)
+          for (int j = 0; j < cols; ++j) {
+            const size_t at = size_t(i) * cols + j;
+            const int line = axis == 0 ? i : j;
+            const float mx = m[0][line];
+            const float want = mx == -inf || in[at] == -inf ? 0.f : std::exp(in[at] - mx);
+            CHECK(e[0][at] == doctest::Approx(want).epsilon(2e-6));
+            CHECK(e[0][at] <= 1.f);
+            if (s[0][line] > 0) CHECK(w[0][at] == doctest::Approx(e[0][at] / s[0][line]).epsilon(2e-6));
+          }
+        for (int l = 0; l < lines; ++l) {
+          double sum = 0, mx = -inf;
+          for (int k = 0; k < (axis == 0 ? cols : rows); ++k) {
+            const size_t at = axis == 0 ? size_t(l) * cols + k : size_t(k) * cols + l;
+            sum += e[0][at];
+            mx = in[at] > mx ? in[at] : mx;
+          }
+          CHECK(m[0][l] == float(mx));
+          CHECK(s[0][l] == doctest::Approx(sum).epsilon(1e-5));
+        }
+      }
+    }
+}

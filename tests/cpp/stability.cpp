@@ -40,3 +40,36 @@ TEST_CASE("attention with embeddings of size 1e3 stays finite") {
     for (int i = 0; i < 64; ++i) CHECK(std::isfinite(run.b.output[i]));
   }
 }
+
+TEST_CASE("non-finite values are reported at the stage where they appear") {
+  AttentionShape s;
+  s.n = 2, s.d_model = 2, s.heads = 1, s.d_k = 2, s.d_v = 2;
+  const std::vector<float> id = {1, 0, 0, 1};
+  for (Impl impl : {Impl::kScalar, Impl::kSimd}) {
+    CAPTURE(static_cast<int>(impl));
+    AttentionOptions o;
+    o.impl = impl;
+    SUBCASE("NaN in x") {
+      ref::EngineRun run({1, std::nanf(""), 0, 1}, id, id, id, nullptr, s, o);
+      CHECK(run.status == Status::kNonFiniteInput);
+    }
+    SUBCASE("x · W overflows") {
+      ref::EngineRun run({1e20f, 1, 0, 1}, {1e20f, 0, 0, 1}, id, id, nullptr, s, o);
+      CHECK(run.status == Status::kProjectionOverflow);
+    }
+    SUBCASE("finite Q and K, overflowing q·k") {
+      ref::EngineRun run({1e19f, 1e19f, 1e19f, -1e19f}, {1e1f, 0, 0, 1e1f}, id, id, nullptr, s, o);
+      CHECK(run.status == Status::kScoresOverflow);
+    }
+    SUBCASE("finite weights, overflowing output projection") {
+      const std::vector<float> wo = {3e38f, 3e38f, 3e38f, 3e38f};
+      ref::EngineRun run({1, 0, 1, 0}, id, id, {10, 0, 0, 10}, &wo, s, o);
+      CHECK(run.status == Status::kOutputOverflow);
+    }
+    SUBCASE("check_finite off: the kernels run on whatever they are given") {
+      o.check_finite = false;
+      ref::EngineRun run({1, std::nanf(""), 0, 1}, id, id, id, nullptr, s, o);
+      CHECK(run.status == Status::kOk);
+    }
+  }
+}

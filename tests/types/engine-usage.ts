@@ -1,0 +1,31 @@
+// A small program against the engine's types (wasm/engine.d.ts): `tsc --noEmit -p tests/types`
+// (run by npm test) fails if the declared API stops matching how the README and the scenes use
+// it. Never run, only type-checked; the @ts-expect-error lines must stay errors.
+import { createEngine, LIMITS, STATUS_MESSAGES, type AttentionResult, type SoftmaxParts } from '../../wasm/engine.js';
+
+async function usage(): Promise<number> {
+  const engine = await createEngine({ simd: false, memoryReleaseDelay: 0 });
+  const r: AttentionResult = engine.attention({
+    x: new Float32Array([1, 0, 1, 1, 0, 2]), n: 3, dModel: 2,
+    wq: [1, 0, 0, 1], wk: [1, 1, 0, 1], wv: [1, 0, 0, 1], mask: { validKeys: 2 },
+  });
+  const w: Float32Array = r.heads[0].weights;
+  const lean = engine.attention({ x: [1], n: 1, dModel: 1, wq: [1], wk: [1], wv: [1], outputOnly: true });
+  const parts: SoftmaxParts = engine.softmaxParts(r.heads[0].scores, 3, 3, { scale: r.scaleFactor });
+  const e: Float32Array = parts.exponentials;
+  const stats = engine.scalingExperiment({ dK: 64 });
+  const plan = engine.prepareAttention({ n: 4, dK: 8, mask: 'causal', scale: 0.5 });
+  plan.q.set(new Float32Array(32));
+  const out: Float32Array = plan.run();
+  plan.dispose();
+  const code: number = engine.status.scores_overflow;
+  const message: string = STATUS_MESSAGES.projection_overflow;
+  // @ts-expect-error an unknown mask
+  engine.attention({ x: [1], n: 1, dModel: 1, wq: [1], wk: [1], wv: [1], mask: 'diagonal' });
+  // @ts-expect-error softmax takes a row count
+  engine.softmax([1, 2], 'one', 2);
+  // @ts-expect-error outputOnly results have no heads
+  void lean.heads;
+  return w[0] + e[0] + stats.scaled.entropy + out[0] + code + message.length + LIMITS.maxCallBytes + engine.memoryBytes + r.sqrtDK;
+}
+void usage;
