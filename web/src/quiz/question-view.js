@@ -85,7 +85,7 @@ export function createQuestionCard(doc, question, ctl, { number, total }) {
     if (question.kind === 'choice' && out.value !== undefined) control.reveal(out.value);
   }
 
-  function onSubmit(ev) {
+  async function onSubmit(ev) {
     if (ev) ev.preventDefault();
     if (checkBtn.disabled) return;
     const live = control.getLive ? control.getLive() : undefined;
@@ -93,6 +93,10 @@ export function createQuestionCard(doc, question, ctl, { number, total }) {
     if (out.error) { setFeedback(out.error, null); return; }
     const r = out.result;
     if (r.invalid) { setFeedback(r.feedback, null); control.focus(); return; }
+    // Feedback appears once a durable save is confirmed (at most 3 s of waiting), so an answer
+    // whose feedback is on screen survives a crash.
+    const saving = ctl.lastSave?.();
+    if (saving) await Promise.race([saving, new Promise((resolve) => setTimeout(resolve, 3000))]);
     const prefix = out.practice ? 'Practice (not scored, the solution was already shown): ' : '';
     setFeedback(prefix + r.feedback, r.correct ? 'ok' : 'bad');
     if (question.kind === 'numeric' && control.refresh) control.refresh();

@@ -6,7 +6,7 @@
 
 import { QUESTIONS, STEP_IDS, STEP_TITLES } from './questions.js';
 import { check, solutionOf, totals, progressText, formatNumber } from './scoring.js';
-import { createStore } from './storage.js';
+import { createStore, indexedDBBackend, mergeStates, sameAnswers } from './storage.js';
 import { createEmitter, buildAnsweredStatement, buildCompletedStatement } from './events.js';
 import { describeInputs } from './live.js';
 import { answerOf } from './answer-key.js';
@@ -20,7 +20,8 @@ const EVENTS = ['answered', 'completed', 'reveal', 'progress', 'notice'];
 /**
  * createQuiz(options) → { mountStep, mountReview, progress, reset, on, refresh, questionsFor }
  * options: engine, storage (a Storage; undefined → the page's localStorage if allowed; null →
- * memory only), namespace, hostElement, targetOrigin, getSceneInputs(stepId), onGoToStep(stepId),
+ * memory only), durable (a durable backend, see storage.js; undefined → the page's IndexedDB
+ * if allowed; null → none), namespace, hostElement, targetOrigin, getSceneInputs(stepId), onGoToStep(stepId),
  * actor (xAPI Agent, optional), masteryScore (0..1, default 0.8), headingLevel (default 3),
  * reviewAtStep (step whose mountStep also shows the review below its questions; default
  * 'summary', null to mount the review only through mountReview),
@@ -35,7 +36,7 @@ export function createQuiz(options = {}) {
   } = options;
   const byId = new Map(questions.map((q) => [q.id, q]));
   const order = new Map(questions.map((q, i) => [q.id, i + 1]));
-  const store = createStore({ storage: resolveStorage(options.storage, hostElement), namespace, knownIds: new Set(byId.keys()) });
+  const store = createStore({ storage: resolveStorage(options.storage, hostElement), durable: resolveDurable(options.durable, options.storage, hostElement), namespace, knownIds: new Set(byId.keys()) });
   const emitter = createEmitter({ targetOrigin, win: options.window });
   const listeners = Object.fromEntries(EVENTS.map((e) => [e, new Set()]));
   const views = new Set();
@@ -70,10 +71,34 @@ export function createQuiz(options = {}) {
     if (last) last.notice(text); else pendingNotices.push(text);
   }
 
+  // The latest save's confirmation while a durable commit is pending (ctl.lastSave), else null.
+  // "Saved" is shown only once the commit is confirmed.
+  let lastSave = null;
   function persist() {
     const out = store.save(state);
     if (out.notice) say(out.notice);
+    if (!out.committed) { lastSave = null; return; }
+    for (const v of views) v.saved?.(null);
+    const pending = out.committed.then((r) => {
+      if (r.notice) say(r.notice);
+      if (lastSave === pending) for (const v of views) v.saved?.(r);
+      return r;
+    });
+    lastSave = pending;
   }
+
+  // The durable copy can hold answers the Storage lost in a crash: merge them in.
+  store.ready.then((later) => {
+    if (!later) return;
+    if (later.notice) say(later.notice);
+    const merged = mergeStates(state, later.state);
+    if (sameAnswers(merged, state)) return;
+    state = merged;
+    persist();
+    prune();
+    for (const v of views) v.rebuild?.(); // the cards show the restored answers in full
+    syncViews();
+  });
 
   function sceneInputs(q) {
     if (typeof getSceneInputs !== 'function') return undefined;
@@ -132,6 +157,7 @@ export function createQuiz(options = {}) {
       uid: (p) => `al-quiz-${instance}-${p}-${(counter += 1)}`,
       createHeatmap,
       saved: (id) => state.answers[id],
+      lastSave: () => lastSave,
       live: (q) => q.compute(engine, sceneInputs(q)),
       inputsText: (q) => describeInputs(sceneInputs(q)),
       startTimer: (q) => { const t = now(); shownAt.set(q.id, t); if (lastActionAt !== null) lastActionAt = t; },
@@ -187,10 +213,12 @@ export function createQuiz(options = {}) {
     const progressLine = h(doc, 'p', { class: 'al-quiz-progress' });
     const bar = h(doc, 'progress', { class: 'al-quiz-bar', max: questions.length, value: 0, attrs: { 'aria-label': 'Questions answered' } });
     const noticeEl = h(doc, 'p', { class: 'al-quiz-notice', attrs: { role: 'status' }, hidden: true });
+    const savedEl = h(doc, 'p', { class: 'al-quiz-saved', attrs: { role: 'status' }, hidden: true });
     const root = h(doc, 'section', { class: `al-quiz ${extraClass}`, attrs: { 'aria-label': label } }, [
       h(doc, `h${hl}`, { class: 'al-quiz-title', text: title }),
       h(doc, 'div', { class: 'al-quiz-progress-row' }, [progressLine, bar]),
       noticeEl,
+      savedEl,
     ]);
     const updateProgress = () => {
       const t = totals(questions, state.answers);
@@ -201,7 +229,13 @@ export function createQuiz(options = {}) {
       noticeEl.textContent = noticeEl.hidden ? text : `${noticeEl.textContent} ${text}`;
       noticeEl.hidden = false;
     };
-    return { doc, root, updateProgress, showNotice, headingLevel: hl };
+    // null: a save is under way; else the confirmed result { ok, where } from storage.js.
+    const showSaved = (r) => {
+      savedEl.hidden = Boolean(r && !r.ok);
+      savedEl.textContent = !r ? 'Saving your answer\u2026' : r.where === 'indexeddb' ? 'Your answers are saved in this browser.'
+        : r.where === 'localstorage' ? 'Your answers are saved in this browser\u2019s local storage.' : 'Your answers are saved.';
+    };
+    return { doc, root, updateProgress, showNotice, showSaved, headingLevel: hl };
   }
 
   function register(view, shell) {
@@ -241,6 +275,7 @@ export function createQuiz(options = {}) {
       rebuild: build,
       refresh(sid) { for (const [i, c] of cards.entries()) if (!sid || (qs[i].scene || qs[i].stepId) === sid) c.refresh(); },
       notice: shell.showNotice,
+      saved: shell.showSaved,
       dispose() { for (const c of cards) c.destroy(); cards = []; },
     };
     if (qs.length) {
@@ -281,6 +316,7 @@ export function createQuiz(options = {}) {
       reset: () => api.reset(),
     });
     view.notice = shell.showNotice;
+    view.saved = shell.showSaved;
     view.root = shell.root;
     view.container = container;
     view.dispose = view.destroy;
@@ -317,6 +353,19 @@ export function createQuiz(options = {}) {
 
 // undefined → the page's localStorage (merely reading it may throw in sandboxed frames);
 // null → memory only; anything else is used as given.
+// The page's IndexedDB, unless a Storage was given explicitly (tests, memory-only) or access is
+// refused (a sandboxed frame throws on reading window.indexedDB).
+function resolveDurable(durable, storage, hostElement) {
+  if (durable !== undefined) return durable;
+  if (storage !== undefined) return null;
+  try {
+    const view = hostElement && hostElement.ownerDocument ? hostElement.ownerDocument.defaultView : globalThis;
+    return view ? indexedDBBackend(view.indexedDB) : null;
+  } catch {
+    return null;
+  }
+}
+
 function resolveStorage(storage, hostElement) {
   if (storage !== undefined) return storage;
   try {

@@ -1,8 +1,20 @@
-// storage.js — keeps quiz progress in a Storage-like object (localStorage in the page, a fake in
-// tests) under a versioned key, validates what it reads back, and replaces old, corrupt or
-// wrongly shaped data with a fresh start plus a sentence saying what happened. If the storage is
-// missing or throws (sandboxed iframe, file://, privacy mode, quota), progress lives in memory
-// and the notice says so once.
+// storage.js — keeps quiz progress under a versioned key, validates what it reads back, and
+// replaces old, corrupt or wrongly shaped data with a fresh start plus a sentence saying what
+// happened. Where progress goes, in order:
+//   1. a durable backend, by default IndexedDB with { durability: 'strict' } transactions: a
+//      save counts as done only once the browser confirms the commit reached disk;
+//   2. a Storage (localStorage in the page, a fake in tests): written at once on every save, read
+//      at once on load (the first paint needs no wait), and the fallback when 1 is missing;
+//   3. memory, when nothing else works (the notice says so once).
+// Reading never depends on writing: a full localStorage (other tools on the same site) still
+// gives back the saved record, and the notice names the true reason new answers cannot be kept.
+//
+// A durable backend is any object of this shape (an LMS backend plugs in the same way):
+//   { name: 'indexeddb' | 'scorm' | …,
+//     read(key)        → Promise<string | null>   the saved text, or null when none
+//     write(key, text) → Promise<void>            resolves only once the text is committed
+//     remove(key)      → Promise<void> }
+// Any method may reject; the store then falls back to the Storage and says why in words.
 //
 // Key: 'attention-lesson.quiz.v1' or 'attention-lesson.quiz.v1:<namespace>'.
 // Saved value (JSON):
@@ -76,86 +88,226 @@ export function validateState(data, knownIds) {
   return { state: fresh, notice };
 }
 
-const UNAVAILABLE = 'This browser is not letting the lesson save anything here (for example in a sandboxed frame or a file:// page), so your quiz progress is kept only until this page is closed or reloaded.';
+const KEPT_UNTIL_CLOSED = 'your quiz progress is kept only until this page is closed or reloaded.';
+const UNAVAILABLE = `This browser is not letting the lesson save anything here (for example in a sandboxed frame or a file:// page), so ${KEPT_UNTIL_CLOSED}`;
 
+// Why a Storage refused a write, in words (quota vs. no access vs. no storage at all).
+function isQuotaError(err) {
+  return Boolean(err) && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014);
+}
+function refusalNotice(err, { hasSaved }) {
+  if (isQuotaError(err)) {
+    const kept = hasSaved ? ' Your earlier saved answers were loaded.' : '';
+    return `This site's storage in this browser is full (other pages on the same site use it too), so new answers cannot be saved and ${KEPT_UNTIL_CLOSED}${kept}`;
+  }
+  return UNAVAILABLE;
+}
+
+const isStorage = (s) => Boolean(s) && typeof s.getItem === 'function' && typeof s.setItem === 'function' && typeof s.removeItem === 'function';
+
+// What a Storage allows, found without hiding anything: reading the saved key is tried on its
+// own, and a failed test write (a full storage) never stops the saved record from being read.
 function probe(storage, key) {
-  if (!storage || typeof storage.getItem !== 'function' || typeof storage.setItem !== 'function'
-      || typeof storage.removeItem !== 'function') return false;
+  if (!isStorage(storage)) return { readable: false, writable: false, error: null };
+  let readable = true;
+  try { storage.getItem(key); } catch { readable = false; }
   try {
     const k = `${key}.probe`;
     storage.setItem(k, '1');
     storage.removeItem(k);
-    return true;
-  } catch {
-    return false;
+    return { readable, writable: true, error: null };
+  } catch (error) {
+    return { readable, writable: false, error };
   }
 }
 
+// The newer of two saved states, answer by answer (by each answer's `at`), so an answer kept in
+// only one place is never lost.
+export function mergeStates(a, b) {
+  const out = { ...emptyState(), ...a, answers: { ...a.answers } };
+  for (const [id, entry] of Object.entries(b.answers)) {
+    const mine = out.answers[id];
+    if (!mine || Date.parse(entry.at ?? 0) > Date.parse(mine.at ?? 0)) out.answers[id] = entry;
+  }
+  out.completedAt = a.completedAt ?? b.completedAt ?? null;
+  const times = [a.savedAt, b.savedAt].filter((t) => typeof t === 'string').sort();
+  out.savedAt = times.pop() ?? null;
+  return out;
+}
+
+/** True when two states hold the same answers and completion. */
+export const sameAnswers = (a, b) => JSON.stringify(a.answers) === JSON.stringify(b.answers) && (a.completedAt ?? null) === (b.completedAt ?? null);
+
 /**
- * createStore({ storage, namespace, knownIds }) →
- *   { key, persistent, load() → { state, notice }, save(state) → { ok, notice }, reset() → state }
- * Notices are sentences for the learner; the "not saved" notice is returned at most once.
+ * createStore({ storage, durable, namespace, knownIds }) →
+ *   { key, persistent, where, load() → { state, notice }, save(state) → { ok, notice[, committed] },
+ *     reset() → state, ready }
+ * storage: a Storage (read and written synchronously). durable: an optional backend (see the
+ * top of this file). Without `durable`, save() returns { ok, notice } once the Storage took the
+ * text. With it, save() also returns `committed`: a Promise of { ok, where, notice } that
+ * resolves once the durable backend confirmed the commit (where: its name), or once it failed
+ * (then where: 'localstorage' or 'memory', and notice says why, at most once). `ready`: a Promise
+ * of what the durable backend holds, validated ({ state, notice }), or null when it holds
+ * nothing: merge it into the current state with mergeStates (the Storage may have missed the
+ * last writes before a crash). Notices are sentences for the learner; the "not saved" notice is
+ * returned at most once.
  */
-export function createStore({ storage, namespace, knownIds } = {}) {
+export function createStore({ storage, durable = null, namespace, knownIds } = {}) {
   const key = storageKey(namespace);
-  let persistent = probe(storage, key);
+  const access = probe(storage, key);
+  let readable = access.readable;
+  let writable = access.writable;
+  let writeError = access.error;
+  let durableOk = Boolean(durable);
   let memory = null;
   let unavailableSaid = false;
+  let hadSaved = false;
 
   const sayUnavailable = () => {
     if (unavailableSaid) return null;
     unavailableSaid = true;
-    return UNAVAILABLE;
+    return refusalNotice(writeError, { hasSaved: hadSaved });
   };
 
-  function load() {
-    if (!persistent) return { state: memory ? structuredClone(memory) : emptyState(), notice: sayUnavailable() };
-    let text;
-    try {
-      text = storage.getItem(key);
-    } catch {
-      persistent = false;
-      return { state: emptyState(), notice: sayUnavailable() };
-    }
-    if (text === null || text === undefined) return { state: emptyState(), notice: null };
+  // Parses and validates saved text. Returns { state, notice, repair } (repair: rewrite it).
+  function parse(text) {
+    if (text === null || text === undefined) return { state: emptyState(), notice: null, repair: false };
     let data;
     try {
       data = JSON.parse(text);
     } catch {
-      const out = { state: emptyState(), notice: 'Saved quiz progress was damaged (it is not valid JSON), so it was replaced with a fresh start.' };
-      save(out.state);
-      return out;
+      return { state: emptyState(), notice: 'Saved quiz progress was damaged (it is not valid JSON), so it was replaced with a fresh start.', repair: true };
     }
     const out = validateState(data, knownIds);
-    if (out.notice) save(out.state);
-    return out;
+    return { ...out, repair: Boolean(out.notice) };
+  }
+
+  function load() {
+    if (!readable) {
+      const state = memory ? structuredClone(memory) : emptyState();
+      // With a durable backend the saved record may still come (ready); say nothing yet.
+      return { state, notice: durable ? null : sayUnavailable() };
+    }
+    let text;
+    try {
+      text = storage.getItem(key);
+    } catch {
+      readable = writable = false;
+      return { state: emptyState(), notice: durable ? null : sayUnavailable() };
+    }
+    hadSaved = text !== null && text !== undefined;
+    const out = parse(text);
+    if (out.repair) save(out.state);
+    // Answers saved in this page but refused by the Storage since are still the latest.
+    if (!writable && memory) out.state = mergeStates(structuredClone(memory), out.state);
+    let notice = out.notice;
+    if (!writable && !durable) {
+      const why = sayUnavailable();
+      notice = notice ? `${notice} ${why}` : why;
+    }
+    return { state: out.state, notice };
+  }
+
+  // Writes the text to the Storage. Returns true when it took it.
+  function writeStorage(text) {
+    if (!writable) return false;
+    try {
+      storage.setItem(key, text);
+      return true;
+    } catch (err) {
+      writable = false; // quota or revoked access: fall back
+      writeError = err;
+      return false;
+    }
   }
 
   function save(state) {
     const toSave = { ...state, format: FORMAT, version: VERSION, savedAt: new Date().toISOString() };
-    if (persistent) {
-      try {
-        storage.setItem(key, JSON.stringify(toSave));
-        return { ok: true, notice: null };
-      } catch {
-        persistent = false; // quota or revoked access: fall through to memory
-      }
-    }
+    const text = JSON.stringify(toSave);
     memory = structuredClone(toSave);
-    return { ok: false, notice: sayUnavailable() };
+    const inStorage = writeStorage(text);
+    if (!durable) return inStorage ? { ok: true, notice: null } : { ok: false, notice: sayUnavailable() };
+    const fallback = (err) => {
+      if (durableOk && err) durableOk = false;
+      if (inStorage) return { ok: true, where: 'localstorage', notice: null };
+      return { ok: false, where: 'memory', notice: sayUnavailable() };
+    };
+    const committed = durableOk
+      ? Promise.resolve().then(() => durable.write(key, text)).then(() => ({ ok: true, where: durable.name, notice: null }), fallback)
+      : Promise.resolve(fallback(null));
+    return { ok: inStorage, notice: null, committed };
   }
+
+  // What the durable backend holds (validated), for the caller to merge into its current state.
+  const ready = !durable ? Promise.resolve(null) : Promise.resolve()
+    .then(() => durable.read(key))
+    .then((text) => {
+      if (text === null || text === undefined) return null;
+      hadSaved = true;
+      const out = parse(text);
+      return { state: out.state, notice: out.notice };
+    }, () => {
+      durableOk = false;
+      return readable && writable ? null : { state: emptyState(), notice: sayUnavailable() };
+    });
 
   function reset() {
     memory = null;
-    if (persistent) {
-      try { storage.removeItem(key); } catch { persistent = false; }
+    if (writable || readable) {
+      try { storage.removeItem(key); } catch { writable = false; }
     }
+    if (durable && durableOk) Promise.resolve().then(() => durable.remove(key)).catch(() => { durableOk = false; });
     return emptyState();
   }
 
   return {
     key,
-    get persistent() { return persistent; },
-    load, save, reset,
+    /** true while answers reach a store that outlives the page */
+    get persistent() { return durableOk || writable; },
+    /** where the next save goes first: the durable backend's name, 'localstorage' or 'memory' */
+    get where() { return durableOk ? durable.name : writable ? 'localstorage' : 'memory'; },
+    load, save, reset, ready,
+  };
+}
+
+/**
+ * The IndexedDB backend: one object store of saved texts by key, every write in a readwrite
+ * transaction with { durability: 'strict' }, resolved on the transaction's `complete` event (the
+ * browser has flushed the commit). factory: an IDBFactory (the page's indexedDB). Returns null
+ * when there is none.
+ */
+export function indexedDBBackend(factory, { database = 'attention-lesson', store = 'progress' } = {}) {
+  if (!factory || typeof factory.open !== 'function') return null;
+  let opening = null;
+  const open = () => {
+    opening ??= new Promise((resolve, reject) => {
+      const req = factory.open(database, 1);
+      req.onupgradeneeded = () => { if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store); };
+      req.onsuccess = () => {
+        const db = req.result;
+        db.onversionchange = () => { db.close(); opening = null; };
+        resolve(db);
+      };
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
+      req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+    });
+    opening.catch(() => { opening = null; });
+    return opening;
+  };
+  const run = async (mode, act) => {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(store, mode, { durability: 'strict' });
+      const req = act(tx.objectStore(store));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error ?? req.error);
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+  };
+  return {
+    name: 'indexeddb',
+    read: (key) => run('readonly', (s) => s.get(key)).then((v) => (typeof v === 'string' ? v : null)),
+    write: (key, text) => run('readwrite', (s) => s.put(text, key)).then(() => undefined),
+    remove: (key) => run('readwrite', (s) => s.delete(key)).then(() => undefined),
   };
 }
