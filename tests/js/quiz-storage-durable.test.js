@@ -138,3 +138,14 @@ test('a damaged durable copy is reported, not restored', async () => {
   assert.deepEqual(later.state.answers, {});
   assert.match(later.notice, /not valid JSON/);
 });
+
+test('a saved response that does not fit its question is dropped, never restored as "[object Object]"', () => {
+  const kinds = new Map([['num', 'numeric'], ['pick', 'choice'], ['cell', 'cell'], ['order', 'order']]);
+  const storage = fakeStorage({ [KEY_BASE]: saved({
+    num: answer({ response: { row: 1, col: 2 } }), pick: answer({ response: ['a'] }),
+    cell: answer({ response: 'b' }), order: answer({ response: ['x', 'y'] }), ok: answer({ response: '0.25' }),
+  }) });
+  const out = createStore({ storage, kinds: new Map([...kinds, ['ok', 'numeric']]) }).load();
+  assert.deepEqual(Object.keys(out.state.answers).sort(), ['ok', 'order']);
+  assert.match(out.notice, /^3 saved answers were unreadable or no longer in the quiz/);
+});

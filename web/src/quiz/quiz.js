@@ -36,7 +36,7 @@ export function createQuiz(options = {}) {
   } = options;
   const byId = new Map(questions.map((q) => [q.id, q]));
   const order = new Map(questions.map((q, i) => [q.id, i + 1]));
-  const store = createStore({ storage: resolveStorage(options.storage, hostElement), durable: resolveDurable(options.durable, options.storage, hostElement), namespace, knownIds: new Set(byId.keys()) });
+  const store = createStore({ storage: resolveStorage(options.storage, hostElement), durable: resolveDurable(options.durable, options.storage, hostElement), namespace, knownIds: new Set(byId.keys()), kinds: new Map(questions.map((q) => [q.id, q.kind])) });
   const emitter = createEmitter({ targetOrigin, win: options.window });
   const listeners = Object.fromEntries(EVENTS.map((e) => [e, new Set()]));
   const views = new Set();

@@ -39,17 +39,33 @@ export function emptyState() {
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isIsoOrNull = (v) => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
 
-function validResponse(r) {
-  if (r === null || typeof r === 'string') return true;
+const isCell = (r) => isPlainObject(r) && Number.isInteger(r.row) && Number.isInteger(r.col);
+const isOrder = (r) => Array.isArray(r) && r.every((x) => typeof x === 'string');
+// What a response may be for each question kind (null: not answered, e.g. solution shown).
+const RESPONSE_BY_KIND = {
+  choice: (r) => typeof r === 'string',
+  numeric: (r) => typeof r === 'string' || (typeof r === 'number' && Number.isFinite(r)),
+  cell: isCell,
+  order: isOrder,
+};
+
+function validResponse(r, kind) {
+  if (r === null) return true;
+  const byKind = RESPONSE_BY_KIND[kind];
+  if (byKind) return byKind(r);
+  if (typeof r === 'string') return true;
   if (typeof r === 'number') return Number.isFinite(r);
-  if (Array.isArray(r)) return r.every((x) => typeof x === 'string');
-  return isPlainObject(r) && Number.isInteger(r.row) && Number.isInteger(r.col);
+  return isOrder(r) || isCell(r);
 }
 
-/** True if one saved answer has the expected shape. */
-export function validAnswer(a) {
+/**
+ * True if one saved answer has the expected shape. kind (optional: 'choice', 'numeric', 'cell',
+ * 'order') also checks that the response fits the question, so a wrongly shaped response is
+ * never restored into a control (as "[object Object]" in a text field).
+ */
+export function validAnswer(a, kind) {
   return isPlainObject(a)
-    && validResponse(a.response)
+    && validResponse(a.response, kind)
     && typeof a.score === 'number' && a.score >= 0 && a.score <= 1
     && typeof a.correct === 'boolean'
     && Number.isInteger(a.attempts) && a.attempts >= 0
@@ -61,9 +77,10 @@ export function validAnswer(a) {
 
 /**
  * Validate parsed JSON. Returns { state, notice } where notice is null when all was well.
- * knownIds (optional Set) drops answers to questions that no longer exist.
+ * knownIds (optional Set) drops answers to questions that no longer exist; kinds (optional Map
+ * question id → kind) drops answers whose response does not fit the question.
  */
-export function validateState(data, knownIds) {
+export function validateState(data, knownIds, kinds) {
   const fresh = emptyState();
   if (!isPlainObject(data)) {
     return { state: fresh, notice: 'Saved quiz progress was not in a form this lesson can read, so the quiz starts fresh.' };
@@ -77,7 +94,7 @@ export function validateState(data, knownIds) {
   }
   let dropped = 0;
   for (const [id, a] of Object.entries(data.answers)) {
-    if (validAnswer(a) && (!knownIds || knownIds.has(id))) fresh.answers[id] = a;
+    if (validAnswer(a, kinds?.get(id)) && (!knownIds || knownIds.has(id))) fresh.answers[id] = a;
     else dropped += 1;
   }
   fresh.completedAt = data.completedAt ?? null;
@@ -139,7 +156,7 @@ export function mergeStates(a, b) {
 export const sameAnswers = (a, b) => JSON.stringify(a.answers) === JSON.stringify(b.answers) && (a.completedAt ?? null) === (b.completedAt ?? null);
 
 /**
- * createStore({ storage, durable, namespace, knownIds }) →
+ * createStore({ storage, durable, namespace, knownIds, kinds }) →
  *   { key, persistent, where, load() → { state, notice }, save(state) → { ok, notice[, committed] },
  *     reset() → state, ready }
  * storage: a Storage (read and written synchronously). durable: an optional backend (see the
@@ -152,7 +169,7 @@ export const sameAnswers = (a, b) => JSON.stringify(a.answers) === JSON.stringif
  * last writes before a crash). Notices are sentences for the learner; the "not saved" notice is
  * returned at most once.
  */
-export function createStore({ storage, durable = null, namespace, knownIds } = {}) {
+export function createStore({ storage, durable = null, namespace, knownIds, kinds } = {}) {
   const key = storageKey(namespace);
   const access = probe(storage, key);
   let readable = access.readable;
@@ -178,7 +195,7 @@ export function createStore({ storage, durable = null, namespace, knownIds } = {
     } catch {
       return { state: emptyState(), notice: 'Saved quiz progress was damaged (it is not valid JSON), so it was replaced with a fresh start.', repair: true };
     }
-    const out = validateState(data, knownIds);
+    const out = validateState(data, knownIds, kinds);
     return { ...out, repair: Boolean(out.notice) };
   }
 
