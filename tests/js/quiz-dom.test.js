@@ -117,24 +117,31 @@ async function open(query = '') {
   return { page, errors };
 }
 
+// Feedback appears once the answer's save is confirmed (asynchronously): wait for it.
+async function feedbackOf(card) {
+  const feedback = card.locator('.al-quiz-feedback');
+  await feedback.page().waitForFunction((el) => el.textContent.trim() !== '', await feedback.elementHandle());
+  return feedback.textContent();
+}
+
 test('answering, feedback in words, retry, events through the shadow root, persistence', async (t) => {
   if (skipReason) { t.skip(skipReason); return; }
   const { page, errors } = await open('?ns=a');
   const card = page.locator('.step-softmax [data-question-id="softmax-shift"]');
   await card.getByLabel('They all become equal.').check();
   await card.getByRole('button', { name: 'Check' }).click();
-  assert.match(await card.locator('.al-quiz-feedback').textContent(), /^Not quite \u2014 /);
+  assert.match(await feedbackOf(card), /^Not quite \u2014 /);
   assert.equal(await card.locator('.al-quiz-feedback').getAttribute('aria-live'), 'polite');
   await card.getByRole('button', { name: 'Try again' }).click();
   await card.getByLabel('They stay exactly the same.').check();
   await card.getByRole('button', { name: 'Check' }).click();
-  assert.match(await card.locator('.al-quiz-feedback').textContent(), /^Correct \u2014 /);
+  assert.match(await feedbackOf(card), /^Correct \u2014 /);
   assert.equal(await card.getByRole('button', { name: 'Try again' }).isVisible(), false);
 
   const num = page.locator('.step-softmax [data-question-id="softmax-predict"]');
   await num.getByLabel('Your answer').fill('0.67');
   await num.getByLabel('Your answer').press('Enter');
-  assert.match(await num.locator('.al-quiz-feedback').textContent(), /^Correct/);
+  assert.match(await feedbackOf(num), /^Correct/);
   assert.match(await num.locator('.al-quiz-solution').textContent(), /0\.6652/, 'predict reveals the answer on commit');
 
   const progress = await page.locator('.step-softmax .al-quiz-progress').textContent();
@@ -168,13 +175,13 @@ test('ordering with Move up / Move down, cell question through the selects', asy
   }
   assert.match(await ord.locator('.al-quiz-sr').textContent(), /is now at position \d of 6\./);
   await ord.getByRole('button', { name: 'Check' }).click();
-  assert.match(await ord.locator('.al-quiz-feedback').textContent(), /^Correct \u2014 all 6 steps/);
+  assert.match(await feedbackOf(ord), /^Correct \u2014 all 6 steps/);
 
   const cell = page.locator('.step-worked-example [data-question-id="we-most-attended"]');
   await cell.getByLabel('Query row').selectOption('1');
   await cell.getByLabel('Key column').selectOption('2');
   await cell.getByRole('button', { name: 'Check' }).click();
-  assert.match(await cell.locator('.al-quiz-feedback').textContent(), /^Not quite/);
+  assert.match(await feedbackOf(cell), /^Not quite/);
   await cell.getByRole('button', { name: 'Show solution' }).click();
   assert.match(await cell.locator('.al-quiz-solution').textContent(), /Row \u201CApple\u201D, column \u201CApple\u201D/);
   assert.deepEqual(errors, []);
