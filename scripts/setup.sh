@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing, then returns: Debian packages through apt
 # (when running as root) and npm packages through `npm ci`. Safe to run again: it only acts on
-# what is missing. Usage: scripts/setup.sh [--browser]   (--browser adds Chromium for the tests)
+# what is missing. Usage: scripts/setup.sh [--browser] [--lm]   (--browser adds Chromium for the
+# tests; --lm adds wordnet-base, the English corpus `npm run train:lm` trains the model on)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,9 +16,12 @@ have em++ || need_pkgs+=(emscripten)
 [ -f /usr/include/doctest/doctest.h ] || need_pkgs+=(doctest-dev)
 have wasm-dis || need_pkgs+=(binaryen)
 have xmllint || need_pkgs+=(libxml2-utils) # checks the SCORM manifests against their schemas
-if [ "${1:-}" = "--browser" ]; then
-  have chromium || need_pkgs+=(chromium)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --browser) have chromium || need_pkgs+=(chromium) ;;
+    --lm) [ -f /usr/share/wordnet/data.noun ] || need_pkgs+=(wordnet-base) ;;
+  esac
+done
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then

@@ -1,0 +1,133 @@
+// `npm run train:lm`: installs the corpus (Debian's wordnet-base), builds the corpus files and
+// the native trainer, trains the small language model for a fixed number of steps, then measures
+// its heads on the shipped held-out sample through the wasm module and writes everything the
+// lesson ships to web/assets/lm/: model.bin (int8 weights + vocabulary), manifest.json, the
+// held-out sample and the WordNet licence. Deterministic for the seed below. Not run by npm test.
+// Usage: node scripts/lm/train.mjs [--steps N] [--seed S]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TAG_LETTERS, measureHeadRoles } from './head-roles.mjs';
+import { openLanguageModel } from './open-model.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = path.join(root, 'web/assets/lm');
+const DATA = path.join(root, 'build/lm');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+
+// The training run that produced the checked-in weights. Changing any of these retrains a
+// different model; the manifest records them all.
+export const RUN = {
+  seed: Number(opt('--seed', 1)),
+  steps: Number(opt('--steps', 6000)),
+  batch: 64,
+  threads: 2,
+  lr: 3e-3,
+  warmup: 200,
+  dModel: 48,
+  layers: 2,
+  heads: 4,
+  dFF: 192,
+  context: 32,
+  preNorm: 0,
+};
+export const SAMPLE_SENTENCES = 500; // the first 500 held-out sentences ship with the weights
+
+const sh = (cmd, argv, extra = {}) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit', ...extra });
+const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+
+function main() {
+  console.log('== corpus: wordnet-base');
+  sh('bash', ['scripts/setup.sh', '--lm']);
+  sh('node', ['scripts/lm/corpus.mjs', '--out', 'build/lm']);
+
+  console.log('== native trainer');
+  sh('cmake', ['-S', '.', '-B', 'build/native', '-DCMAKE_BUILD_TYPE=Release'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  sh('cmake', ['--build', 'build/native', '-j2', '--target', 'lm-train']);
+
+  console.log(`== training ${RUN.steps} steps (nice -n 5, ${RUN.threads} threads)`);
+  mkdirSync(OUT, { recursive: true });
+  const trainer = [
+    '-n', '5', path.join(root, 'build/native/lm-train'), 'train', '--data', DATA, '--out', path.join(OUT, 'model.bin'),
+    '--steps', RUN.steps, '--seed', RUN.seed, '--batch', RUN.batch, '--threads', RUN.threads, '--lr', RUN.lr,
+    '--warmup', RUN.warmup, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
+    '--context', RUN.context, '--pre-norm', RUN.preNorm, '--sample', SAMPLE_SENTENCES,
+  ].map(String);
+  const started = process.cpuUsage();
+  const t0 = Date.now();
+  const run = spawnSync('nice', trainer, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`lm-train failed (exit ${run.status})`);
+  const wallSeconds = (Date.now() - t0) / 1000;
+  const report = JSON.parse(run.stdout);
+  void started;
+
+  // the held-out sample (text, as the tokenizer reads it) and the licence travel with the weights
+  const heldout = readFileSync(path.join(DATA, 'heldout.txt'), 'utf8').split('\n').filter(Boolean);
+  const sample = heldout.slice(0, SAMPLE_SENTENCES);
+  writeFileSync(path.join(OUT, 'heldout-sample.txt'), sample.join('\n') + '\n');
+  copyFileSync('/usr/share/doc/wordnet-base/copyright', path.join(OUT, 'LICENSE-WordNet.txt'));
+
+  console.log('== wasm build, head roles on the held-out sample');
+  sh('npm', ['run', 'build']);
+  const pos = JSON.parse(readFileSync(path.join(DATA, 'pos.json'), 'utf8'));
+  const tags = pos.map((t) => TAG_LETTERS[t]).join('');
+  const weights = readFileSync(path.join(OUT, 'model.bin'));
+  return openLanguageModel(weights).then((model) => {
+    const roles = measureHeadRoles(model, sample, tags);
+    let nats = 0;
+    let predictions = 0;
+    for (const s of sample) {
+      const r = model.sequenceLoss(s);
+      nats += r.nats;
+      predictions += r.predictions;
+    }
+    model.dispose();
+    const corpus = JSON.parse(readFileSync(path.join(DATA, 'corpus.json'), 'utf8'));
+    const manifest = {
+      about: 'A 2-layer causal word-level transformer trained by this project\'s own C++ trainer (npm run train:lm) on the example sentences of WordNet 3.0.',
+      file: 'model.bin',
+      fileBytes: weights.length,
+      sha256: sha256(weights),
+      format: 'ATLM v1: int8 weights with one float16 scale per row; float32 biases and norm parameters (src/lm/weights_file.hpp)',
+      config: report.config,
+      parameters: report.parameters,
+      corpus: {
+        source: 'Debian package wordnet-base (WordNet 3.0): the quoted example sentences in the glosses of /usr/share/wordnet/data.{noun,verb,adj,adv}, deduplicated',
+        licence: 'WordNet 3.0 licence (permissive, notice must be kept): LICENSE-WordNet.txt',
+        split: 'held-out = sentences whose FNV-1a hash of the token string is divisible by 20; the rest train',
+        ...corpus,
+      },
+      tokenizer: 'wasm/language-model-tokenizer.js: NFKC, lowercase, words and clitics (n\'t \'s …) and single punctuation marks; the 3,998 most frequent training tokens plus <s> and <unk>',
+      training: {
+        seed: report.seed, steps: report.steps, batchSentences: report.batchSentences, threads: report.threads,
+        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}`,
+        trainerSeconds: report.trainSeconds, trainerCpuSeconds: report.trainCpuSeconds, wallSecondsWithEvaluation: wallSeconds,
+        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), shared with other jobs, nice -n 5`,
+        lossCurve: report.curve,
+      },
+      heldout: { ...report.heldout, note: 'mean next-token cross-entropy (nats) of the stored int8 weights over every prediction (each word and the closing <s>); perplexity = e^loss' },
+      unigram: { ...report.unigram, note: 'add-one smoothed training-token frequencies, same predictions' },
+      sample: {
+        file: 'heldout-sample.txt', sha256: sha256(readFileSync(path.join(OUT, 'heldout-sample.txt'))),
+        sentences: sample.length, predictions: report.sample.predictions, loss: report.sample.loss,
+        wasmLoss: nats / predictions, tolerance: 1e-4,
+      },
+      headRoles: { measuredOn: 'heldout-sample.txt', ...roles },
+      posTags: { letters: TAG_LETTERS, source: 'scripts/lm/pos.mjs over WordNet index files', tags },
+    };
+    writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    console.log(`held-out perplexity ${report.heldout.perplexity.toFixed(1)} (unigram ${report.unigram.perplexity.toFixed(1)}), ${weights.length} bytes`);
+    for (const h of roles.heads) console.log(`layer ${h.layer} head ${h.head}: ${h.description}`);
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,156 @@
+// The small language model's JS API over the training wasm module's lm_* exports
+// (wasm/lm_abi.cpp): load a weights file, tokenize, read every head's attention map and the
+// next-word prediction for a sentence. The same module runs in the page and in Node. The file
+// itself is checked by C++ (src/lm/weights_file), whose message becomes the Error's text.
+// Not for drawing, not for training.
+import { BOUNDARY, UNKNOWN, createTokenizer } from './language-model-tokenizer.js';
+
+const CONFIG_FIELDS = ['vocab', 'dModel', 'layers', 'heads', 'dFF', 'context', 'preNorm'];
+
+function asBytes(bytes) {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  throw new TypeError('loadLanguageModel(bytes) needs the weights file as a Uint8Array or an ArrayBuffer.');
+}
+
+function readCString(memory, ptr) {
+  const heap = new Uint8Array(memory.buffer);
+  let end = ptr;
+  while (heap[end] !== 0) end++;
+  return new TextDecoder().decode(heap.subarray(ptr, end));
+}
+
+/**
+ * Loads a language model into a wasm instance that holds the lm_* exports.
+ * exports: the instance's exports (lm_alloc, lm_load, …, memory).
+ * Returns { config, vocabulary, tokenize, attend, predictNext, sequenceLoss, dispose }.
+ */
+export function loadLanguageModel(exports, bytes) {
+  const file = asBytes(bytes);
+  const ex = exports;
+  const ptr = ex.lm_alloc(Math.max(1, file.length));
+  if (!ptr) throw new RangeError(`Not enough memory to read a ${file.length}-byte weights file.`);
+  let handle;
+  try {
+    new Uint8Array(ex.memory.buffer, ptr, file.length).set(file);
+    handle = ex.lm_load(ptr, file.length);
+  } finally {
+    ex.lm_free(ptr);
+  }
+  if (!handle) throw new Error(readCString(ex.memory, ex.lm_last_error()));
+
+  const config = {};
+  CONFIG_FIELDS.forEach((name, i) => { config[name] = ex.lm_info(handle, i); });
+  config.preNorm = config.preNorm === 1;
+  config.dK = config.dModel / config.heads;
+  config.parameters = ex.lm_info(handle, 9);
+  config.fileBytes = file.length;
+
+  let vocabulary;
+  try {
+    const start = ex.lm_info(handle, 7);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(file.subarray(start, start + ex.lm_info(handle, 8)));
+    vocabulary = Object.freeze(text.split('\n'));
+    var tokenizer = createTokenizer(vocabulary); // eslint-disable-line no-var
+  } catch (err) {
+    ex.lm_dispose(handle);
+    throw new Error(`The weights file's vocabulary is unusable: ${err.message}`);
+  }
+  Object.freeze(config);
+  let disposed = false;
+
+  const alive = () => {
+    if (disposed) throw new Error('This language model was disposed; load it again to use it.');
+  };
+  // text → the token objects the model reads: <s> first, then the words (at most context − 1).
+  const read = (text) => {
+    const words = tokenizer.tokenize(text);
+    if (words.length > config.context - 1) {
+      throw new RangeError(`The model reads at most ${config.context - 1} words at a time; this text has ${words.length}. Use a shorter sentence.`);
+    }
+    return [{ text: BOUNDARY, id: tokenizer.boundaryId, known: true }, ...words];
+  };
+  const run = (tokens) => {
+    const ids = new Int32Array(ex.memory.buffer, ex.lm_tokens(handle), config.context);
+    tokens.forEach((t, i) => { ids[i] = t.id; });
+    const status = ex.lm_run(handle, tokens.length);
+    if (status !== 0) throw new Error(`The language model could not run (status ${status}).`);
+  };
+  // Probabilities of the next token after the last position, as a fresh Float64Array.
+  const nextDistribution = (n) => {
+    const logits = new Float32Array(ex.memory.buffer, ex.lm_logits(handle) + (n - 1) * config.vocab * 4, config.vocab);
+    let max = -Infinity;
+    for (const z of logits) if (z > max) max = z;
+    const p = new Float64Array(config.vocab);
+    let sum = 0;
+    for (let i = 0; i < p.length; i++) { p[i] = Math.exp(logits[i] - max); sum += p[i]; }
+    for (let i = 0; i < p.length; i++) p[i] /= sum;
+    return p;
+  };
+
+  return {
+    config,
+    vocabulary,
+    /** text → [{ text, id, known }] for the words (no boundary token); unknown words get <unk>'s id. */
+    tokenize(text) {
+      alive();
+      return tokenizer.tokenize(text);
+    },
+    /**
+     * text → { tokens, layers }: tokens are what the model reads (<s> first), layers[l][h] is
+     * head h's n × n row-major weights (row = query, causal: zero right of the diagonal).
+     */
+    attend(text) {
+      alive();
+      const tokens = read(text);
+      run(tokens);
+      const n = tokens.length;
+      const layers = [];
+      for (let l = 0; l < config.layers; l++) {
+        const all = new Float32Array(ex.memory.buffer, ex.lm_attention(handle, l), config.heads * n * n);
+        layers.push(Array.from({ length: config.heads }, (_, h) => all.slice(h * n * n, (h + 1) * n * n)));
+      }
+      return { tokens, layers };
+    },
+    /** text → the k most likely next tokens [{ token, probability }], most likely first. */
+    predictNext(text, k = 5) {
+      alive();
+      if (!Number.isInteger(k) || k < 1 || k > config.vocab) throw new RangeError(`k must be a whole number from 1 to ${config.vocab}.`);
+      const tokens = read(text);
+      run(tokens);
+      const p = nextDistribution(tokens.length);
+      const top = [];
+      for (let i = 0; i < p.length; i++) {
+        if (top.length < k || p[i] > top[top.length - 1].probability) {
+          top.push({ token: vocabulary[i], probability: p[i] });
+          top.sort((a, b) => b.probability - a.probability);
+          if (top.length > k) top.pop();
+        }
+      }
+      return top;
+    },
+    /**
+     * The model's loss on one sentence exactly as the trainer measures it: predict every word and
+     * then the closing <s>, cut to the context. → { predictions, nats } (natural-log loss, summed).
+     */
+    sequenceLoss(text) {
+      alive();
+      const words = tokenizer.tokenize(text);
+      const ids = [tokenizer.boundaryId, ...words.map((w) => w.id), tokenizer.boundaryId];
+      const n = Math.min(ids.length - 1, config.context);
+      run(ids.slice(0, n).map((id) => ({ id })));
+      new Int32Array(ex.memory.buffer, ex.lm_targets(handle), config.context).set(ids.slice(1, n + 1));
+      const nats = ex.lm_loss(handle);
+      if (nats < 0) throw new Error('The language model could not score this text.');
+      return { predictions: n, nats };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      ex.lm_dispose(handle);
+    },
+  };
+}
+
+export { BOUNDARY, UNKNOWN };

@@ -1,0 +1,130 @@
+// The language model's C ABI inside the training wasm module: load a weights file (checked by
+// src/lm/weights_file, which also writes the error text), run the forward pass on one sentence,
+// and read the attention weights, the logits and the per-token loss. wasm/language-model.js is
+// its only caller. Returns status codes, never traps on bad input. Exports: see CMakeLists.txt.
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lm/model.hpp"
+#include "lm/weights_file.hpp"
+#include "nn/cross_entropy.hpp"
+
+using namespace attn;
+using namespace attn::lm;
+
+namespace {
+struct LoadedModel {
+  LmConfig config;
+  std::vector<float> memory;
+  LmParams params;
+  LmWorkspace work;
+  std::vector<int> tokens;   // (context) written by JS before lm_run
+  std::vector<int> targets;  // (context) written by JS before lm_loss
+  int n = 0;                 // tokens of the last run
+  std::size_t vocab_offset = 0, vocab_bytes = 0;
+};
+std::map<int, std::unique_ptr<LoadedModel>> models;
+int next_handle = 1;
+std::string last_error;
+
+LoadedModel* find(int handle) {
+  auto it = models.find(handle);
+  return it == models.end() ? nullptr : it->second.get();
+}
+}  // namespace
+
+extern "C" {
+void* lm_alloc(std::uint32_t bytes) { return std::malloc(bytes); }
+void lm_free(void* p) { std::free(p); }
+
+// Reads and checks a weights file of `size` bytes at `bytes`. Returns a handle ≥ 1, or 0 and
+// lm_last_error() says what is wrong with the file.
+int lm_load(const std::uint8_t* bytes, std::uint32_t size) {
+  auto m = std::make_unique<LoadedModel>();
+  WeightsReport r;
+  if (!bytes || !lm_read_weights(bytes, size, m->config, m->memory, m->params, r)) {
+    last_error = bytes ? lm_describe(r) : "No weights were given.";
+    return 0;
+  }
+  m->vocab_offset = r.vocab_offset;
+  m->vocab_bytes = r.vocab_bytes;
+  lm_workspace_init(m->config, m->config.context, m->work);
+  m->tokens.assign(m->config.context, 0);
+  m->targets.assign(m->config.context, 0);
+  const int h = next_handle++;
+  models[h] = std::move(m);
+  return h;
+}
+
+const char* lm_last_error(void) { return last_error.c_str(); }
+
+// Config field: 0 vocab, 1 d_model, 2 layers, 3 heads, 4 d_ff, 5 context, 6 pre_norm,
+// 7 vocabulary offset in the file, 8 vocabulary bytes, 9 parameter floats. −1 for a bad handle.
+double lm_info(int handle, int field) {
+  const LoadedModel* m = find(handle);
+  if (!m) return -1;
+  const LmConfig& c = m->config;
+  switch (field) {
+    case 0: return c.vocab;
+    case 1: return c.d_model;
+    case 2: return c.layers;
+    case 3: return c.heads;
+    case 4: return c.d_ff;
+    case 5: return c.context;
+    case 6: return c.pre_norm;
+    case 7: return static_cast<double>(m->vocab_offset);
+    case 8: return static_cast<double>(m->vocab_bytes);
+    case 9: return static_cast<double>(lm_param_floats(c));
+    default: return -1;
+  }
+}
+
+// Where JS writes up to `context` token ids (and, for lm_loss, the targets).
+int* lm_tokens(int handle) { LoadedModel* m = find(handle); return m ? m->tokens.data() : nullptr; }
+int* lm_targets(int handle) { LoadedModel* m = find(handle); return m ? m->targets.data() : nullptr; }
+
+// Runs the forward pass on the first n tokens. 0 on success, 1 bad handle, 2 n out of range,
+// 3 a token id out of range.
+int lm_run(int handle, int n) {
+  LoadedModel* m = find(handle);
+  if (!m) return 1;
+  if (n < 1 || n > m->config.context) return 2;
+  for (int i = 0; i < n; ++i)
+    if (m->tokens[i] < 0 || m->tokens[i] >= m->config.vocab) return 3;
+  const int seq_start[2] = {0, n};
+  lm_forward(Impl::kSimd, m->config, m->params, m->work, m->tokens.data(), seq_start, 1, nullptr);
+  m->n = n;
+  return 0;
+}
+
+// After lm_run: layer l's attention weights, heads blocks of (n, n) row-major.
+const float* lm_attention(int handle, int layer) {
+  LoadedModel* m = find(handle);
+  if (!m || layer < 0 || layer >= m->config.layers) return nullptr;
+  return m->work.layer[layer].att;
+}
+
+// After lm_run: logits (n, vocab).
+const float* lm_logits(int handle) { LoadedModel* m = find(handle); return m ? m->work.logits : nullptr; }
+
+// After lm_run: Σ over the n positions of −log p(target), targets from lm_targets (natural log),
+// computed with the same softmax + cross-entropy the trainer uses. −1 on a bad handle or target.
+double lm_loss(int handle) {
+  LoadedModel* m = find(handle);
+  if (!m || m->n < 1) return -1;
+  for (int i = 0; i < m->n; ++i)
+    if (m->targets[i] < 0 || m->targets[i] >= m->config.vocab) return -1;
+  const float mean = nn::cross_entropy_forward(m->work.logits, m->targets.data(), m->work.probs, m->work.losses, m->n, m->config.vocab);
+  double total = 0.0;
+  for (int i = 0; i < m->n; ++i) total += m->work.losses[i];
+  (void)mean;
+  return total;
+}
+
+// Frees a model. Returns 0, or 1 for a handle that is not loaded.
+int lm_dispose(int handle) { return models.erase(handle) ? 0 : 1; }
+}
