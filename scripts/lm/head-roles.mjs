@@ -7,7 +7,8 @@
 //   noun      weight on the nearest earlier noun, over queries whose nearest earlier noun is at
 //             least two tokens back (so it is not just the previous word again)
 //   verb      the same for the nearest earlier verb
-//   even      what an even spread over the visible tokens would give previous/start/self (mean 1/(i+1))
+//   even      what an even spread over the visible tokens would give (mean 1/(i+1)), over the
+//             same queries as each pattern (the noun and verb patterns count fewer, later queries)
 // and names the head by its strongest pattern when that pattern takes at least 0.3 of the weight
 // and at least twice the even share; otherwise the head is reported as spread out. Parts of
 // speech come from a per-vocabulary tag string (scripts/lm/pos.mjs, one letter per token id).
@@ -28,7 +29,7 @@ export function measureHeadRoles(model, sentences, tags) {
   const { layers, heads, context } = model.config;
   const zero = () => ({ sum: 0, count: 0 });
   const acc = Array.from({ length: layers }, () => Array.from({ length: heads }, () => ({
-    previous: zero(), start: zero(), self: zero(), noun: zero(), verb: zero(), even: zero(),
+    previous: zero(), start: zero(), self: zero(), noun: zero(), verb: zero(), even: zero(), nounEven: zero(), verbEven: zero(),
   })));
   let queries = 0;
   for (const text of sentences) {
@@ -54,8 +55,8 @@ export function measureHeadRoles(model, sentences, tags) {
           add('start', w[i * n]);
           add('self', w[i * n + i]);
           add('even', 1 / (i + 1));
-          if (noun >= 1 && noun <= i - 2) add('noun', w[i * n + noun]);
-          if (verb >= 1 && verb <= i - 2) add('verb', w[i * n + verb]);
+          if (noun >= 1 && noun <= i - 2) { add('noun', w[i * n + noun]); add('nounEven', 1 / (i + 1)); }
+          if (verb >= 1 && verb <= i - 2) { add('verb', w[i * n + verb]); add('verbEven', 1 / (i + 1)); }
         }
       }
     }
@@ -67,14 +68,16 @@ export function measureHeadRoles(model, sentences, tags) {
     for (let h = 0; h < heads; h++) {
       const a = acc[l][h];
       const shares = Object.fromEntries(Object.keys(PATTERNS).map((k) => [k, round(mean(a[k]))]));
-      const even = round(mean(a.even));
+      const evens = { previous: round(mean(a.even)), start: round(mean(a.even)), self: round(mean(a.even)),
+        noun: round(mean(a.nounEven)), verb: round(mean(a.verbEven)) };
       const counts = { queries: a.previous.count, noun: a.noun.count, verb: a.verb.count };
       // the strongest pattern, judged against an even spread
       let best = null;
       for (const k of Object.keys(PATTERNS)) {
         if (shares[k] === null) continue;
-        if (!best || shares[k] / even > shares[best] / even) best = k;
+        if (!best || shares[k] / evens[k] > shares[best] / evens[best]) best = k;
       }
+      const even = evens[best];
       const named = best && shares[best] >= 0.3 && shares[best] >= 2 * even;
       result.push({
         layer: l + 1,
@@ -85,7 +88,7 @@ export function measureHeadRoles(model, sentences, tags) {
           : `no single pattern: its largest share is ${shares[best].toFixed(2)} (${best}), against ${even.toFixed(2)} for an even spread`,
         share: shares[best],
         shares,
-        even,
+        even: evens,
         counts,
       });
     }

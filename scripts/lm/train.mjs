@@ -3,7 +3,7 @@
 // its heads on the shipped held-out sample through the wasm module and writes everything the
 // lesson ships to web/assets/lm/: model.bin (int8 weights + vocabulary), manifest.json, the
 // held-out sample and the WordNet licence. Deterministic for the seed below. Not run by npm test.
-// Usage: node scripts/lm/train.mjs [--steps N] [--seed S]
+// Usage: node scripts/lm/train.mjs [--steps N] [--seed S] [--lr X] [--threads T] [--out DIR] [--no-build]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { TAG_LETTERS, measureHeadRoles } from './head-roles.mjs';
 import { openLanguageModel } from './open-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const OUT = path.join(root, 'web/assets/lm');
+const args0 = process.argv.slice(2);
+const OUT = path.resolve(root, args0.includes('--out') ? args0[args0.indexOf('--out') + 1] : 'web/assets/lm');
 const DATA = path.join(root, 'build/lm');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -23,17 +24,18 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 // different model; the manifest records them all.
 export const RUN = {
   seed: Number(opt('--seed', 1)),
-  steps: Number(opt('--steps', 6000)),
+  steps: Number(opt('--steps', 9000)),
   batch: 64,
-  threads: 2,
-  lr: 3e-3,
+  threads: Number(opt('--threads', 2)),
+  lr: Number(opt('--lr', 5e-3)),
+  weightDecay: Number(opt('--weight-decay', 0.1)),
   warmup: 200,
   dModel: 48,
   layers: 2,
   heads: 4,
   dFF: 192,
   context: 32,
-  preNorm: 0,
+  preNorm: Number(opt('--pre-norm', 1)),
 };
 export const SAMPLE_SENTENCES = 500; // the first 500 held-out sentences ship with the weights
 
@@ -54,7 +56,7 @@ function main() {
   const trainer = [
     '-n', '5', path.join(root, 'build/native/lm-train'), 'train', '--data', DATA, '--out', path.join(OUT, 'model.bin'),
     '--steps', RUN.steps, '--seed', RUN.seed, '--batch', RUN.batch, '--threads', RUN.threads, '--lr', RUN.lr,
-    '--warmup', RUN.warmup, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
+    '--warmup', RUN.warmup, '--weight-decay', RUN.weightDecay, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
     '--context', RUN.context, '--pre-norm', RUN.preNorm, '--sample', SAMPLE_SENTENCES,
   ].map(String);
   const started = process.cpuUsage();
@@ -72,7 +74,7 @@ function main() {
   copyFileSync('/usr/share/doc/wordnet-base/copyright', path.join(OUT, 'LICENSE-WordNet.txt'));
 
   console.log('== wasm build, head roles on the held-out sample');
-  sh('npm', ['run', 'build']);
+  if (!args.includes('--no-build')) sh('npm', ['run', 'build']);
   const pos = JSON.parse(readFileSync(path.join(DATA, 'pos.json'), 'utf8'));
   const tags = pos.map((t) => TAG_LETTERS[t]).join('');
   const weights = readFileSync(path.join(OUT, 'model.bin'));
@@ -104,7 +106,7 @@ function main() {
       tokenizer: 'wasm/language-model-tokenizer.js: NFKC, lowercase, words and clitics (n\'t \'s …) and single punctuation marks; the 3,998 most frequent training tokens plus <s> and <unk>',
       training: {
         seed: report.seed, steps: report.steps, batchSentences: report.batchSentences, threads: report.threads,
-        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}`,
+        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}, decoupled weight decay ${report.weightDecay} on the matrices`,
         trainerSeconds: report.trainSeconds, trainerCpuSeconds: report.trainCpuSeconds, wallSecondsWithEvaluation: wallSeconds,
         machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), shared with other jobs, nice -n 5`,
         lossCurve: report.curve,

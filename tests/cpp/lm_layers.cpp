@@ -6,6 +6,7 @@
 #include <functional>
 #include <vector>
 
+#include "finite_difference.hpp"
 #include "nn/feed_forward.hpp"
 #include "nn/gelu.hpp"
 #include "nn/layernorm.hpp"
@@ -27,13 +28,7 @@ void check_gradient(std::vector<float>& x, const std::vector<float>& analytic, c
                     float h = 1e-2f, double tolerance = 2e-2) {
   REQUIRE(analytic.size() == x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
-    const float keep = x[i];
-    x[i] = keep + h;
-    const double up = loss();
-    x[i] = keep - h;
-    const double down = loss();
-    x[i] = keep;
-    const double numeric = (up - down) / (2.0 * h);
+    const double numeric = attn::test::central_difference(x[i], h, loss);
     CAPTURE(i);
     CHECK(analytic[i] == doctest::Approx(numeric).epsilon(tolerance).scale(1.0 + std::fabs(numeric)));
   }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "finite_difference.hpp"
 #include "lm/init.hpp"
 #include "lm/model.hpp"
 #include "rng.hpp"
@@ -53,15 +54,9 @@ TEST_CASE("language model backward matches finite differences for every tensor")
         CAPTURE(pt[t].name);
         const long count = static_cast<long>(pt[t].rows) * pt[t].cols;
         for (long i = 0; i < count; ++i) {
-          float& x = pt[t].data[i];
-          const float keep = x;
-          const float h = 1e-2f;
-          x = keep + h;
-          const double up = lm_forward(impl, c, p, w, tokens.data(), seq_start.data(), 2, targets.data());
-          x = keep - h;
-          const double down = lm_forward(impl, c, p, w, tokens.data(), seq_start.data(), 2, targets.data());
-          x = keep;
-          const double numeric = (up - down) / (2.0 * h);
+          const double numeric = attn::test::central_difference(pt[t].data[i], 1e-2f, [&]() {
+            return lm_forward(impl, c, p, w, tokens.data(), seq_start.data(), 2, targets.data());
+          });
           CAPTURE(i);
           CHECK(gt[t].data[i] == doctest::Approx(numeric).epsilon(3e-2).scale(0.05 + std::fabs(numeric)));
         }
