@@ -29,6 +29,7 @@ export const RUN = {
   threads: Number(opt('--threads', 2)),
   lr: Number(opt('--lr', 5e-3)),
   weightDecay: Number(opt('--weight-decay', 0.1)),
+  inputDropout: Number(opt('--input-dropout', 0)),
   warmup: 200,
   dModel: 48,
   layers: 2,
@@ -56,7 +57,7 @@ function main() {
   const trainer = [
     '-n', '5', path.join(root, 'build/native/lm-train'), 'train', '--data', DATA, '--out', path.join(OUT, 'model.bin'),
     '--steps', RUN.steps, '--seed', RUN.seed, '--batch', RUN.batch, '--threads', RUN.threads, '--lr', RUN.lr,
-    '--warmup', RUN.warmup, '--weight-decay', RUN.weightDecay, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
+    '--warmup', RUN.warmup, '--weight-decay', RUN.weightDecay, '--input-dropout', RUN.inputDropout, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
     '--context', RUN.context, '--pre-norm', RUN.preNorm, '--sample', SAMPLE_SENTENCES,
   ].map(String);
   const started = process.cpuUsage();
@@ -106,7 +107,7 @@ function main() {
       tokenizer: 'wasm/language-model-tokenizer.js: NFKC, lowercase, words and clitics (n\'t \'s …) and single punctuation marks; the 3,998 most frequent training tokens plus <s> and <unk>',
       training: {
         seed: report.seed, steps: report.steps, batchSentences: report.batchSentences, threads: report.threads,
-        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}, decoupled weight decay ${report.weightDecay} on the matrices`,
+        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}, decoupled weight decay ${report.weightDecay} on the matrices, input words replaced by <unk> with probability ${report.inputDropout}`,
         trainerSeconds: report.trainSeconds, trainerCpuSeconds: report.trainCpuSeconds, wallSecondsWithEvaluation: wallSeconds,
         machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), shared with other jobs, nice -n 5`,
         lossCurve: report.curve,

@@ -117,6 +117,8 @@ int train(const Options& o) {
   const long warmup = o.num("--warmup", 200);
   const double clip = o.real("--clip", 1.0);
   const double weight_decay = o.real("--weight-decay", 0.0);  // decoupled (AdamW), matrices only
+  // word dropout: each input word (never <s>, never a target) becomes <unk> with this probability
+  const double input_dropout = o.real("--input-dropout", 0.0);
   const long log_every = o.num("--log-every", 250);
   const std::vector<Sentence> train_set = read_id_sentences(data + "/train.ids", c.vocab);
   const std::vector<Sentence> heldout = read_id_sentences(data + "/heldout.ids", c.vocab);
@@ -166,6 +168,10 @@ int train(const Options& o) {
     for (int t = 0; t < threads; ++t)
       parts[t] = pack_sentences(train_set, order, cursor + t * batch / threads, cursor + (t + 1) * batch / threads, c.context);
     cursor += batch;
+    if (input_dropout > 0.0)
+      for (PackedBatch& b : parts)
+        for (int& t : b.tokens)
+          if (t != 0 && rng.uniform() < input_dropout) t = 1;
     auto run = [&](int t) {
       std::fill(part_grads[t].begin(), part_grads[t].end(), 0.f);
       PackedBatch& b = parts[t];
@@ -230,12 +236,12 @@ int train(const Options& o) {
   std::printf(
       "{\"config\":{\"vocab\":%d,\"dModel\":%d,\"layers\":%d,\"heads\":%d,\"dFF\":%d,\"context\":%d,\"preNorm\":%s},"
       "\"parameters\":%zu,\"steps\":%ld,\"batchSentences\":%d,\"threads\":%d,\"seed\":%llu,\"peakLearningRate\":%g,"
-      "\"warmupSteps\":%ld,\"gradientClip\":%g,\"weightDecay\":%g,\"trainSeconds\":%.1f,\"trainCpuSeconds\":%.1f,\"trainSentences\":%zu,"
+      "\"warmupSteps\":%ld,\"gradientClip\":%g,\"weightDecay\":%g,\"inputDropout\":%g,\"trainSeconds\":%.1f,\"trainCpuSeconds\":%.1f,\"trainSentences\":%zu,"
       "\"heldout\":{\"sentences\":%zu,\"predictions\":%ld,\"loss\":%.6f,\"perplexity\":%.3f,\"lossBeforeQuantising\":%.6f},"
       "\"sample\":{\"sentences\":%zu,\"predictions\":%ld,\"loss\":%.6f},"
       "\"unigram\":{\"loss\":%.6f,\"perplexity\":%.3f},\"fileBytes\":%zu,\"curve\":[%s]}\n",
       c.vocab, c.d_model, c.layers, c.heads, c.d_ff, c.context, c.pre_norm ? "true" : "false", params.size(), steps, batch,
-      threads, static_cast<unsigned long long>(seed), peak_lr, warmup, clip, weight_decay, train_seconds, train_cpu_seconds, train_set.size(), heldout.size(),
+      threads, static_cast<unsigned long long>(seed), peak_lr, warmup, clip, weight_decay, input_dropout, train_seconds, train_cpu_seconds, train_set.size(), heldout.size(),
       held_count, held_loss, std::exp(held_loss), float_heldout, sample.size(), sample_count, sample_loss, uni, std::exp(uni),
       file.size(), curve.str().c_str());
   return 0;
