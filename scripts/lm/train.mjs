@@ -24,12 +24,12 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 // different model; the manifest records them all.
 export const RUN = {
   seed: Number(opt('--seed', 1)),
-  steps: Number(opt('--steps', 9000)),
+  steps: Number(opt('--steps', 5000)),
   batch: 64,
   threads: Number(opt('--threads', 2)),
   lr: Number(opt('--lr', 5e-3)),
   weightDecay: Number(opt('--weight-decay', 0.1)),
-  inputDropout: Number(opt('--input-dropout', 0)),
+  inputDropout: Number(opt('--input-dropout', 0.15)),
   warmup: 200,
   dModel: 48,
   layers: 2,
