@@ -19,8 +19,11 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 // Starts Chromium on a profile folder; resolves when its DevTools endpoint is known.
 function startChromium(profile) {
-  const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [...ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [...ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // SIGKILL to the whole process group: the browser and its renderer, GPU and utility processes
+  // die at once, as in a crash, and none is left writing into the profile folder afterwards.
+  const kill = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); } };
   const endpoint = new Promise((resolve, reject) => {
     let text = '';
     child.stderr.on('data', (chunk) => {
@@ -30,7 +33,7 @@ function startChromium(profile) {
     });
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}) before it was ready: ${text.slice(-400)}`)));
   });
-  return { child, exited, endpoint };
+  return { child, kill, exited, endpoint };
 }
 
 // Records every IndexedDB transaction's mode and durability option in the page.
@@ -82,7 +85,7 @@ for (const delayMs of [0, 300, 900]) {
       await page.waitForFunction((el) => el.textContent.trim().length > 0, await feedback.elementHandle(), { polling: 'raf' });
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const writes = await page.evaluate(() => window.__idbTransactions.filter((t) => t.mode === 'readwrite'));
-      first.child.kill('SIGKILL');
+      first.kill();
       await first.exited;
       assert.ok(writes.length >= 1, 'the answer was written to IndexedDB');
       assert.ok(writes.every((t) => t.durability === 'strict'), `every write is strict: ${JSON.stringify(writes)}`);
@@ -101,7 +104,7 @@ for (const delayMs of [0, 300, 900]) {
         const inLocal = await again.page.evaluate((qid) => { try { return qid in (JSON.parse(window.__localAtStart ?? 'null')?.answers ?? {}); } catch { return false; } }, id);
         t.diagnostic(`killed ${delayMs} ms after the feedback: answer kept; localStorage alone ${inLocal ? 'also had it' : 'had lost it'}`);
       } finally {
-        second.child.kill('SIGKILL');
+        second.kill();
         await second.exited;
       }
     } finally {
@@ -138,7 +141,7 @@ test('"saved" is shown only after the strict IndexedDB commit', { timeout: 60000
     await page.getByRole('status').filter({ hasText: 'Your answers are saved in this browser.' }).first().waitFor({ timeout: 10000 });
     assert.equal(await page.evaluate(() => window.__savedBeforeCommit), false, 'the words came after the commit');
   } finally {
-    run.child.kill('SIGKILL');
+    run.kill();
     await run.exited;
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
