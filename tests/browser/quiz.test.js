@@ -3,7 +3,8 @@
 // is read as words ("Correct —" / "Not quite —"), the progress and the final review are checked,
 // the 'lesson-answered' / 'lesson-completed' events a host page would receive are recorded and
 // checked for their xAPI shape, and a reload keeps the progress without completing twice.
-// Expected answers are computed here in Node from the bank, its answer keys and the real engine.
+// Every card shows its own variant (data-variant = the attempt's seed): the expected answer is
+// worked out here in Node from that seed, the bank, its answer keys and the real engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openLesson, screenshot } from './harness.js';
@@ -11,18 +12,19 @@ import { QUESTIONS, STEP_IDS, STEP_TITLES } from '../../web/src/quiz/questions.j
 import { check, solutionOf } from '../../web/src/quiz/scoring.js';
 import { answerOf } from '../../web/src/quiz/answer-key.js';
 import { createEngine } from '../../wasm/engine.js';
-
-// The worked example's scene inputs as the lesson starts (web/src/steps/07-worked-example.js
-// defaults(); the page's tokens are the quiz's defaults: love, Apple, phones).
-const WE_INPUTS = { x: [1, 0, 1, 1, 0, 2], wq: [1, 0, 0, 1], wk: [1, 1, 0, 1], wv: [1, 0, 0, 1], query: 1 };
+import { instanceOf } from '../js/quiz-solvers.js';
 
 // Answered wrong on purpose: every third question, plus the last ordering question so that every
-// kind (choice, numeric, cell, order, predict-first) has a wrong answer.
-const WRONG = new Set(QUESTIONS.filter((q, i) => i % 3 === 2 || q.id === 'summary-order').map((q) => q.id));
+// kind (choice, numeric, cell, order, predict-first) has a wrong answer; cost-parallel is missed and
+// cost-growth right, for the "Go to step" check after the reload.
+// (mf-order is answered right: a reversed list still gets its commuting pair, so it is not 0.)
+const WRONG = new Set(QUESTIONS.filter((q, i) => (i % 3 === 2 && q.id !== 'cost-growth' && q.id !== 'mf-order')
+  || q.id === 'summary-order' || q.id === 'cost-parallel').map((q) => q.id));
 
-// One planned answer per question: what to do on the page, and what the quiz must make of it.
-function plan(q, engine) {
-  const ctx = { engine, sceneInputs: WE_INPUTS };
+// One planned answer per question shown: what to do on the page, and what the quiz must make of it.
+function plan(template, seed, engine) {
+  const q = instanceOf(template, seed, engine);
+  const ctx = { engine };
   const wrong = WRONG.has(q.id);
   const sol = solutionOf(q, ctx);
   let response;
@@ -40,7 +42,7 @@ function plan(q, engine) {
       break;
     }
     case 'cell': {
-      const live = q.compute(engine, WE_INPUTS);
+      const live = q.compute(engine);
       const accepted = (r, c) => live.accept.some((a) => a.row === r && a.col === c);
       let cell = { row: live.answer.row, col: live.answer.col };
       if (wrong) {
@@ -67,11 +69,11 @@ function plan(q, engine) {
 }
 
 let h;
-let plans;
+let engine;
+const plans = [];
 before(async () => {
   h = await launch();
-  const engine = await createEngine();
-  plans = QUESTIONS.map((q) => plan(q, engine));
+  engine = await createEngine();
 });
 after(async () => { await h?.close(); });
 
@@ -224,13 +226,16 @@ test('every question answered by keyboard, events recorded, progress kept across
       await page.keyboard.press('Alt+PageDown');
       await waitForStep(page, stepId);
     }
-    const mine = plans.filter((p) => p.q.stepId === stepId);
-    if (!mine.length) continue;
+    const templates = QUESTIONS.filter((q) => q.stepId === stepId);
+    if (!templates.length) continue;
     await page.locator(`.al-quiz-step[aria-label="Questions for: ${STEP_TITLES[stepId]}"]`).waitFor();
-    assert.deepEqual(
-      await page.locator('.al-quiz-step [data-question-id]').evaluateAll((els) => els.map((e) => e.dataset.questionId)),
-      mine.map((p) => p.q.id), `${stepId}: its questions, in bank order`,
-    );
+    const shown = await page.locator('.al-quiz-step [data-question-id]').evaluateAll((els) => els.map((e) => ({ id: e.dataset.questionId, seed: Number(e.dataset.variant) })));
+    assert.deepEqual(shown.map((c) => c.id), templates.map((q) => q.id), `${stepId}: its questions, in bank order`);
+    const mine = templates.map((t, i) => plan(t, shown[i].seed, engine));
+    plans.push(...mine);
+    for (const p of mine) {
+      assert.equal(await stepCard(page, p.q.id).locator('legend').textContent(), p.q.prompt, `${p.q.id}: the variant's prompt`);
+    }
     for (const p of mine) {
       await answerByKeyboard(page, p);
       answeredSoFar += 1;
@@ -309,14 +314,16 @@ test('every question answered by keyboard, events recorded, progress kept across
   // saved answers show their status and the chosen option.
   const missed = plans.find((p) => p.q.id === 'cost-parallel');
   assert.ok(missed.wrong);
+  assert.ok(!plans.find((p) => p.q.id === 'cost-growth').wrong);
   const go = page.locator('.al-quiz-review-item', { has: page.locator('[data-question-id="cost-parallel"]') })
     .getByRole('button', { name: `Go to step: ${STEP_TITLES.cost}` });
   await tabTo(page, go);
   await page.keyboard.press('Enter');
   await waitForStep(page, 'cost');
   assert.equal(await progressLine(page), expectedProgress);
-  assert.equal(await stepCard(page, 'cost-quadratic').locator('.al-quiz-status').textContent(), 'answered correctly');
-  assert.equal(await stepCard(page, 'cost-quadratic').getByLabel('Your answer').inputValue(), plans.find((p) => p.q.id === 'cost-quadratic').typed);
+  assert.equal(await stepCard(page, 'cost-growth').locator('.al-quiz-status').textContent(), 'answered correctly');
+  assert.equal(await stepCard(page, 'cost-growth').getByLabel('Your answer').inputValue(), plans.find((p) => p.q.id === 'cost-growth').typed);
+  assert.equal(Number(await stepCard(page, 'cost-growth').getAttribute('data-variant')), plans.find((p) => p.q.id === 'cost-growth').q.variant, 'the saved variant is shown again');
   const costCard = stepCard(page, 'cost-parallel');
   assert.equal(await costCard.locator('.al-quiz-status').textContent(), 'not right yet');
   assert.equal(await costCard.getByLabel(missed.q.options.find((o) => o.id === missed.response).text).isChecked(), true);
@@ -328,4 +335,66 @@ test('every question answered by keyboard, events recorded, progress kept across
   assert.equal(afterReload.all.filter((e) => e.type === 'lesson-answered').length, total);
 
   assert.deepEqual(page.errors, [], failed.join(', '));
+});
+
+// ---- the strategy bot in the real page ------------------------------------------------------
+// Answers every question without understanding, reading only what the page shows: the longest
+// option label, the first number in the question's text and tables, the brightest heatmap cell
+// (from the grid cells' screen-reader texts), the ordering as shown. Clicks, no keyboard walk.
+// Its score, read off the page, must be at most 35 %, and must equal what the node bot
+// (tests/js/quiz-solvers.js) predicts for the same variants.
+const readNumber = (t) => Number(String(t).replace(/\u2212/g, '-').replace(',', '.'));
+test('a strategy bot that reads the page without understanding scores at most 35 %', { timeout: 180000 }, async () => {
+  const page = await h.page();
+  await openLesson(page, h.url);
+  let predicted = 0;
+  for (const stepId of STEP_IDS) {
+    await page.evaluate((s) => window.attentionLesson.goTo(s), stepId);
+    await waitForStep(page, stepId);
+    const templates = QUESTIONS.filter((q) => q.stepId === stepId);
+    for (const t of templates) {
+      const card = stepCard(page, t.id);
+      await card.waitFor();
+      const seed = Number(await card.getAttribute('data-variant'));
+      const q = instanceOf(t, seed, engine);
+      const checkBtn = card.getByRole('button', { name: t.predict ? 'Commit guess' : 'Check', exact: true });
+      let response;
+      if (t.kind === 'choice') {
+        const labels = await card.locator('.al-quiz-option-label').allTextContents();
+        let best = 0;
+        labels.forEach((l, i) => { if (l.length > labels[best].length) best = i; });
+        await card.locator('input[type=radio]').nth(best).check();
+        response = q.options[best].id;
+      } else if (t.kind === 'numeric') {
+        const text = `${await card.locator('legend').textContent()} ${(await card.locator('.al-quiz-inputs td').allTextContents()).join(' ')}`;
+        const first = text.match(/[-\u2212]?\d+(?:[.,]\d+)?/);
+        response = first ? first[0] : '0';
+        await card.getByLabel('Your answer').fill(response);
+      } else if (t.kind === 'cell') {
+        const cells = await card.locator('[role=gridcell]').allTextContents();
+        const values = cells.map((c) => readNumber(c.slice(c.lastIndexOf(':') + 1).trim()));
+        let best = 0;
+        values.forEach((v, i) => { if (v > values[best]) best = i; });
+        const cols = Math.round(Math.sqrt(values.length));
+        response = { row: Math.floor(best / cols), col: best % cols };
+        await card.getByLabel('Query row').selectOption(String(response.row));
+        await card.getByLabel('Key column').selectOption(String(response.col));
+      } else {
+        response = await card.locator('li').evaluateAll((lis) => lis.map((l) => l.dataset.id));
+      }
+      predicted += check(q, response, { engine }).score;
+      await checkBtn.click();
+      await card.locator('.al-quiz-feedback').filter({ hasText: /\S/ }).waitFor();
+    }
+  }
+  const line = await page.locator('.al-quiz-step .al-quiz-progress').textContent();
+  const m = line.match(/score ([\d.]+) of (\d+) \((\d+)%\)/);
+  assert.ok(m, line);
+  const [raw, max] = [Number(m[1]), Number(m[2])];
+  assert.equal(max, QUESTIONS.length);
+  assert.ok(Math.abs(raw - Math.round(predicted * 10000) / 10000) < 1e-3, `page score ${raw} = node prediction ${predicted}`);
+  assert.ok(raw / max <= 0.35, `strategy bot scored ${raw} of ${max}`);
+  console.log(`browser strategy bot: ${raw} of ${max} (${(100 * raw / max).toFixed(1)} %)`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

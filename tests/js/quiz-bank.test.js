@@ -1,6 +1,7 @@
 // quiz-bank.test.js — the question bank as data: size, kinds, predict questions, valid step ids,
 // options with explanations, decodable keys, no plain answers in the source text, and no run of
-// 9 words shared with the lesson sources (same rule as the project's copy checker).
+// 9 words shared with the lesson sources (same rule as the project's copy checker), checked on
+// the bank's files and on the wording of many drawn variants.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -8,19 +9,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QUESTIONS, STEP_IDS, STEP_TITLES, INTERACTION_TYPES } from '../../web/src/quiz/questions.js';
 import { answerOf } from '../../web/src/quiz/answer-key.js';
+import { instanceOf } from './quiz-solvers.js';
+import { referenceEngine } from './quiz-reference-engine.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 const quizDir = path.join(repoRoot, 'web/src/quiz');
 const sourcesDir = path.resolve(repoRoot, '../shared/lesson-sources');
-const bankSource = readFileSync(path.join(quizDir, 'questions.js'), 'utf8');
+const bankSource = readdirSync(quizDir).filter((f) => f === 'questions.js' || f.startsWith('bank-'))
+  .map((f) => readFileSync(path.join(quizDir, f), 'utf8')).join('\n');
 
 const EXPECTED_STEPS = ['why-attention', 'contextual-meaning', 'dot-product', 'softmax', 'first-version', 'qkv',
   'worked-example', 'matrix-form', 'scaling', 'sentence', 'causal-mask', 'positions', 'multi-head',
   'mistake-lab', 'cost', 'summary'];
 
-test('at least 20 questions with unique ids, all four kinds, at least 3 predict-first', () => {
-  assert.ok(QUESTIONS.length >= 20, `${QUESTIONS.length} questions`);
+test('at least 40 questions with unique ids, all four kinds, at least 3 predict-first', () => {
+  assert.ok(QUESTIONS.length >= 40, `${QUESTIONS.length} questions`);
   assert.equal(new Set(QUESTIONS.map((q) => q.id)).size, QUESTIONS.length, 'ids are unique');
   for (const q of QUESTIONS) assert.match(q.id, /^[a-z0-9-]+$/, q.id);
   const kinds = new Set(QUESTIONS.map((q) => q.kind));
@@ -30,7 +34,8 @@ test('at least 20 questions with unique ids, all four kinds, at least 3 predict-
   for (const step of ['softmax', 'scaling', 'causal-mask']) {
     assert.ok(predicts.some((q) => q.stepId === step), `a predict question at ${step}`);
   }
-  assert.ok(QUESTIONS.filter((q) => typeof q.compute === 'function').length >= 4, 'several live questions');
+  assert.ok(QUESTIONS.filter((q) => typeof q.compute === 'function').length >= 15, 'many computed questions');
+  assert.ok(QUESTIONS.filter((q) => typeof q.variant === 'function').length >= 18, 'many variant questions');
 });
 
 test('step ids are the lesson\u2019s, and every step has a question', () => {
@@ -45,7 +50,7 @@ test('step ids are the lesson\u2019s, and every step has a question', () => {
 });
 
 test('every question is well formed for its kind', () => {
-  for (const q of QUESTIONS) {
+  for (const q of QUESTIONS.map((t) => instanceOf(t, 4242, referenceEngine))) {
     assert.equal(typeof q.prompt, 'string');
     assert.ok(q.prompt.length > 15, `${q.id}: prompt`);
     if (q.kind === 'choice') {
@@ -60,7 +65,7 @@ test('every question is well formed for its kind', () => {
       assert.ok(typeof q.tolerance === 'number' && q.tolerance >= 0, `${q.id}: tolerance`);
       if (q.compute) assert.equal(typeof q.compute, 'function');
       else assert.ok(Number.isFinite(answerOf(q)), `${q.id}: key decodes to a number`);
-      assert.ok(typeof q.solution === 'string' && q.solution.length > 20, `${q.id}: solution`);
+      assert.ok(typeof q.solution === 'function' || (typeof q.solution === 'string' && q.solution.length > 20), `${q.id}: solution`);
     } else if (q.kind === 'cell') {
       assert.equal(typeof q.compute, 'function', `${q.id}: cell answers are live`);
       assert.ok(q.heatmapLabel, `${q.id}: heatmap label`);
@@ -72,6 +77,16 @@ test('every question is well formed for its kind', () => {
     } else {
       assert.fail(`${q.id}: unknown kind ${q.kind}`);
     }
+  }
+});
+
+test('templates stay readable as data for reports (xAPI, SCORM): a prompt in words, fixed option and item ids', () => {
+  for (const t of QUESTIONS) {
+    assert.equal(typeof t.prompt, 'string', `${t.id}: the template's prompt is text`);
+    assert.ok(t.prompt.length > 15, t.id);
+    if (t.kind === 'choice') assert.ok(Array.isArray(t.options) && t.options.every((o) => typeof o.id === 'string'), `${t.id}: options as data`);
+    if (t.kind === 'order') assert.ok(t.items.every((it) => typeof it.id === 'string' && typeof it.text === 'string'), t.id);
+    if (t.variant) assert.equal(typeof t.ask, 'function', `${t.id}: a variant words its own question`);
   }
 });
 
@@ -114,7 +129,8 @@ function ngrams(text, n = 9) {
 }
 function bankStrings() {
   const out = [];
-  for (const q of QUESTIONS) {
+  const shown = QUESTIONS.flatMap((t) => [1, 2, 3].map((seed) => instanceOf(t, seed * 7717, referenceEngine)));
+  for (const q of shown) {
     out.push(q.prompt, q.solution, q.heatmapLabel);
     for (const o of q.options || []) out.push(o.text, o.explain);
     for (const it of q.items || []) out.push(it.text);

@@ -1,7 +1,10 @@
 // quiz-dom.test.js — the quiz's DOM in a real browser (playwright-core + the system chromium),
-// inside a shadow root with the real views/heatmap.js and a fake one-head engine: feedback words,
-// retry, Enter to check, keyboard ordering, the cell fallback selects, persistence across a
-// reload, corrupt storage, composed events, and postMessage only to the configured origin.
+// inside a shadow root with the real views/heatmap.js and the plain-JS reference engine: feedback
+// words, retry with new numbers (and less credit), Enter to check, the variant's input tables,
+// keyboard ordering with commuting stages, the cell fallback selects, the review re-asking a
+// missed idea with a new variant, persistence across a reload, corrupt storage, composed events,
+// and postMessage only to the configured origin. Expected answers are worked out in Node from the
+// variant seed each card shows (data-variant) with the same modules.
 // The quiz and its imports are bundled in memory with esbuild (views/ uses bare npm imports).
 // Skipped (with the reason) when esbuild, playwright-core or chromium is not available.
 import { test, before, after } from 'node:test';
@@ -11,27 +14,15 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { QUESTIONS } from '../../web/src/quiz/questions.js';
+import { solutionOf } from '../../web/src/quiz/scoring.js';
+import { answerOf } from '../../web/src/quiz/answer-key.js';
+import { formatNumber } from '../../web/src/quiz/scoring.js';
+import { instanceOf } from './quiz-solvers.js';
+import { referenceEngine } from './quiz-reference-engine.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-const FAKE_ENGINE = `
-const mm = (a, b, n, k, m) => { const o = new Float32Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) { let s = 0; for (let t = 0; t < k; t++) s += a[i * k + t] * b[t * m + j]; o[i * m + j] = s; } return o; };
-const tr = (a, r, c) => { const o = new Float32Array(r * c); for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) o[j * r + i] = a[i * c + j]; return o; };
-const sm = (a, n) => { const o = new Float32Array(n * n); for (let i = 0; i < n; i++) { let mx = -Infinity, s = 0;
-  for (let j = 0; j < n; j++) mx = Math.max(mx, a[i * n + j]);
-  for (let j = 0; j < n; j++) { const e = a[i * n + j] === -Infinity ? 0 : Math.exp(a[i * n + j] - mx); o[i * n + j] = e; s += e; }
-  for (let j = 0; j < n; j++) o[i * n + j] /= s; } return o; };
-export const engine = { attention({ x, n, dModel, dK, dV, wq, wk, wv, mask = 'none', scale = true, mistake = null }) {
-  const q = mm(x, wq, n, dModel, dK), k = mm(x, wk, n, dModel, dK), v = mm(x, wv, n, dModel, dV);
-  const scores = mm(q, tr(k, n, dK), n, dK, n), scaled = scores.map((s) => scale ? s / Math.sqrt(dK) : s);
-  const hid = (i) => mask === 'causal' && (i % n) > Math.floor(i / n);
-  const masked = scaled.map((s, i) => hid(i) ? -Infinity : s);
-  const weights = mistake === 'mask-after-softmax' ? sm(scaled, n).map((w, i) => hid(i) ? 0 : w) : sm(masked, n);
-  const output = mm(weights, v, n, n, dV);
-  return { heads: [{ q, k, v, scores, scaled, masked, weights, output }], concat: output, output };
-} };`;
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiz</title></head><body>
 <main><h1>Quiz test</h1><h2>Lesson</h2><div id="host"></div></main>
@@ -43,9 +34,8 @@ for (const n of ['lesson-answered', 'lesson-completed']) document.addEventListen
 const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
 const link = document.createElement('link'); link.rel = 'stylesheet'; link.href = '/web/src/quiz/quiz.css'; shadow.appendChild(link);
 const root = document.createElement('div'); root.className = 'al-root'; shadow.appendChild(root);
-window.scene = {};
 window.quiz = createQuiz({ engine, hostElement: root, namespace: p.get('ns') || 't', targetOrigin: p.get('origin') || undefined,
-  getSceneInputs: (id) => (id === 'worked-example' ? window.scene : undefined) });
+  variantSeed: (id, n) => Number(p.get('seed') || 1) * 1000 + n });
 for (const step of (p.get('steps') || 'softmax,matrix-form,worked-example').split(',')) {
   const d = document.createElement('div'); d.className = 'step-' + step; root.appendChild(d); window.quiz.mountStep(d, step);
 }
@@ -67,7 +57,7 @@ before(async () => {
     const { build } = await import('esbuild');
     const out = await build({
       stdin: {
-        contents: `export { createQuiz } from './web/src/quiz/quiz.js';\n${FAKE_ENGINE}`,
+        contents: "export { createQuiz } from './web/src/quiz/quiz.js';\nexport { referenceEngine as engine } from './tests/js/quiz-reference-engine.js';\n",
         resolveDir: repoRoot, loader: 'js',
       },
       bundle: true, format: 'esm', write: false, logLevel: 'silent',
@@ -124,48 +114,92 @@ async function feedbackOf(card) {
   return feedback.textContent();
 }
 
-test('answering, feedback in words, retry, events through the shadow root, persistence', async (t) => {
+const template = (id) => QUESTIONS.find((q) => q.id === id);
+// The question a card shows, rebuilt in Node from its variant seed.
+async function shownQuestion(card, id) {
+  const seed = Number(await card.getAttribute('data-variant'));
+  assert.ok(Number.isInteger(seed) && seed > 0, `${id}: the card says which variant it shows`);
+  return instanceOf(template(id), seed, referenceEngine);
+}
+
+test('answering, feedback in words, retry with new numbers, events through the shadow root, persistence', async (t) => {
   if (skipReason) { t.skip(skipReason); return; }
-  const { page, errors } = await open('?ns=a');
+  const { page, errors } = await open('?ns=a&seed=3&steps=softmax,dot-product');
   const card = page.locator('.step-softmax [data-question-id="softmax-shift"]');
-  await card.getByLabel('They all become equal.').check();
+  const shift = template('softmax-shift');
+  const right = shift.options.find((o) => o.id === answerOf(shift));
+  const wrong = shift.options.find((o) => o.id !== right.id);
+  await card.getByLabel(wrong.text).check();
   await card.getByRole('button', { name: 'Check' }).click();
   assert.match(await feedbackOf(card), /^Not quite \u2014 /);
   assert.equal(await card.locator('.al-quiz-feedback').getAttribute('aria-live'), 'polite');
   await card.getByRole('button', { name: 'Try again' }).click();
-  await card.getByLabel('They stay exactly the same.').check();
+  await card.getByLabel(right.text).check();
   await card.getByRole('button', { name: 'Check' }).click();
-  assert.match(await feedbackOf(card), /^Correct \u2014 /);
+  const fb = await feedbackOf(card);
+  assert.match(fb, /^Correct \u2014 /);
+  assert.match(fb, /Not a first try, so it counts 0\.6667 of a point\.$/, 'a retry after ruling out one of four options earns 2/3');
   assert.equal(await card.getByRole('button', { name: 'Try again' }).isVisible(), false);
 
-  const num = page.locator('.step-softmax [data-question-id="softmax-predict"]');
-  await num.getByLabel('Your answer').fill('0.67');
+  // A computed question: its numbers come from the card's variant; a miss offers new numbers.
+  const num = page.locator('.step-softmax [data-question-id="softmax-weight"]');
+  const first = await shownQuestion(num, 'softmax-weight');
+  assert.equal(await num.locator('legend').textContent(), first.prompt);
+  const v1 = first.compute(referenceEngine);
+  await num.getByLabel('Your answer').fill(String(Math.round((v1 + 0.2) * 100) / 100).replace('.', ','));
   await num.getByLabel('Your answer').press('Enter');
-  assert.match(await feedbackOf(num), /^Correct/);
-  assert.match(await num.locator('.al-quiz-solution').textContent(), /0\.6652/, 'predict reveals the answer on commit');
+  assert.match(await feedbackOf(num), /^Not quite/);
+  assert.match(await num.locator('.al-quiz-solution').textContent(), new RegExp(`The answer is ${formatNumber(v1).replace('.', '\\.')}`), 'predict reveals the answer on commit');
+
+  const dot = page.locator('.step-dot-product [data-question-id="dot-value"]');
+  const d1 = await shownQuestion(dot, 'dot-value');
+  await dot.getByLabel('Your answer').fill(String(d1.compute(referenceEngine) + 1));
+  await dot.getByLabel('Your answer').press('Enter');
+  assert.match(await feedbackOf(dot), /^Not quite/);
+  await dot.getByRole('button', { name: 'Try again with new numbers' }).click();
+  const d2 = await shownQuestion(dot, 'dot-value');
+  assert.notEqual(d2.variant, d1.variant, 'a retry draws a new variant');
+  assert.notEqual(d2.prompt, d1.prompt, 'with new numbers');
+  assert.equal(await dot.locator('legend').textContent(), d2.prompt);
+  await dot.getByLabel('Your answer').fill(String(d2.compute(referenceEngine)));
+  await dot.getByLabel('Your answer').press('Enter');
+  assert.match(await feedbackOf(dot), /^Correct .*counts 0\.5 of a point\.$/);
 
   const progress = await page.locator('.step-softmax .al-quiz-progress').textContent();
-  assert.match(progress, /^2 of \d+ answered, 2 correct/);
+  assert.match(progress, /^3 of \d+ answered, 2 correct \u00B7 score 1\.1667 of/);
 
   const events = await page.evaluate(() => window.events);
-  assert.equal(events.length, 3);
-  assert.deepEqual(events.map((e) => e.detail.result.success), [false, true, true]);
+  assert.equal(events.length, 5);
+  assert.deepEqual(events.map((e) => e.detail.result.success), [false, true, false, false, true]);
+  assert.deepEqual(events.map((e) => e.detail.result.score.raw), [0, 0.6667, 0, 0, 0.5]);
   assert.equal(events[0].detail.object.id, 'urn:attention-lesson:question:softmax-shift');
+  assert.equal(events[4].detail.object.definition.name['en-US'], d2.prompt, 'the statement names the variant that was answered');
   assert.match(events[0].detail.result.duration, /^PT/);
 
   await page.reload();
   await page.waitForFunction(() => window.ready);
-  assert.match(await page.locator('.step-softmax .al-quiz-progress').textContent(), /^2 of \d+ answered, 2 correct/);
-  assert.equal(await page.locator('.step-softmax [data-question-id="softmax-shift"]').getByLabel('They stay exactly the same.').isChecked(), true);
+  assert.match(await page.locator('.step-softmax .al-quiz-progress').textContent(), /^3 of \d+ answered, 2 correct/);
+  assert.equal(await page.locator('.step-softmax [data-question-id="softmax-shift"]').getByLabel(right.text).isChecked(), true);
+  const again = page.locator('.step-dot-product [data-question-id="dot-value"]');
+  assert.equal(Number(await again.getAttribute('data-variant')), d2.variant, 'a reload shows the variant that was answered');
+  assert.equal(await again.getByLabel('Your answer').inputValue(), String(d2.compute(referenceEngine)));
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('ordering with Move up / Move down, cell question through the selects', async (t) => {
+test('variant inputs as tables, ordering with Move up / Move down, cell question through the selects', async (t) => {
   if (skipReason) { t.skip(skipReason); return; }
-  const { page, errors } = await open('?ns=b');
+  const { page, errors } = await open('?ns=b&steps=worked-example,matrix-form');
+  const we = page.locator('.step-worked-example [data-question-id="we-weight"]');
+  const wq = await shownQuestion(we, 'we-weight');
+  const captions = await we.locator('caption').allTextContents();
+  assert.equal(captions.length, wq.inputs.length, 'one table per input matrix');
+  for (const [i, tab] of wq.inputs.entries()) assert.ok(captions[i].includes(tab.caption), `caption ${captions[i]}`);
+  assert.equal(await we.locator('table').first().locator('tbody tr').count(), 3, 'X has one row per token');
+
   const ord = page.locator('.step-matrix-form [data-question-id="mf-order"]');
-  const target = ['project', 'scores', 'scale', 'mask', 'softmax', 'mix'];
+  // Mask before scale: the two commute, so this order is fully right too.
+  const target = ['project', 'scores', 'mask', 'scale', 'softmax', 'mix'];
   for (let i = 0; i < target.length; i += 1) {
     for (let guard = 0; guard < 10; guard += 1) {
       const ids = await ord.locator('li').evaluateAll((lis) => lis.map((l) => l.dataset.id));
@@ -177,13 +211,41 @@ test('ordering with Move up / Move down, cell question through the selects', asy
   await ord.getByRole('button', { name: 'Check' }).click();
   assert.match(await feedbackOf(ord), /^Correct \u2014 all 6 steps/);
 
-  const cell = page.locator('.step-worked-example [data-question-id="we-most-attended"]');
-  await cell.getByLabel('Query row').selectOption('1');
-  await cell.getByLabel('Key column').selectOption('2');
+  const cell = page.locator('.step-worked-example [data-question-id="we-largest-weight"]');
+  const cq = await shownQuestion(cell, 'we-largest-weight');
+  const spec = cq.compute(referenceEngine);
+  const miss = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({ row: Math.floor(i / 3), col: i % 3 }))
+    .find((c) => !spec.accept.some((a) => a.row === c.row && a.col === c.col));
+  await cell.getByLabel('Query row').selectOption(String(miss.row));
+  await cell.getByLabel('Key column').selectOption(String(miss.col));
   await cell.getByRole('button', { name: 'Check' }).click();
   assert.match(await feedbackOf(cell), /^Not quite/);
   await cell.getByRole('button', { name: 'Show solution' }).click();
-  assert.match(await cell.locator('.al-quiz-solution').textContent(), /Row \u201CApple\u201D, column \u201CApple\u201D/);
+  const sol = solutionOf(cq, { engine: referenceEngine, live: spec });
+  assert.equal(await cell.locator('.al-quiz-solution p:last-child').textContent(), sol.text);
+  assert.match(sol.text, new RegExp(`^Row \u201C${cq.params.tokens[spec.answer.row]}\u201D, column \u201C${cq.params.tokens[spec.answer.col]}\u201D`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the review re-asks a missed idea with new numbers', async (t) => {
+  if (skipReason) { t.skip(skipReason); return; }
+  const { page, errors } = await open('?ns=r&steps=cost,summary&seed=5');
+  const step = page.locator('.step-cost .al-quiz-step [data-question-id="cost-growth"]');
+  const q1 = await shownQuestion(step, 'cost-growth');
+  await step.getByLabel('Your answer').fill(String(q1.compute(referenceEngine) + 3));
+  await step.getByLabel('Your answer').press('Enter');
+  assert.match(await feedbackOf(step), /^Not quite/);
+  const review = page.locator('.al-quiz-review .al-quiz-review-item [data-question-id="cost-growth"]');
+  const q2 = await shownQuestion(review, 'cost-growth');
+  assert.notEqual(q2.variant, q1.variant, 'the review shows another variant');
+  assert.equal(await review.getByRole('button', { name: 'Check' }).isDisabled(), false, 'and it can be answered at once');
+  await review.getByLabel('Your answer').fill(String(q2.compute(referenceEngine)));
+  await review.getByLabel('Your answer').press('Enter');
+  assert.match(await feedbackOf(review), /^Correct .*0\.5 of a point/);
+  // The step card now shows the variant answered in the review, as answered.
+  assert.equal(Number(await step.getAttribute('data-variant')), q2.variant);
+  assert.equal(await step.locator('.al-quiz-status').textContent(), 'answered correctly');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -207,7 +269,7 @@ test('postMessage reaches the parent only with the configured origin', async (t)
     const page = await browser.newPage();
     await page.goto(`${base}/parent.html?o=${encodeURIComponent(origin)}`);
     const frame = page.frameLocator('iframe');
-    const card = frame.locator('[data-question-id="dot-compute"]');
+    const card = frame.locator('[data-question-id="dot-value"]');
     await card.getByLabel('Your answer').fill('4');
     await card.getByRole('button', { name: 'Check' }).click();
     await page.waitForTimeout(150);

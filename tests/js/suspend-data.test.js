@@ -10,7 +10,7 @@ import { validateState } from '../../web/src/quiz/storage.js';
 // The longest answer each kind can have: many attempts, days on one question, partial credit,
 // a long number, the last cell of a large grid, the last option.
 function worstAnswer(q) {
-  const base = { score: 0.667, correct: false, attempts: 99999, revealed: true, durationMs: 30 * 24 * 3600e3, feedback: 'x'.repeat(300), at: new Date().toISOString() };
+  const base = { score: 0.667, correct: false, attempts: 99999, revealed: true, durationMs: 30 * 24 * 3600e3, feedback: 'x'.repeat(300), at: new Date().toISOString(), variant: 0xffffffff };
   switch (q.kind) {
     case 'choice': return { ...base, response: q.options.at(-1).id };
     case 'numeric': return { ...base, response: '-1.23456789012345e-300' };
@@ -43,8 +43,8 @@ test('answers of every kind round-trip', () => {
   const answers = {
     [choice.id]: { response: choice.options[2].id, score: 1, correct: true, attempts: 2, revealed: false, durationMs: 12300 },
     [numeric.id]: { response: ' 0,25 ', score: 0, correct: false, attempts: 1, revealed: true, durationMs: 4000 },
-    [cell.id]: { response: { row: 2, col: 0 }, score: 1, correct: true, attempts: 1, revealed: false, durationMs: 0 },
-    [order.id]: { response: [...order.items.map((i) => i.id)].reverse(), score: 0.4, correct: false, attempts: 3, revealed: false, durationMs: 65400 },
+    [cell.id]: { response: { row: 2, col: 0 }, score: 1, correct: true, attempts: 1, revealed: false, durationMs: 0, variant: 123456789 },
+    [order.id]: { response: [...order.items.map((i) => i.id)].reverse(), score: 0.4, correct: false, attempts: 3, revealed: false, durationMs: 65400, variant: 1 },
   };
   const text = encodeSuspendData({ completedAt: null, answers }, QUESTIONS);
   const { state } = decodeSuspendData(text, QUESTIONS);

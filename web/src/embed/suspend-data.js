@@ -7,7 +7,8 @@
 // 1970, or empty. A record is <flags><score>,<attempts>,<tenths of seconds>,<response>, numbers in
 // base 36: flags 0–3 (1 = correct, 2 = solution revealed), score = round(1000 × score 0..1).
 // Responses: choice → the option's index; numeric → the number (at most 9 significant digits);
-// cell → row.col; order → item indexes, one base-36 digit each. Everything is in [0-9a-z.,;|e+-]:
+// cell → row.col; order → item indexes, one base-36 digit each. A record may end in '+' and the
+// base-36 seed of the variant answered (quiz/variants.js), so the same numbers come back. Everything is in [0-9a-z.,;|e+-]:
 // no character an LMS would escape. The bank hash (of the question ids and kinds) detects a
 // changed quiz, whose positions would no longer match: such data is refused with a reason.
 // Feedback sentences and per-answer times are not stored (the quiz can do without them).
@@ -82,7 +83,8 @@ export function encodeSuspendData(state, questions) {
     if (!a) return '';
     const flags = (a.correct ? 1 : 0) + (a.revealed ? 2 : 0);
     const tenths = Math.min(MAX_TENTHS, (a.durationMs || 0) / 100);
-    return `${flags}${b36(a.score * 1000)},${b36(Math.min(MAX_ATTEMPTS, a.attempts || 0))},${b36(tenths)},${encodeResponse(q, a.response)}`;
+    const variant = Number.isInteger(a.variant) && a.variant > 0 ? `+${b36(a.variant)}` : '';
+    return `${flags}${b36(a.score * 1000)},${b36(Math.min(MAX_ATTEMPTS, a.attempts || 0))},${b36(tenths)},${encodeResponse(q, a.response)}${variant}`;
   });
   while (records.length && records.at(-1) === '') records.pop();
   const done = state?.completedAt ? b36(Date.parse(state.completedAt) / 1000) : '';
@@ -111,7 +113,7 @@ export function decodeSuspendData(text, questions, { feedbackFor } = {}) {
   records.forEach((rec, i) => {
     const q = questions[i];
     if (rec === '') return;
-    const m = /^([0-3])([0-9a-z]+),([0-9a-z]+),([0-9a-z]+),(.*)$/.exec(rec);
+    const m = /^([0-3])([0-9a-z]+),([0-9a-z]+),([0-9a-z]+),(.*?)(?:\+([0-9a-z]{1,7}))?$/.exec(rec);
     const response = m && q ? decodeResponse(q, m[5]) : undefined;
     const score = m ? un36(m[2]) / 1000 : NaN;
     if (!m || response === undefined || !(score >= 0 && score <= 1)) { bad += 1; return; }
@@ -120,6 +122,7 @@ export function decodeSuspendData(text, questions, { feedbackFor } = {}) {
       response, score, correct: Boolean(flags & 1), attempts: un36(m[3]), revealed: Boolean(flags & 2),
       durationMs: un36(m[4]) * 100,
     };
+    if (m[6]) entry.variant = un36(m[6]);
     if (feedbackFor) {
       const f = feedbackFor(q, response, entry);
       if (typeof f === 'string' && f) entry.feedback = f;

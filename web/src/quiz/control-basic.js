@@ -1,6 +1,7 @@
 // control-basic.js — the answer controls for choice questions (native radio buttons, each option
 // with its own explanation shown once the solution is revealed) and numeric questions (a text
-// input with inputmode="decimal", plus the live inputs a computed answer depends on).
+// input with inputmode="decimal" and the stated tolerance). The variant's input tables are drawn
+// by question-view.js above the control.
 // Every control exposes: { el, getResponse, setResponse, setDisabled, focus, reveal?, refresh? }.
 
 import { h } from './dom.js';
@@ -45,25 +46,20 @@ export function createNumericControl(doc, question, env) {
     attrs: { inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' },
   });
   const hint = question.tolerance
-    ? `Answers within \u00B1${question.tolerance} of the exact value count.`
+    ? `Answers within \u00B1${question.tolerance} of the exact value count (0.25, 0,25 and 1/4 are all read as numbers).`
     : 'Give the exact value.';
   const hintEl = h(doc, 'span', { class: 'al-quiz-hint', id: env.uid('hint'), text: hint });
   input.setAttribute('aria-describedby', hintEl.id);
-  const inputsEl = question.showInputs ? h(doc, 'p', { class: 'al-quiz-inputs' }) : null;
   const el = h(doc, 'div', { class: 'al-quiz-numeric' }, [
-    inputsEl,
     h(doc, 'label', { class: 'al-quiz-label', htmlFor: input.id, text: 'Your answer' }),
     input,
     hintEl,
   ]);
-  const refresh = () => { if (inputsEl) inputsEl.textContent = env.inputsText(); };
-  refresh();
   return {
     el,
     getResponse() { return input.value; },
     setResponse(v) { input.value = v === null || v === undefined ? '' : String(v); },
     setDisabled(d) { input.disabled = d; },
     focus() { input.focus(); },
-    refresh,
   };
 }

@@ -1,19 +1,18 @@
-// control-cell.js — "click the cell" questions: a heatmap of live engine output drawn by
-// views/heatmap.js (createHeatmap(container, { label, onCellActivate }) → { update(spec) }), and
-// a plain pair of <select>s ("Query row" / "Key column") so the question can be answered without
-// the heatmap (keyboard, screen reader, or if the heatmap failed to load).
+// control-cell.js — "click the cell" questions: a heatmap of the variant's matrix computed by the
+// engine, drawn by views/heatmap.js (createHeatmap(container, { label, onCellActivate }) →
+// { update(spec) }), and a plain pair of <select>s ("Query row" / "Key column") so the question
+// can be answered without the heatmap (keyboard, screen reader, or if the heatmap failed to load).
 
-import { h, button } from './dom.js';
+import { h } from './dom.js';
 
 export function createCellControl(doc, question, env) {
   let live = null;
   let heatmap = null;
   const mapBox = h(doc, 'div', { class: 'al-quiz-heatmap' });
-  const status = h(doc, 'p', { class: 'al-quiz-inputs' });
+  const status = h(doc, 'p', { class: 'al-quiz-cell-status' });
   const rowSel = h(doc, 'select', { class: 'al-quiz-select', id: env.uid('row') });
   const colSel = h(doc, 'select', { class: 'al-quiz-select', id: env.uid('col') });
   const picked = h(doc, 'p', { class: 'al-quiz-picked', attrs: { 'aria-live': 'polite' } });
-  const redraw = button(doc, 'Redraw from the current scene', () => draw());
   let disabled = false;
 
   function describePick() {
@@ -39,7 +38,7 @@ export function createCellControl(doc, question, env) {
       status.textContent = err && err.message ? err.message : 'This question cannot be computed right now.';
       return;
     }
-    status.textContent = env.inputsText();
+    status.textContent = '';
     fillSelect(rowSel, live.rowLabels, 'Choose a query row');
     fillSelect(colSel, live.colLabels, 'Choose a key column');
     describePick();
@@ -83,7 +82,6 @@ export function createCellControl(doc, question, env) {
       h(doc, 'label', { class: 'al-quiz-label', htmlFor: colSel.id, text: 'Key column' }), colSel,
     ]),
     picked,
-    redraw,
   ]);
   draw();
 
@@ -99,7 +97,7 @@ export function createCellControl(doc, question, env) {
       colSel.value = r && Number.isInteger(r.col) ? String(r.col) : '';
       describePick();
     },
-    setDisabled(d) { disabled = d; rowSel.disabled = d; colSel.disabled = d; redraw.disabled = d; },
+    setDisabled(d) { disabled = d; rowSel.disabled = d; colSel.disabled = d; },
     focus() { rowSel.focus(); },
     refresh() { draw(); },
     destroy() { if (heatmap && typeof heatmap.destroy === 'function') heatmap.destroy(); },

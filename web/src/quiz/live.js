@@ -1,43 +1,41 @@
-// live.js — turns a scene's current inputs into engine calls for the quiz's live questions
-// (answers computed at question time, so they change when the learner edits the scene).
-// Only the worked-example scene's input shape is relied on:
-//   { tokens: string[n], x: n×dModel, wq: dModel×dK, wk: dModel×dK, wv: dModel×dV } (row-major).
-// Missing or inconsistent inputs fall back to the worked example's defaults, and say so.
+// live.js — the inputs of the quiz's computed questions and the engine calls that answer them.
+// drawAttention(rng, …) draws a small attention problem (tokens, embeddings X, W_Q, W_K, W_V, d_k)
+// that the learner has not seen in any scene; runAttention() runs it through engine.attention();
+// table() shapes a matrix for display. Exact small numbers only (integers), so what the question
+// shows is exactly what the engine computed from.
 
-export const WORKED_EXAMPLE_DEFAULTS = Object.freeze({
-  tokens: Object.freeze(['love', 'Apple', 'phones']),
-  x: Object.freeze([1, 0, 1, 1, 0, 2]),
-  wq: Object.freeze([1, 0, 0, 1]),
-  wk: Object.freeze([1, 1, 0, 1]),
-  wv: Object.freeze([1, 0, 0, 1]),
-});
+/** Three- and four-word phrases the variants borrow their token labels from. */
+export const PHRASES = Object.freeze([
+  ['dogs', 'chase', 'cats'], ['rain', 'soaks', 'fields'], ['she', 'reads', 'maps'],
+  ['old', 'trains', 'rattle'], ['kids', 'build', 'forts'], ['bees', 'visit', 'roses'],
+  ['the', 'river', 'floods'], ['we', 'sing', 'loudly'], ['cold', 'wind', 'blows'],
+  ['birds', 'eat', 'seeds', 'daily'], ['my', 'sister', 'plays', 'chess'],
+  ['the', 'bank', 'was', 'closed'], ['a', 'storm', 'hit', 'town'], ['fresh', 'bread', 'smells', 'good'],
+]);
 
-const isNumList = (a) => (Array.isArray(a) || ArrayBuffer.isView(a)) && a.length > 0
-  && Array.prototype.every.call(a, (v) => typeof v === 'number' && Number.isFinite(v));
-
-function shapeOf(src) {
-  const tokens = src.tokens;
-  if (!Array.isArray(tokens) || tokens.length === 0 || !tokens.every((t) => typeof t === 'string')) return null;
-  if (![src.x, src.wq, src.wk, src.wv].every(isNumList)) return null;
-  const n = tokens.length;
-  const dModel = src.x.length / n;
-  if (!Number.isInteger(dModel) || dModel < 1) return null;
-  const dK = src.wq.length / dModel;
-  const dV = src.wv.length / dModel;
-  if (!Number.isInteger(dK) || dK < 1 || src.wk.length !== src.wq.length) return null;
-  if (!Number.isInteger(dV) || dV < 1) return null;
-  return {
-    tokens: tokens.slice(), x: Array.from(src.x), wq: Array.from(src.wq), wk: Array.from(src.wk),
-    wv: Array.from(src.wv), n, dModel, dK, dV,
-  };
+function matrix(rng, rows, cols, lo, hi) {
+  return Array.from({ length: rows * cols }, () => rng.int(lo, hi));
 }
 
-/** Merge what the scene reports over the defaults and check the shapes fit together. */
-export function normaliseInputs(sceneInputs) {
-  const merged = { ...WORKED_EXAMPLE_DEFAULTS, ...(sceneInputs && typeof sceneInputs === 'object' ? sceneInputs : {}) };
-  const shaped = shapeOf(merged);
-  if (shaped) return { ...shaped, usedDefaults: false };
-  return { ...shapeOf(WORKED_EXAMPLE_DEFAULTS), usedDefaults: true };
+const rank2 = (w, dModel, dK) => dModel !== 2 || dK < 2 || w[0] * w[dK + 1] - w[1] * w[dK] !== 0;
+
+/**
+ * A small attention problem: { tokens, n, dModel: 2, dK, dV: 2, x, wq, wk, wv }.
+ * n: token count (3 or 4); dKs: the d_k values to draw from.
+ */
+export function drawAttention(rng, { n = 3, dKs = [1, 2, 3, 4] } = {}) {
+  const phrases = PHRASES.filter((p) => p.length === n);
+  const tokens = rng.pick(phrases).slice();
+  const dModel = 2;
+  const dK = rng.pick(dKs);
+  let x;
+  do { x = matrix(rng, n, dModel, -1, 2); } while (new Set(tokens.map((_, i) => `${x[2 * i]},${x[2 * i + 1]}`)).size < n);
+  let wq;
+  let wk;
+  do { wq = matrix(rng, dModel, dK, -1, 1); } while (!rank2(wq, dModel, dK) || wq.every((v) => v === 0));
+  do { wk = matrix(rng, dModel, dK, -1, 1); } while (!rank2(wk, dModel, dK) || wk.every((v) => v === 0));
+  const wv = matrix(rng, dModel, 2, -1, 2);
+  return { tokens, n, dModel, dK, dV: 2, x, wq, wk, wv };
 }
 
 function identityLike(rows, cols) {
@@ -46,57 +44,71 @@ function identityLike(rows, cols) {
   return m;
 }
 
-/** One-head attention on the scene's inputs. Returns { head, inp } (head = r.heads[0]). */
-export function runAttention(engine, sceneInputs, { mask = 'none', scale = true, mistake = null } = {}) {
+/** One-head attention on a drawn problem. Returns the engine's head 0 (q, k, v, scores, …). */
+export function runAttention(engine, p, { mask = 'none', scale = true, mistake = null } = {}) {
   if (!engine || typeof engine.attention !== 'function') {
     throw new Error('The lesson engine is not loaded, so this answer cannot be computed yet.');
   }
-  const inp = normaliseInputs(sceneInputs);
   const r = engine.attention({
-    x: inp.x, n: inp.n, dModel: inp.dModel, heads: 1, dK: inp.dK, dV: inp.dV,
-    wq: inp.wq, wk: inp.wk, wv: inp.wv, wo: identityLike(inp.dV, inp.dModel),
-    mask, scale, mistake,
+    x: p.x, n: p.n, dModel: p.dModel, heads: 1, dK: p.dK, dV: p.dV,
+    wq: p.wq, wk: p.wk, wv: p.wv, wo: identityLike(p.dV, p.dModel), mask, scale, mistake,
   });
-  return { head: r.heads[0], inp };
+  return r.heads[0];
 }
 
-/** Row index of a token by name (case-sensitive first, then case-insensitive), else fallback. */
-export function tokenIndex(inp, name, fallback) {
-  let i = inp.tokens.indexOf(name);
-  if (i < 0) i = inp.tokens.findIndex((t) => t.toLowerCase() === name.toLowerCase());
-  if (i < 0) i = Math.max(0, Math.min(inp.n - 1, fallback < 0 ? inp.n + fallback : fallback));
-  return i;
+/** A matrix shaped for display as a table (and as data for the xAPI and the test solvers). */
+export function table(caption, values, rows, cols, rowLabels, colLabels) {
+  return {
+    caption, rows, cols, values: Array.from(values),
+    rowLabels: rowLabels ? rowLabels.slice() : undefined,
+    colLabels: colLabels ? colLabels.slice() : undefined,
+  };
 }
 
-/** All cells of `row` whose value is within 1e-6 of the row maximum (ties all count). */
-export function rowMaxCells(values, cols, row) {
+const dims = (d, prefix = 'dim ') => Array.from({ length: d }, (_, i) => `${prefix}${i + 1}`);
+
+/** The tables a learner needs for scores: X, W_Q, W_K (and W_V when the output is asked). */
+export function attentionTables(p, { values = false } = {}) {
+  const out = [
+    table('Embeddings X (one row per token)', p.x, p.n, p.dModel, p.tokens, dims(p.dModel)),
+    table(`W_Q (${p.dModel} \u00D7 ${p.dK})`, p.wq, p.dModel, p.dK, dims(p.dModel, 'in '), dims(p.dK, 'out ')),
+    table(`W_K (${p.dModel} \u00D7 ${p.dK})`, p.wk, p.dModel, p.dK, dims(p.dModel, 'in '), dims(p.dK, 'out ')),
+  ];
+  if (values) out.push(table(`W_V (${p.dModel} \u00D7 ${p.dV})`, p.wv, p.dModel, p.dV, dims(p.dModel, 'in '), dims(p.dV, 'out ')));
+  return out;
+}
+
+/** Heatmap spec for an n × n matrix labelled with the tokens. */
+export function grid(p, values, stage, extra) {
+  return { values: Array.from(values), rows: p.n, cols: p.n, rowLabels: p.tokens.slice(), colLabels: p.tokens.slice(), stage, ...extra };
+}
+
+/** All cells of `row` whose value is within 1e-6 of that row's maximum (ties all count). */
+export function rowMaxCells(values, cols, row, allowed = () => true) {
   let best = -Infinity;
-  for (let c = 0; c < cols; c += 1) best = Math.max(best, values[row * cols + c]);
+  for (let c = 0; c < cols; c += 1) if (allowed(c)) best = Math.max(best, values[row * cols + c]);
   const cells = [];
-  for (let c = 0; c < cols; c += 1) if (Math.abs(values[row * cols + c] - best) <= 1e-6) cells.push({ row, col: c });
+  for (let c = 0; c < cols; c += 1) if (allowed(c) && Math.abs(values[row * cols + c] - best) <= 1e-6) cells.push({ row, col: c });
   return cells;
 }
 
-function fmt(v) {
-  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
+/** All cells within 1e-6 of the matrix maximum. */
+export function matrixMaxCells(values, rows, cols) {
+  let best = -Infinity;
+  for (const v of values) best = Math.max(best, v);
+  const cells = [];
+  for (let i = 0; i < rows * cols; i += 1) if (Math.abs(values[i] - best) <= 1e-6) cells.push({ row: Math.floor(i / cols), col: i % cols });
+  return cells;
 }
 
-function matrixText(values, rows, cols) {
-  const out = [];
-  for (let r = 0; r < rows; r += 1) out.push(`[${Array.from(values.slice(r * cols, r * cols + cols), fmt).join(', ')}]`);
-  return `[${out.join(', ')}]`;
-}
-
-/** A sentence listing the inputs a live answer was computed from. */
-export function describeInputs(sceneInputs) {
-  const inp = normaliseInputs(sceneInputs);
-  const parts = [
-    `tokens ${inp.tokens.join(', ')}`,
-    `X = ${matrixText(inp.x, inp.n, inp.dModel)}`,
-    `W_Q = ${matrixText(inp.wq, inp.dModel, inp.dK)}`,
-    `W_K = ${matrixText(inp.wk, inp.dModel, inp.dK)}`,
-    `W_V = ${matrixText(inp.wv, inp.dModel, inp.dV)}`,
-  ];
-  const lead = inp.usedDefaults ? 'Computed from the default inputs (the scene reported none that fit)' : 'Computed from the scene\u2019s current inputs';
-  return `${lead}: ${parts.join('; ')}.`;
+/** Plain-text rendering of tables (for the xAPI name and for screen-reader summaries). */
+export function describeTables(tables) {
+  return tables.map((t) => {
+    const rows = [];
+    for (let r = 0; r < t.rows; r += 1) {
+      const vals = t.values.slice(r * t.cols, (r + 1) * t.cols).map((v) => String(v).replace('-', '\u2212'));
+      rows.push(`${t.rowLabels ? `${t.rowLabels[r]}: ` : ''}[${vals.join(', ')}]`);
+    }
+    return `${t.caption}: ${rows.join('; ')}`;
+  }).join('. ');
 }

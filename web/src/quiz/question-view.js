@@ -1,12 +1,15 @@
-// question-view.js — renders one question as a card: prompt (as a fieldset legend), the kind's
-// control, Check / Try again / Show solution buttons, a polite live region for feedback (always
-// worded "Correct —" / "Not quite —", never colour alone) and the solution. It holds no scores
-// itself: it asks the controller (quiz.js) to submit, reveal and look up saved answers.
+// question-view.js — renders one question as a card: prompt (as a fieldset legend), the tables of
+// the variant's inputs, the kind's control, Check / Try again / Show solution buttons, a polite
+// live region for feedback (always worded "Correct —" / "Not quite —", never colour alone) and the
+// solution. It holds no scores itself: it asks the controller (quiz.js) for the variant to show,
+// to submit, to reveal and to look up saved answers. "Try again" asks for a new variant.
 
-import { h, button } from './dom.js';
+import { h, button, clear } from './dom.js';
 import { createChoiceControl, createNumericControl } from './control-basic.js';
 import { createCellControl } from './control-cell.js';
 import { createOrderControl } from './control-order.js';
+import { createMatrixTable } from '../views/matrix-table.js';
+import { formatNumber } from './scoring.js';
 
 const FACTORIES = { choice: createChoiceControl, numeric: createNumericControl, cell: createCellControl, order: createOrderControl };
 const KIND_WORDS = { choice: 'Multiple choice', numeric: 'Number', cell: 'Pick a cell', order: 'Put in order' };
@@ -20,69 +23,101 @@ function statusWords(entry) {
 }
 
 /**
- * createQuestionCard(doc, question, ctl, { number, total }) → { root, sync(), refresh(), destroy() }
- * ctl: { uid, createHeatmap, saved(id), live(q), inputsText(q), submit(q, response, live),
- *        reveal(q, live), solution(q, live), startTimer(q) }
+ * createQuestionCard(doc, template, ctl, { number, total, fresh }) → { root, sync(), refresh(), destroy() }
+ * fresh: show a new variant rather than the saved one (the final review does).
+ * ctl: { uid, createHeatmap, saved(id), instanceFor(template, { fresh }), live(q),
+ *        submit(q, response, live), reveal(q, live), solution(q, live), startTimer(q) }
  */
-export function createQuestionCard(doc, question, ctl, { number, total }) {
+export function createQuestionCard(doc, template, ctl, { number, total, fresh = false }) {
+  let question = ctl.instanceFor(template, { fresh });
+  let seenAt = ctl.saved(template.id)?.at ?? null;
   const env = {
     uid: ctl.uid,
     createHeatmap: ctl.createHeatmap,
     live: () => ctl.live(question),
-    inputsText: () => ctl.inputsText(question),
   };
-  const control = FACTORIES[question.kind](doc, question, env);
+  let control = null;
+  let tables = [];
   const metaId = ctl.uid('meta');
   const statusEl = h(doc, 'span', { class: 'al-quiz-status' });
   const meta = h(doc, 'p', { class: 'al-quiz-meta', id: metaId }, [
-    `Question ${number} of ${total} \u00B7 ${KIND_WORDS[question.kind]}${question.predict ? ' \u00B7 Predict first' : ''} \u00B7 `,
+    `Question ${number} of ${total} \u00B7 ${KIND_WORDS[template.kind]}${template.predict ? ' \u00B7 Predict first' : ''} \u00B7 `,
     statusEl,
   ]);
   const feedback = h(doc, 'div', { class: 'al-quiz-feedback', attrs: { 'aria-live': 'polite' } });
   const solution = h(doc, 'div', { class: 'al-quiz-solution', hidden: true, tabIndex: -1 });
-  // No <form>: sandboxed iframes without allow-forms block form submission before any submit
-  // event fires. Check is a plain button, and Enter in a text field triggers it (see below).
   const checkBtn = h(doc, 'button', {
     type: 'button', class: 'al-quiz-button al-quiz-primary',
-    text: question.predict ? 'Commit guess' : 'Check', on: { click: onSubmit },
+    text: template.predict ? 'Commit guess' : 'Check', on: { click: onSubmit },
   });
-  const retryBtn = button(doc, 'Try again', onRetry, { hidden: true });
+  const retryBtn = button(doc, 'Try again with new numbers', onRetry, { hidden: true });
+  if (!template.variant) retryBtn.textContent = 'Try again';
   const solutionBtn = button(doc, 'Show solution', onReveal);
+  const legend = h(doc, 'legend', { class: 'al-quiz-prompt' });
+  const body = h(doc, 'div', { class: 'al-quiz-body' });
 
+  // No <form>: sandboxed iframes without allow-forms block form submission before any submit
+  // event fires. Check is a plain button, and Enter in a text field triggers it (see below).
   const form = h(doc, 'div', {
     class: 'al-quiz-form',
     on: { keydown: (e) => { if (e.key === 'Enter' && e.target.tagName === 'INPUT' && e.target.type === 'text') onSubmit(e); } },
   }, [
     h(doc, 'fieldset', { class: 'al-quiz-fieldset' }, [
-      h(doc, 'legend', { class: 'al-quiz-prompt', text: question.prompt }),
-      question.predict ? h(doc, 'p', { class: 'al-quiz-predict', text: 'Commit your guess, then watch: the answer is revealed as soon as you commit.' }) : null,
-      control.el,
+      legend,
+      template.predict ? h(doc, 'p', { class: 'al-quiz-predict', text: 'Commit your guess, then watch: the answer is revealed as soon as you commit.' }) : null,
+      body,
     ]),
     h(doc, 'div', { class: 'al-quiz-actions' }, [checkBtn, retryBtn, solutionBtn]),
   ]);
   const root = h(doc, 'article', { class: 'al-quiz-question', attrs: { 'aria-labelledby': metaId } }, [meta, form, feedback, solution]);
-  root.dataset.questionId = question.id;
-  // The scene may have changed since this card was drawn: refresh the listed live inputs when
-  // the learner comes back to a numeric question (cheap; heatmaps redraw on request instead).
-  if (question.kind === 'numeric' && question.showInputs) root.addEventListener('focusin', () => control.refresh());
+  root.dataset.questionId = template.id;
+
+  // Draw the current variant: its prompt, its input tables and a new control.
+  function build() {
+    if (control && control.destroy) control.destroy();
+    clear(body);
+    tables = [];
+    legend.textContent = question.prompt;
+    root.dataset.variant = String(question.variant);
+    if (question.inputs && question.inputs.length) {
+      const box = h(doc, 'div', { class: 'al-quiz-inputs' });
+      body.appendChild(box);
+      for (const t of question.inputs) {
+        const view = createMatrixTable(box, { caption: t.caption });
+        view.update({ values: t.values, rows: t.rows, cols: t.cols, rowLabels: t.rowLabels, colLabels: t.colLabels });
+        tables.push(view);
+      }
+    }
+    control = FACTORIES[template.kind](doc, question, env);
+    body.appendChild(control.el);
+  }
 
   function setFeedback(text, tone) {
     feedback.textContent = text;
     feedback.className = `al-quiz-feedback${tone ? ` al-quiz-is-${tone}` : ''}`;
   }
 
-  function lock(locked, entry) {
+  // Locked: this variant was already answered or its solution shown. A card showing another
+  // variant than the saved one (the review's new numbers) is open for an answer.
+  function lock(entry) {
+    const sameVariant = Boolean(entry) && entry.variant === question.variant;
+    const locked = sameVariant && (entry.attempts > 0 || entry.revealed);
     control.setDisabled(locked);
     checkBtn.disabled = locked;
     retryBtn.hidden = !locked || Boolean(entry && entry.correct);
-    solutionBtn.hidden = Boolean(entry && entry.revealed);
+    solutionBtn.hidden = sameVariant && Boolean(entry.revealed);
   }
 
   function showSolution(out) {
     solution.textContent = '';
     solution.append(h(doc, 'p', { class: 'al-quiz-solution-title', text: 'Solution' }), h(doc, 'p', { text: out.text }));
     solution.hidden = false;
-    if (question.kind === 'choice' && out.value !== undefined) control.reveal(out.value);
+    if (template.kind === 'choice' && out.value !== undefined) control.reveal(out.value);
+  }
+
+  function hideSolution() {
+    solution.textContent = '';
+    solution.hidden = true;
   }
 
   async function onSubmit(ev) {
@@ -98,9 +133,10 @@ export function createQuestionCard(doc, question, ctl, { number, total }) {
     const saving = ctl.lastSave?.();
     if (saving) await Promise.race([saving, new Promise((resolve) => setTimeout(resolve, 3000))]);
     const prefix = out.practice ? 'Practice (not scored, the solution was already shown): ' : '';
-    setFeedback(prefix + r.feedback, r.correct ? 'ok' : 'bad');
-    if (question.kind === 'numeric' && control.refresh) control.refresh();
-    if (question.predict && !out.practice) showSolution(ctl.reveal(question, live));
+    const credit = !out.practice && r.correct && out.credit !== undefined && out.credit < 1
+      ? ` Not a first try, so it counts ${formatNumber(out.credit)} of a point.` : '';
+    setFeedback(prefix + r.feedback + credit, r.correct ? 'ok' : 'bad');
+    if (template.predict && !out.practice) showSolution(ctl.reveal(question, live));
     sync();
     // The Check button is now disabled; keep keyboard focus on something useful.
     if (!retryBtn.hidden) retryBtn.focus();
@@ -109,8 +145,11 @@ export function createQuestionCard(doc, question, ctl, { number, total }) {
   }
 
   function onRetry() {
+    question = ctl.instanceFor(template, { fresh: true });
+    build();
     setFeedback('', null);
-    lock(false, ctl.saved(question.id));
+    hideSolution();
+    lock(ctl.saved(template.id));
     retryBtn.hidden = true;
     ctl.startTimer(question);
     control.focus();
@@ -123,29 +162,42 @@ export function createQuestionCard(doc, question, ctl, { number, total }) {
     solution.focus();
   }
 
-  /** Bring the card in line with the saved answer (after load, reset or another card's change). */
-  function sync() {
-    const entry = ctl.saved(question.id);
-    statusEl.textContent = statusWords(entry);
-    if (!entry) { lock(false, null); return; }
-    lock(entry.attempts > 0 || entry.revealed, entry);
-  }
-
-  // Restore a saved answer.
-  const saved = ctl.saved(question.id);
-  if (saved) {
+  // Show a saved answer: its variant, its response, its feedback and (if shown) its solution.
+  function restore(saved) {
     if (saved.response !== null && saved.response !== undefined) control.setResponse(saved.response);
     if (saved.feedback) setFeedback(`Your saved answer: ${saved.feedback}`, saved.correct ? 'ok' : 'bad');
     if (saved.revealed) showSolution(ctl.solution(question, control.getLive ? control.getLive() : undefined));
-  } else {
-    ctl.startTimer(question);
   }
+
+  /** Bring the card in line with the saved answer (after load, reset or another card's change). */
+  function sync() {
+    const entry = ctl.saved(template.id);
+    statusEl.textContent = statusWords(entry);
+    if (entry && entry.at !== seenAt) {
+      seenAt = entry.at;
+      // Answered in another card (step or review) with other numbers: show that variant here,
+      // except in the review, which keeps offering new numbers for an idea still missed.
+      if (Number.isInteger(entry.variant) && entry.variant !== question.variant && !(fresh && !entry.correct)) {
+        question = ctl.instanceFor(template);
+        build();
+        hideSolution();
+        setFeedback('', null);
+        restore(entry);
+      }
+    }
+    lock(entry || null);
+  }
+
+  build();
+  const saved = ctl.saved(template.id);
+  if (saved && saved.variant === question.variant) restore(saved);
+  else ctl.startTimer(question);
   sync();
 
   return {
     root,
     sync,
     refresh() { if (control.refresh) control.refresh(); },
-    destroy() { if (control.destroy) control.destroy(); root.remove(); },
+    destroy() { if (control && control.destroy) control.destroy(); root.remove(); },
   };
 }

@@ -5,11 +5,11 @@
 // roots) can share one page.
 
 import { QUESTIONS, STEP_IDS, STEP_TITLES } from './questions.js';
-import { check, solutionOf, totals, progressText, formatNumber } from './scoring.js';
+import { check, solutionOf, totals, progressText, formatNumber, retryCredit } from './scoring.js';
 import { createStore, indexedDBBackend, mergeStates, sameAnswers } from './storage.js';
 import { createEmitter, buildAnsweredStatement, buildCompletedStatement } from './events.js';
-import { describeInputs } from './live.js';
 import { answerOf } from './answer-key.js';
+import { instantiate, newSeed } from './variants.js';
 import { createQuestionCard } from './question-view.js';
 import { createReviewView } from './review-view.js';
 import { h } from './dom.js';
@@ -26,13 +26,15 @@ const EVENTS = ['answered', 'completed', 'reveal', 'progress', 'notice'];
  * reviewAtStep (step whose mountStep also shows the review below its questions; default
  * 'summary', null to mount the review only through mountReview),
  * questions (default: the bank), createHeatmap (default: views/heatmap.js), now() (ms clock),
- * window (the window to post from; default: the host's).
+ * window (the window to post from; default: the host's), variantSeed(questionId, n) (where the
+ * per-attempt seeds come from; default: random). getSceneInputs is accepted but no longer used:
+ * computed questions draw their own inputs.
  */
 export function createQuiz(options = {}) {
   const {
-    engine = null, namespace, hostElement = null, targetOrigin, getSceneInputs, onGoToStep,
+    engine = null, namespace, hostElement = null, targetOrigin, onGoToStep,
     actor, masteryScore = 0.8, headingLevel = 3, questions = QUESTIONS, reviewAtStep = 'summary',
-    createHeatmap = defaultCreateHeatmap, now = () => Date.now(),
+    createHeatmap = defaultCreateHeatmap, now = () => Date.now(), variantSeed,
   } = options;
   const byId = new Map(questions.map((q) => [q.id, q]));
   const order = new Map(questions.map((q, i) => [q.id, i + 1]));
@@ -49,6 +51,34 @@ export function createQuiz(options = {}) {
 
   let { state, notice } = store.load();
   if (notice) pendingNotices.push(notice);
+  // An answer saved without its variant (an earlier bank, or a store that does not keep it):
+  // fixed questions keep it under a new seed (their option ids do not depend on it); answers to
+  // questions whose numbers depend on the variant cannot be shown again and are set aside.
+  function adoptUnseeded(st) {
+    const legacy = Object.keys(st.answers).filter((id) => !Number.isInteger(st.answers[id].variant));
+    const setAside = legacy.filter((id) => byId.get(id)?.variant);
+    for (const id of legacy) {
+      if (setAside.includes(id)) delete st.answers[id];
+      else st.answers[id] = { ...st.answers[id], variant: newSeed() };
+    }
+    if (!setAside.length) return;
+    st.completedAt = null;
+    (views.size ? say : (text) => pendingNotices.push(text))(`${setAside.length} saved answer${setAside.length === 1 ? '' : 's'} could not be shown again with ${setAside.length === 1 ? 'its' : 'their'} numbers and ${setAside.length === 1 ? 'was' : 'were'} set aside; answer ${setAside.length === 1 ? 'it' : 'them'} again with new ones.`);
+  }
+  adoptUnseeded(state);
+
+  let seedCount = 0;
+  function freshSeed(id) {
+    seedCount += 1;
+    const s = typeof variantSeed === 'function' ? Number(variantSeed(id, seedCount)) >>> 0 : newSeed();
+    return s || 1;
+  }
+  /** The question one attempt shows: the saved variant unless `fresh`, else a new seed. */
+  function instanceFor(template, { fresh = false } = {}) {
+    const saved = state.answers[template.id];
+    const seed = !fresh && saved && Number.isInteger(saved.variant) ? saved.variant : freshSeed(template.id);
+    return instantiate(template, seed, { engine, orderKey: template.kind === 'order' ? answerOf(template) : null });
+  }
   if (emitter.notice) pendingNotices.push(emitter.notice);
 
   function fire(name, payload) {
@@ -92,6 +122,7 @@ export function createQuiz(options = {}) {
     if (!later) return;
     if (later.notice) say(later.notice);
     const merged = mergeStates(state, later.state);
+    adoptUnseeded(merged);
     if (sameAnswers(merged, state)) return;
     state = merged;
     persist();
@@ -99,11 +130,6 @@ export function createQuiz(options = {}) {
     for (const v of views) v.rebuild?.(); // the cards show the restored answers in full
     syncViews();
   });
-
-  function sceneInputs(q) {
-    if (typeof getSceneInputs !== 'function') return undefined;
-    try { return getSceneInputs(q.scene || q.stepId); } catch { return undefined; }
-  }
 
   function progress() {
     return { ...totals(questions, state.answers), completed: Boolean(state.completedAt), persistent: store.persistent };
@@ -158,13 +184,13 @@ export function createQuiz(options = {}) {
       createHeatmap,
       saved: (id) => state.answers[id],
       lastSave: () => lastSave,
-      live: (q) => q.compute(engine, sceneInputs(q)),
-      inputsText: (q) => describeInputs(sceneInputs(q)),
+      live: (q) => q.compute(engine),
+      instanceFor,
       startTimer: (q) => { const t = now(); shownAt.set(q.id, t); if (lastActionAt !== null) lastActionAt = t; },
       submit(q, response, live) {
         let result;
         try {
-          result = check(q, response, { engine, sceneInputs: sceneInputs(q), live: q.kind === 'cell' ? live : undefined });
+          result = check(q, response, { engine, live: q.kind === 'cell' ? live : undefined });
         } catch (err) {
           return { error: err && err.message ? err.message : 'This question cannot be checked right now.' };
         }
@@ -172,17 +198,19 @@ export function createQuiz(options = {}) {
         const prev = state.answers[q.id];
         if (prev && prev.revealed) return { result, practice: true };
         const d = elapsed(q);
+        const credit = retryCredit(q, prev && !prev.correct ? prev.attempts : 0);
         const entry = {
-          response: response ?? null, score: result.score, correct: result.correct,
+          response: response ?? null, score: Math.round(result.score * credit * 10000) / 10000, correct: result.correct,
           attempts: (prev ? prev.attempts : 0) + 1, revealed: false, feedback: result.feedback,
           durationMs: (prev && prev.durationMs ? prev.durationMs : 0) + d, at: new Date(now()).toISOString(),
+          variant: q.variant,
         };
         record(q, entry, response, element(), d);
-        return { result };
+        return { result, credit };
       },
       solution(q, live) {
         try {
-          return solutionOf(q, { engine, sceneInputs: sceneInputs(q), live: q.kind === 'cell' ? live : undefined });
+          return solutionOf(q, { engine, live: q.kind === 'cell' ? live : undefined });
         } catch (err) {
           return { text: `The solution cannot be computed right now: ${err && err.message ? err.message : 'unknown problem'}`, value: q.kind === 'choice' ? answerOf(q) : undefined };
         }
@@ -191,14 +219,15 @@ export function createQuiz(options = {}) {
         const out = this.solution(q, live);
         const prev = state.answers[q.id];
         if (prev) {
-          state.answers[q.id] = { ...prev, revealed: true };
+          const same = prev.variant === q.variant;
+          state.answers[q.id] = { ...prev, revealed: true, variant: q.variant, response: same ? prev.response : null, at: new Date(now()).toISOString() };
           persist();
           syncViews();
         } else {
           const d = elapsed(q);
           record(q, {
             response: null, score: 0, correct: false, attempts: 0, revealed: true, feedback: '',
-            durationMs: d, at: new Date(now()).toISOString(),
+            durationMs: d, at: new Date(now()).toISOString(), variant: q.variant,
           }, null, element(), d);
         }
         fire('reveal', { questionId: q.id, stepId: q.stepId, predict: Boolean(q.predict) });

@@ -63,7 +63,8 @@ export function createReviewView(shell, { questions, order, stepTitles, ctl, onG
       const go = typeof onGoToStep === 'function'
         ? button(doc, `Go to step: ${stepTitles[q.stepId] || q.stepId}`, () => onGoToStep(q.stepId))
         : null;
-      const card = createQuestionCard(doc, q, ctl, { number: order.get(q.id), total: questions.length });
+      // A missed idea comes back with new numbers (a new variant), not the ones already answered.
+      const card = createQuestionCard(doc, q, ctl, { number: order.get(q.id), total: questions.length, fresh: true });
       list.appendChild(h(doc, 'li', { class: 'al-quiz-review-item' }, [status, go, card.root]));
       items.push({ q, status, card });
     }

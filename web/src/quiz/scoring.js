@@ -7,7 +7,9 @@
 //   Responses are parsed leniently: "0.25", "0,25", ".25", "25%", "10,000", "1e4".
 // - cell: 1 if the picked {row, col} is an accepted cell (ties all count), else 0.
 // - order: partial credit = share of item pairs that are in the correct relative order
-//   (Kendall-style; a fully reversed list scores 0). `correct` only when every item is in place.
+//   (Kendall-style; a fully reversed list scores 0; pairs that commute, such as scaling and
+//   masking, count either way). `correct` only when every pair is right.
+// - a question's recorded score is its check score times retryCredit() (quiz.js).
 //
 // check(question, response, ctx) → { correct, score, feedback, explanation, invalid?, expected? }
 // ctx = { engine, sceneInputs, live } — `live` is the compute() result the learner was shown
@@ -17,16 +19,21 @@ import { answerOf } from './answer-key.js';
 
 const SLACK = 1e-9;
 
-/** Parse a learner's numeric response; returns a finite number or NaN. */
+/** Parse a learner's numeric response; returns a finite number or NaN. Accepted forms: "0.25",
+ *  "0,25" (decimal comma), ".25", "25%", "10,000", "1e4", "−3", "1/4", "≈ 0.25", "16x", "×16". */
 export function parseNumber(response) {
   if (typeof response === 'number') return Number.isFinite(response) ? response : NaN;
   if (typeof response !== 'string') return NaN;
-  let s = response.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
+  let s = response.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/[\u2212\u2013]/g, '-');
+  s = s.replace(/^(?:[\u2248~]|about|approx\.?)/i, '').replace(/\.$/, '');
+  s = s.replace(/^[x\u00D7]|[x\u00D7]$/gi, '');
   if (s === '') return NaN;
+  const frac = s.match(/^(-?\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/);
+  if (frac) { const v = Number(frac[1]) / Number(frac[2]); return Number.isFinite(v) ? v : NaN; }
   let factor = 1;
   if (s.endsWith('%')) { factor = 0.01; s = s.slice(0, -1); }
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');      // thousands separators
-  else if (/^-?\d*,\d+$/.test(s)) s = s.replace(',', '.');                  // decimal comma
+  if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');   // thousands separators
+  else if (/^-?\d*,\d+$/.test(s)) s = s.replace(',', '.');                     // decimal comma ("0,250" too)
   if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
   const v = Number(s) * factor;
   return Number.isFinite(v) ? v : NaN;
@@ -39,10 +46,12 @@ export function formatNumber(v) {
   return String(Math.round(v * 10000) / 10000);
 }
 
-/** Pairwise-order partial credit for an ordering. Returns { score, pairsRight, pairs, inPlace }. */
-export function orderCredit(correctOrder, response) {
+/** Pairwise-order partial credit for an ordering. Pairs inside one `commutes` group (stages whose
+ *  order does not change the result) always count as right. Returns { score, pairsRight, pairs, inPlace }. */
+export function orderCredit(correctOrder, response, commutes = []) {
   const n = correctOrder.length;
   const pos = new Map(response.map((id, i) => [id, i]));
+  const free = (a, b) => commutes.some((g) => g.includes(a) && g.includes(b));
   let pairsRight = 0;
   let pairs = 0;
   for (let i = 0; i < n; i += 1) {
@@ -50,11 +59,23 @@ export function orderCredit(correctOrder, response) {
       pairs += 1;
       const a = pos.get(correctOrder[i]);
       const b = pos.get(correctOrder[j]);
-      if (a !== undefined && b !== undefined && a < b) pairsRight += 1;
+      if (a !== undefined && b !== undefined && (a < b || free(correctOrder[i], correctOrder[j]))) pairsRight += 1;
     }
   }
-  const inPlace = correctOrder.filter((id, i) => response[i] === id).length;
+  const inPlace = correctOrder.filter((id, i) => response[i] === id || (response[i] !== undefined && free(id, response[i]))).length;
   return { score: pairs ? pairsRight / pairs : 1, pairsRight, pairs, inPlace };
+}
+
+/** Share of a point a correct answer earns after `missesBefore` wrong attempts on the question.
+ *  First try: 1. Choice: 1 − misses / (options − 1), so ruling options out one by one earns
+ *  nothing extra on average. Other kinds (a retry gets new numbers): 0.5. */
+export function retryCredit(question, missesBefore) {
+  if (!missesBefore) return 1;
+  if (question.kind === 'choice') {
+    const m = (question.options || []).length;
+    return m > 1 ? Math.max(0, 1 - missesBefore / (m - 1)) : 0;
+  }
+  return 0.5;
 }
 
 function liveOf(question, ctx) {
@@ -71,43 +92,51 @@ function labelOf(labels, i) {
 export function solutionOf(question, ctx) {
   switch (question.kind) {
     case 'choice': {
-      const id = answerOf(question);
+      const id = keyOf(question, ctx);
       const opt = question.options.find((o) => o.id === id);
-      return { value: id, text: `The answer is \u201C${opt ? opt.text : id}\u201D ${opt ? opt.explain : ''}`.trim() };
+      return { value: id, text: `The answer is \u201C${opt ? words(opt.text) : id}\u201D ${opt ? words(opt.explain) : ''}`.trim() };
     }
     case 'numeric': {
       const v = question.compute ? liveOf(question, ctx) : answerOf(question);
       const tol = question.tolerance ? ` (answers within \u00B1${formatNumber(question.tolerance)} count)` : '';
-      return { value: v, text: `The answer is ${formatNumber(v)}${tol}. ${question.solution || ''}`.trim() };
+      return { value: v, text: `The answer is ${formatNumber(v)}${tol}. ${words(question.solution)}`.trim() };
     }
     case 'cell': {
       const live = liveOf(question, ctx);
       const a = live.answer;
       const more = live.accept && live.accept.length > 1 ? ` (${live.accept.length} cells are accepted, e.g.)` : '';
-      const text = `Row ${labelOf(live.rowLabels, a.row)}, column ${labelOf(live.colLabels, a.col)}${more}, value ${formatNumber(live.values[a.row * live.cols + a.col])}. ${question.solution || ''}`;
+      const text = `Row ${labelOf(live.rowLabels, a.row)}, column ${labelOf(live.colLabels, a.col)}${more}, value ${formatNumber(live.values[a.row * live.cols + a.col])}. ${words(question.solution)}`;
       return { value: { row: a.row, col: a.col }, text: text.trim() };
     }
     case 'order': {
       const order = answerOf(question) || [];
       const byId = new Map(question.items.map((it) => [it.id, it.text]));
       const list = order.map((id, i) => `${i + 1}. ${byId.get(id)}`).join('; ');
-      return { value: order, text: `The order is: ${list}. ${question.solution || ''}`.trim() };
+      return { value: order, text: `The order is: ${list}. ${words(question.solution)}`.trim() };
     }
     default:
       throw new Error(`Unknown question kind: ${question.kind}`);
   }
 }
 
-function checkChoice(q, response) {
-  const key = answerOf(q);
+// The key of a choice question: computed for variants whose right option depends on the numbers.
+function keyOf(q, ctx) {
+  return typeof q.compute === 'function' ? liveOf(q, ctx) : answerOf(q);
+}
+
+// Option texts of a template may be functions of a variant's numbers; only an instance's are words.
+const words = (v) => (typeof v === 'string' ? v : '');
+
+function checkChoice(q, response, ctx) {
+  const key = keyOf(q, ctx);
   const chosen = q.options.find((o) => o.id === response);
   if (!chosen) return { correct: false, score: 0, invalid: true, feedback: 'Pick one of the options first.', explanation: '' };
   const correct = chosen.id === key;
   const right = q.options.find((o) => o.id === key);
   return {
     correct, score: correct ? 1 : 0, expected: key,
-    feedback: correct ? `Correct \u2014 ${chosen.explain}` : `Not quite \u2014 ${chosen.explain}`,
-    explanation: right ? `\u201C${right.text}\u201D ${right.explain}` : '',
+    feedback: correct ? `Correct \u2014 ${words(chosen.explain)}` : `Not quite \u2014 ${words(chosen.explain)}`,
+    explanation: right ? `\u201C${words(right.text)}\u201D ${words(right.explain)}` : '',
   };
 }
 
@@ -120,7 +149,7 @@ function checkNumeric(q, response, ctx) {
   let feedback;
   if (correct) feedback = `Correct \u2014 ${formatNumber(v)} matches ${formatNumber(expected)}${tol ? ` within \u00B1${formatNumber(tol)}` : ''}.`;
   else feedback = `Not quite \u2014 ${formatNumber(v)} is ${v > expected ? 'too high' : 'too low'}${tol ? ` by more than the allowed \u00B1${formatNumber(tol)}` : ''}.`;
-  return { correct, score: correct ? 1 : 0, expected, feedback, explanation: q.solution || '' };
+  return { correct, score: correct ? 1 : 0, expected, feedback, explanation: words(q.solution) };
 }
 
 function checkCell(q, response, ctx) {
@@ -135,7 +164,7 @@ function checkCell(q, response, ctx) {
   return {
     correct, score: correct ? 1 : 0, expected: live.answer,
     feedback: correct ? `Correct \u2014 ${where} is the one.` : `Not quite \u2014 ${where} is not it.`,
-    explanation: q.solution || '',
+    explanation: words(q.solution),
   };
 }
 
@@ -144,14 +173,14 @@ function checkOrder(q, response) {
   const valid = Array.isArray(response) && response.length === key.length
     && new Set(response).size === key.length && response.every((id) => key.includes(id));
   if (!valid) return { correct: false, score: 0, invalid: true, feedback: 'Every item must appear exactly once.', explanation: '' };
-  const c = orderCredit(key, response);
+  const c = orderCredit(key, response, q.commutes);
   const correct = c.pairsRight === c.pairs;
   return {
     correct, score: c.score, expected: key,
     feedback: correct
       ? `Correct \u2014 all ${key.length} steps are in order.`
       : `Not quite \u2014 ${c.inPlace} of ${key.length} items are in the right place, and ${c.pairsRight} of ${c.pairs} pairs are in the right relative order (partial credit ${Math.round(c.score * 100)}%).`,
-    explanation: q.solution || '',
+    explanation: words(q.solution),
   };
 }
 
@@ -159,7 +188,7 @@ function checkOrder(q, response) {
  *  answer cannot be computed. */
 export function check(question, response, ctx = {}) {
   switch (question.kind) {
-    case 'choice': return checkChoice(question, response);
+    case 'choice': return checkChoice(question, response, ctx);
     case 'numeric': return checkNumeric(question, response, ctx);
     case 'cell': return checkCell(question, response, ctx);
     case 'order': return checkOrder(question, response);
