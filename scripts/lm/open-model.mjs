@@ -1,25 +1,19 @@
-// Opens the language model in Node the way the page does: the engine, its training module, then
-// engine.loadLanguageModel(bytes). Shared by scripts/lm/train.mjs and the tests.
+// Opens the language model in Node the way the page will: the module with the lm_* exports,
+// then loadLanguageModel(exports, bytes). Shared by scripts/lm/train.mjs and the tests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLanguageModel } from '../../wasm/language-model.js';
+import { instantiateLanguageModelModule, loadLanguageModel } from '../../wasm/language-model.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const MODEL_DIR = path.join(root, 'web/assets/lm');
 
-let instance = null;
-async function provisionalModule() {
-  instance ??= WebAssembly.instantiate(readFileSync(path.join(root, 'wasm/dist/language-model.wasm')), {
-    env: { emscripten_notify_memory_growth() {} },
-    wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`language model stopped (exit code ${code})`); } },
-  }).then(({ instance: i }) => { i.exports._initialize?.(); return i.exports; });
-  return instance;
-}
+let exportsPromise = null;
 
 export async function openLanguageModel(bytes) {
-  return loadLanguageModel(await provisionalModule(), bytes);
+  exportsPromise ??= instantiateLanguageModelModule();
+  return loadLanguageModel(await exportsPromise, bytes);
 }
 
 export function readShipped(name) {
