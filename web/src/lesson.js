@@ -1,12 +1,14 @@
 // mountLesson(container, options): the whole lesson as a component with no global state (several
 // can live on one page, in light or shadow DOM). It owns the one state object, renders the current
 // step's text and scene from it, mirrors it to the URL hash (when asked), and routes keyboard
-// navigation. Scenes compute with the engine; this file only arranges them.
+// navigation. Step ids, titles and order come from the registry (steps/index.js); every scene
+// input, from any source, is checked once by state.js. Scenes compute with the engine; this file
+// only arranges them.
 import { createEngine } from '../../wasm/engine.js';
 import { STEPS as TEXT } from './content/steps.js';
-import { SCENES } from './steps/index.js';
+import { SCENES, stepInfo } from './steps/index.js';
 import { createState, fromHash, sceneInputs, setSceneInputs, toHash } from './state.js';
-import { domFor, prefersReducedMotion } from './views/dom.js';
+import { domFor, prefersReducedMotion } from './lib/dom.js';
 import FORMULAS from 'virtual:formulas';
 
 const TEXT_BY_ID = new Map(TEXT.map((t) => [t.id, t]));
@@ -59,13 +61,15 @@ export async function mountLesson(container, options = {}) {
   }
   if (options.step && steps.some((s) => s.id === options.step) && !(options.hash && win.location.hash)) state.step = options.step;
   // Options that seed scene inputs (an embedding author's starting sentence and head count).
+  const seedProblems = [];
   for (const s of steps) {
     const d = s.defaults();
     const seed = {};
     if (options.sentence && 'sentence' in d) seed.sentence = String(options.sentence).slice(0, 2000);
     if (options.heads && 'heads' in d) seed.heads = options.heads;
-    if (Object.keys(seed).length && !state.scenes[s.id]) setSceneInputs(state, s, seed);
+    if (Object.keys(seed).length && !state.scenes[s.id]) seedProblems.push(...setSceneInputs(state, s, seed, { where: 'in the page settings' }));
   }
+  if (seedProblems.length) showNotice(seedProblems.join(' '));
 
   function showNotice(text) {
     notice.textContent = text;
@@ -108,8 +112,7 @@ export async function mountLesson(container, options = {}) {
   if (steps.length > 1) root.append(footer);
 
   const navButtons = steps.map((s, i) => {
-    const t = TEXT_BY_ID.get(s.id);
-    const b = el('button', { type: 'button', class: 'al-step-link', dataset: { step: s.id } }, `${i + 1}. ${t?.title ?? s.title}`);
+    const b = el('button', { type: 'button', class: 'al-step-link', dataset: { step: s.id } }, `${i + 1}. ${s.title}`);
     b.addEventListener('click', () => goTo(s.id, { focus: true }));
     navList.append(el('li', {}, b));
     return b;
@@ -141,7 +144,8 @@ export async function mountLesson(container, options = {}) {
     text: TEXT_BY_ID.get(step.id),
     get: () => sceneInputs(state, step),
     set(patch) {
-      setSceneInputs(state, step, patch);
+      const problems = setSceneInputs(state, step, patch);
+      if (problems.length) showNotice(problems.join(' '));
       scheduleRender();
     },
     announce(text) {
@@ -150,6 +154,7 @@ export async function mountLesson(container, options = {}) {
     },
     reducedMotion: () => prefersReducedMotion(container),
     goTo: (id) => goTo(id, { focus: true }),
+    stepInfo, // { id, title, number } of any step, from the registry
     ui: state.ui,
     setUi(patch) {
       Object.assign(state.ui, patch);
@@ -197,9 +202,9 @@ export async function mountLesson(container, options = {}) {
   function render() {
     const index = steps.findIndex((s) => s.id === state.step);
     const step = steps[index];
-    const t = TEXT_BY_ID.get(step.id) ?? { title: step.title, paragraphs: [], tryThis: [] };
+    const t = TEXT_BY_ID.get(step.id) ?? { paragraphs: [], tryThis: [] };
     progress.textContent = steps.length > 1 ? `Step ${index + 1} of ${steps.length}` : '';
-    heading.textContent = t.title;
+    heading.textContent = step.title;
     objective.textContent = t.objective ? `Goal: ${t.objective}` : '';
     objective.hidden = !t.objective;
     body.replaceChildren(...(t.paragraphs ?? []).map((p) => el('p', {}, p)));
@@ -224,7 +229,7 @@ export async function mountLesson(container, options = {}) {
     if (i < 0) return false;
     state.step = stepId;
     render();
-    ctxFor(steps[i]).announce(`Step ${i + 1} of ${steps.length}: ${TEXT_BY_ID.get(stepId)?.title ?? steps[i].title}`);
+    ctxFor(steps[i]).announce(`Step ${i + 1} of ${steps.length}: ${steps[i].title}`);
     if (focus) heading.focus({ preventScroll: false });
     return true;
   }

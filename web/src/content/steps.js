@@ -1,4 +1,6 @@
 // Lesson text for the 16 steps of the self-attention lesson (plain-text data, inserted with textContent).
+// Ids, titles and order come from the registry (steps/index.js); this file holds only the words.
+import { STEP_LIST } from '../steps/index.js';
 
 const S000 = "000_e68c20ce6d1154cb.txt";
 const S001 = "001_17eb211d23c5653c.txt";
@@ -6,11 +8,9 @@ const S002 = "002_ff4b9da36f6051b1.txt";
 const S003 = "003_08b5580a5932850b.txt";
 const S004 = "004_7eb6b8458751f4e4.txt";
 
-export const STEPS = [
+const TEXTS = [
   {
     id: "why-attention",
-    number: 1,
-    title: "Why sequences need attention",
     objective:
       "Explain why a model that handles words strictly in turn loses early information, and how self-attention links every pair of words directly.",
     paragraphs: [
@@ -30,8 +30,6 @@ export const STEPS = [
   },
   {
     id: "contextual-meaning",
-    number: 2,
-    title: "Same word, different meaning",
     objective:
       "Tell a static embedding from a contextual representation, and describe how neighbouring words should pull a word's vector toward the right sense.",
     paragraphs: [
@@ -52,8 +50,6 @@ export const STEPS = [
   },
   {
     id: "dot-product",
-    number: 3,
-    title: "Dot product as similarity",
     objective:
       "Compute the dot product of two small vectors and predict whether it will be large, zero or negative from how the vectors point.",
     paragraphs: [
@@ -75,8 +71,6 @@ export const STEPS = [
   },
   {
     id: "softmax",
-    number: 4,
-    title: "Softmax: scores into shares",
     objective:
       "Turn a list of raw scores into softmax weights by hand and predict what large gaps between scores will do.",
     paragraphs: [
@@ -98,8 +92,6 @@ export const STEPS = [
   },
   {
     id: "first-version",
-    number: 5,
-    title: "A first try: weighted mixing",
     objective:
       "Build a new word vector as a weighted mix of the sentence's vectors, and name the two reasons this simple version is not enough.",
     paragraphs: [
@@ -120,8 +112,6 @@ export const STEPS = [
   },
   {
     id: "qkv",
-    number: 6,
-    title: "Queries, keys and values",
     objective:
       "Describe the query, key and value of a token as three learned projections of one embedding, and say which of them decide the weights.",
     paragraphs: [
@@ -142,8 +132,6 @@ export const STEPS = [
   },
   {
     id: "worked-example",
-    number: 7,
-    title: "A worked example by hand",
     objective:
       "Carry a three-token sentence through every stage of attention by hand, from embeddings to new contextual vectors.",
     paragraphs: [
@@ -165,8 +153,6 @@ export const STEPS = [
   },
   {
     id: "matrix-form",
-    number: 8,
-    title: "The matrix form and its shapes",
     objective:
       "Follow the shapes from X through Q, K, V and QKᵀ to the output, and say how big the score matrix is for a given number of tokens.",
     paragraphs: [
@@ -187,8 +173,6 @@ export const STEPS = [
   },
   {
     id: "scaling",
-    number: 9,
-    title: "Why divide by √dₖ",
     objective:
       "Explain why raw dot products spread out as d_k grows, what that does to softmax and training, and how dividing by √d_k fixes it.",
     paragraphs: [
@@ -209,8 +193,6 @@ export const STEPS = [
   },
   {
     id: "sentence",
-    number: 10,
-    title: "Attention on a whole sentence",
     objective:
       "Read a full attention matrix for a typed sentence, row by row and stage by stage, and say what an untrained matrix can and cannot show.",
     paragraphs: [
@@ -232,8 +214,6 @@ export const STEPS = [
   },
   {
     id: "causal-mask",
-    number: 11,
-    title: "The causal mask",
     objective:
       "Apply a causal mask to a score matrix and explain why it must come before softmax and why each row still sums to 1.",
     paragraphs: [
@@ -254,8 +234,6 @@ export const STEPS = [
   },
   {
     id: "positions",
-    number: 12,
-    title: "Where order comes from",
     objective:
       "Show that attention by itself ignores word order, and describe how sinusoidal positional encodings added to the embeddings restore it.",
     paragraphs: [
@@ -276,8 +254,6 @@ export const STEPS = [
   },
   {
     id: "multi-head",
-    number: 13,
-    title: "Many heads at once",
     objective:
       "Describe how multi-head attention splits d_model across several heads, joins their outputs and mixes them with W_O.",
     paragraphs: [
@@ -298,8 +274,6 @@ export const STEPS = [
   },
   {
     id: "mistake-lab",
-    number: 14,
-    title: "Mistake lab",
     objective:
       "Recognise the classic implementation bugs in attention by their symptoms, and correct the common misunderstandings about what attention is.",
     paragraphs: [
@@ -321,8 +295,6 @@ export const STEPS = [
   },
   {
     id: "cost",
-    number: 15,
-    title: "Speed, reach and cost",
     objective:
       "Compare self-attention with a recurrent network on parallel work, path length and the N² cost of the score matrix.",
     paragraphs: [
@@ -343,8 +315,6 @@ export const STEPS = [
   },
   {
     id: "summary",
-    number: 16,
-    title: "The whole formula",
     objective:
       "Write the attention formula from memory and explain each factor by pointing to the step that built it.",
     paragraphs: [
@@ -395,3 +365,10 @@ export const STEPS = [
     ],
   },
 ];
+
+// The text of each step with its registry title and number: [{ id, number, title, objective, … }].
+export const STEPS = STEP_LIST.map((info) => {
+  const text = TEXTS.find((t) => t.id === info.id);
+  if (!text) throw new Error(`No lesson text for step ${info.id}.`);
+  return { ...text, ...info };
+});

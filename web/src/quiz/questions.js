@@ -14,24 +14,7 @@ export const STEP_IDS = Object.freeze([
   'multi-head', 'mistake-lab', 'cost', 'summary',
 ]);
 
-export const STEP_TITLES = Object.freeze({
-  'why-attention': 'Why attention',
-  'contextual-meaning': 'Static vs contextual meaning',
-  'dot-product': 'The dot product',
-  softmax: 'Softmax',
-  'first-version': 'A first version',
-  qkv: 'Queries, keys and values',
-  'worked-example': 'The worked example',
-  'matrix-form': 'Matrix form',
-  scaling: 'Why divide by \u221Ad_k',
-  sentence: 'A real sentence',
-  'causal-mask': 'The causal mask',
-  positions: 'Order and positions',
-  'multi-head': 'Multi-head attention',
-  'mistake-lab': 'Mistake lab',
-  cost: 'What it costs',
-  summary: 'Summary',
-});
+export { STEP_TITLES } from '../steps/index.js'; // the registry holds every step's title once
 
 /** Maps a question kind to its xAPI interactionType. */
 export const INTERACTION_TYPES = Object.freeze({ choice: 'choice', numeric: 'numeric', order: 'sequencing', cell: 'other' });

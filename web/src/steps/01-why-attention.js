@@ -4,10 +4,12 @@
 // words. The attention side is a real attention matrix from the engine over the toy model's
 // seeded (unlearned) embeddings and weights.
 import { createHeatmap, createPlayer } from '../views/index.js';
-import { domFor, uid, activeElementOf } from '../views/dom.js';
+import { domFor, uid, activeElementOf } from '../lib/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
-import { fmt, formulaBox } from './scene-kit.js';
-import { survivalAt, hopCounts, chainStages, hopsToFade, percentText, power, shortLabel } from './a-chain.js';
+import { formatNumber, formatPercent, superscript } from '../lib/format.js';
+import { formulaBox } from '../views/formula-box.js';
+import { survivalAt, hopCounts, chainStages, hopsToFade } from './recurrent-chain.js';
+import { shortLabel } from '../lib/text.js';
 import { readInt, readNumber, readSentence } from './scene-inputs.js';
 
 const D_MODEL = 8;
@@ -25,28 +27,28 @@ export default {
     const id = uid('a1');
 
     // ---- controls ----
-    const sentenceInput = el('input', { type: 'text', class: 'al-input al-wide a-text', id: `${id}-sentence`, autocomplete: 'off', spellcheck: 'false' });
+    const sentenceInput = el('input', { type: 'text', class: 'al-input al-wide scene-text', id: `${id}-sentence`, autocomplete: 'off', spellcheck: 'false' });
     const retentionInput = el('input', { type: 'range', min: '0.5', max: '0.95', step: '0.05', id: `${id}-retention` });
     const retentionOut = el('output', { for: `${id}-retention`, class: 'al-stat' });
     const message = el('p', { class: 'al-message', hidden: true });
     const linkNote = el('p', { class: 'al-note', hidden: true });
     const controls = el('div', { class: 'al-controls' },
       el('label', { for: `${id}-sentence` }, 'Sentence'), sentenceInput,
-      el('label', { class: 'a-slider' }, 'Retention per step', retentionInput, retentionOut));
+      el('label', { class: 'scene-slider' }, 'Retention per step', retentionInput, retentionOut));
     const caveat = el('p', { class: 'al-note' },
       'A simplified picture, not a trained RNN: at every hop the hidden state keeps the same share (the retention) of each earlier token’s signal, so a token d hops back keeps the retention multiplied by itself d times.');
 
     // ---- the chain ----
     const formula = formulaBox(host, ctx.formulas.rnn, 'Formula');
     const playerHost = el('div');
-    const chain = el('ol', { class: 'a-chain', 'aria-label': 'Hidden states along the recurrent chain' });
+    const chain = el('ol', { class: 'scene-chain', 'aria-label': 'Hidden states along the recurrent chain' });
     const chainSummary = el('p', { class: 'al-stat', 'data-testid': 'rnn-survival' });
     const fadeNote = el('p', { class: 'al-note', 'data-testid': 'fade-hops' });
     const rnnCell = el('div', { class: 'al-cell' },
       el('h3', {}, 'Recurrent network: one token per step'), formula, playerHost, chain, chainSummary, fadeNote);
 
     // ---- self-attention ----
-    const linkSvg = svg('svg', { class: 'a-links', viewBox: '-40 0 380 300', role: 'img' });
+    const linkSvg = svg('svg', { class: 'scene-links', viewBox: '-40 0 380 300', role: 'img' });
     const linkText = el('p', { class: 'al-stat', 'data-testid': 'link-count' });
     const heatHost = el('div');
     const attnCell = el('div', { class: 'al-cell' },
@@ -60,7 +62,7 @@ export default {
       el('label', { for: `${id}-from` }, 'From word'), fromSelect, el('label', { for: `${id}-to` }, 'to word'), toSelect);
     const stat = (testid) => el('span', { class: 'al-stat', 'data-testid': testid });
     const hopsRnn = stat('hops-rnn'), hopsAttn = stat('hops-attention'), stepsRnn = stat('steps-rnn'), stepsAttn = stat('steps-attention');
-    const compare = el('table', { class: 'al-matrix a-compare' },
+    const compare = el('table', { class: 'al-matrix hops-compare' },
       el('caption', {}, 'The chosen pair under each model'),
       el('thead', {}, el('tr', {}, el('td', { class: 'al-corner' }), el('th', { scope: 'col' }, 'Recurrent chain'), el('th', { scope: 'col' }, 'Self-attention'))),
       el('tbody', {},
@@ -69,7 +71,7 @@ export default {
     const pairText = el('p', { 'data-testid': 'pair-text' });
     const pairCell = el('div', {}, el('h3', {}, 'Count the hops'), pairControls, el('div', { class: 'al-table-wrap' }, compare), pairText);
 
-    host.append(caveat, controls, message, el('div', { class: 'al-grid a-two' }, rnnCell, attnCell), pairCell);
+    host.append(caveat, controls, message, el('div', { class: 'al-grid scene-two' }, rnnCell, attnCell), pairCell);
 
     const player = createPlayer(playerHost, {
       label: 'Walk along the chain',
@@ -120,10 +122,10 @@ export default {
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           const on = (i === from && j === to) || (i === to && j === from); // only drawn when both are shown
-          lines.push(svg('line', { x1: pos[i][0], y1: pos[i][1], x2: pos[j][0], y2: pos[j][1], class: on ? 'a-link a-link-on' : 'a-link' }));
+          lines.push(svg('line', { x1: pos[i][0], y1: pos[i][1], x2: pos[j][0], y2: pos[j][1], class: on ? 'pair-link pair-link-on' : 'pair-link' }));
         }
       }
-      const labels = shown.map((t, i) => svg('g', { class: i === from || i === to ? 'a-node a-node-on' : 'a-node' },
+      const labels = shown.map((t, i) => svg('g', { class: i === from || i === to ? 'scene-node scene-node-on' : 'scene-node' },
         svg('circle', { cx: pos[i][0], cy: pos[i][1], r: 6 }),
         svg('text', { x: pos[i][0] + (pos[i][0] >= 150 ? 10 : -10), y: pos[i][1] + (pos[i][1] >= 150 ? 16 : -8), 'text-anchor': pos[i][0] >= 150 ? 'start' : 'end' }, shortLabel(t, 10))));
       linkSvg.replaceChildren(...lines, ...labels);
@@ -161,8 +163,8 @@ export default {
 
         if (sentenceInput.value !== sentence && activeElementOf(host) !== sentenceInput) sentenceInput.value = sentence;
         retentionInput.value = String(r);
-        retentionOut.textContent = `${fmt(r)} (${percentText(r)} kept per hop)`;
-        retentionInput.setAttribute('aria-valuetext', `${percentText(r)} kept per hop`);
+        retentionOut.textContent = `${formatNumber(r)} (${formatPercent(r)} kept per hop)`;
+        retentionInput.setAttribute('aria-valuetext', `${formatPercent(r)} kept per hop`);
 
         // The chain: boxes h1 … hN, each with the share of its token still present at h(at+1).
         player.update({ stages: chainStages(tokens), index: at });
@@ -170,15 +172,15 @@ export default {
         chain.replaceChildren(...tokens.map((tok, j) => {
           const share = shares[j];
           const read = share !== null;
-          return el('li', { class: `a-box${j === at ? ' a-box-now' : ''}${read ? '' : ' a-box-later'}`, 'aria-current': j === at ? 'step' : undefined },
-            el('span', { class: 'a-box-h' }, `h${j + 1}`),
-            el('span', { class: 'a-box-token' }, `f(“${tok}”, h${j})`),
-            el('span', { class: 'a-box-bar', 'aria-hidden': 'true' }, el('span', { style: { width: `${read ? share * 100 : 0}%` } })),
-            el('span', { class: 'a-box-share' }, read ? `“${tok}”: ${percentText(share)} left` : 'not read yet'));
+          return el('li', { class: `chain-box${j === at ? ' chain-box-now' : ''}${read ? '' : ' chain-box-later'}`, 'aria-current': j === at ? 'step' : undefined },
+            el('span', { class: 'chain-box-h' }, `h${j + 1}`),
+            el('span', { class: 'chain-box-token' }, `f(“${tok}”, h${j})`),
+            el('span', { class: 'chain-box-bar', 'aria-hidden': 'true' }, el('span', { style: { width: `${read ? share * 100 : 0}%` } })),
+            el('span', { class: 'chain-box-share' }, read ? `“${tok}”: ${formatPercent(share)} left` : 'not read yet'));
         }));
-        chainSummary.textContent = `At h${at + 1}, what is left of “${tokens[0]}”: ${percentText(shares[0])} (${fmt(r)}${power(at)}); of “${tokens[at]}”: 100%.`;
+        chainSummary.textContent = `At h${at + 1}, what is left of “${tokens[0]}”: ${formatPercent(shares[0])} (${formatNumber(r)}${superscript(at)}); of “${tokens[at]}”: 100%.`;
         const fade = hopsToFade(r, 0.1);
-        fadeNote.textContent = `With ${percentText(r)} kept per hop, a token falls below 10% after ${fade} hops.`;
+        fadeNote.textContent = `With ${formatPercent(r)} kept per hop, a token falls below 10% after ${fade} hops.`;
 
         // Self-attention: one engine call over the toy model's embeddings.
         const result = ctx.engine.attention({ x: embed(tokens, D_MODEL), n, dModel: D_MODEL, dK: D_MODEL, dV: D_MODEL, wq: weights.wq, wk: weights.wk, wv: weights.wv });
@@ -199,8 +201,8 @@ export default {
           pairText.textContent = 'Pick two different words to compare the paths between them.';
         } else {
           const left = r ** (late - early);
-          pairText.textContent = `In the chain, “${tokens[late]}” only meets “${tokens[early]}” through ${late - early} rewrites of the memory, so ${percentText(left)} of it is left in this picture. `
-            + `With self-attention, “${tokens[late]}” looks at “${tokens[early]}” directly, with weight ${fmt(w[late * n + early])} in the matrix above (row “${tokens[late]}”).`;
+          pairText.textContent = `In the chain, “${tokens[late]}” only meets “${tokens[early]}” through ${late - early} rewrites of the memory, so ${formatPercent(left)} of it is left in this picture. `
+            + `With self-attention, “${tokens[late]}” looks at “${tokens[early]}” directly, with weight ${formatNumber(w[late * n + early])} in the matrix above (row “${tokens[late]}”).`;
         }
       },
       destroy() {

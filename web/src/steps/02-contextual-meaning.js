@@ -3,11 +3,11 @@
 // sets a pull strength. The engine computes attention over the four tokens with W_Q = pull·I and
 // W_K = W_V = I (no √d scaling), so the new vector of the followed word is a softmax-weighted mix
 // of the raw embeddings; the plot draws the move from static to contextual as an arrow.
-import { createVectorPlot, createBarChart, createMatrixTable, formatSigned } from '../views/index.js';
-import { domFor, uid } from '../views/dom.js';
-import { fmt, roundTo } from './scene-kit.js';
+import { createVectorPlot, createBarChart, createMatrixTable } from '../views/index.js';
+import { formatSigned, formatNumber, roundTo } from '../lib/format.js';
+import { domFor, uid } from '../lib/dom.js';
 import { readChoice, readInt, readNumber, readNumbers } from './scene-inputs.js';
-import { movedToward } from './a-words.js';
+import { movedToward } from './similarity-words.js';
 
 const RANGE = [-1, 3];
 // Rows of `vectors`: I, love, Apple (shared by both sentences: a static embedding is the same
@@ -30,16 +30,16 @@ export default {
     const radios = Object.entries(SENTENCES).map(([key, s]) => {
       const input = el('input', { type: 'radio', name: `${id}-sentence`, value: key, id: `${id}-${key}` });
       input.addEventListener('change', () => { if (input.checked) ctx.set({ sentence: key }); });
-      return { key, input, label: el('label', { for: `${id}-${key}`, class: 'a-radio' }, input, `“${s.text}”`) };
+      return { key, input, label: el('label', { for: `${id}-${key}`, class: 'scene-radio' }, input, `“${s.text}”`) };
     });
-    const sentenceBox = el('fieldset', { class: 'a-fieldset' }, el('legend', {}, 'Sentence'), ...radios.map((r) => r.label));
+    const sentenceBox = el('fieldset', { class: 'scene-fieldset' }, el('legend', {}, 'Sentence'), ...radios.map((r) => r.label));
     const pullInput = el('input', { type: 'range', min: '0', max: '3', step: '0.1', id: `${id}-pull` });
     const pullOut = el('output', { for: `${id}-pull`, class: 'al-stat' });
     const followSelect = el('select', { class: 'al-select', id: `${id}-follow` });
     const reset = el('button', { type: 'button', class: 'al-button' }, 'Reset the vectors');
     const controls = el('div', { class: 'al-controls' },
-      el('span', { class: 'a-group' }, el('label', { for: `${id}-pull` }, 'Pull strength'), pullInput, pullOut),
-      el('span', { class: 'a-group' }, el('label', { for: `${id}-follow` }, 'Rebuild the word'), followSelect), reset);
+      el('span', { class: 'scene-group' }, el('label', { for: `${id}-pull` }, 'Pull strength'), pullInput, pullOut),
+      el('span', { class: 'scene-group' }, el('label', { for: `${id}-follow` }, 'Rebuild the word'), followSelect), reset);
     const message = el('p', { class: 'al-message', hidden: true });
     const how = el('p', { class: 'al-note' },
       'How the new vector is made here: every word scores the others with a dot product of the plain vectors, times the pull; softmax turns the scores into weights; the weights mix the plain vectors. No learned parts yet (W_Q, W_K and W_V are the identity).');
@@ -47,7 +47,7 @@ export default {
     const plotHost = el('div', { class: 'al-cell' });
     const sideHost = el('div', { class: 'al-cell' });
     const moved = el('p', { class: 'al-callout', 'data-testid': 'moved-toward' });
-    host.append(sentenceBox, controls, message, how, el('div', { class: 'al-grid a-two' }, plotHost, sideHost), moved);
+    host.append(sentenceBox, controls, message, how, el('div', { class: 'al-grid scene-two' }, plotHost, sideHost), moved);
 
     let words = SENTENCES.phones.words;
     let rows = SENTENCES.phones.rows;
@@ -115,8 +115,8 @@ export default {
         }
         followSelect.value = String(f);
         pullInput.value = String(p);
-        pullOut.textContent = `× ${fmt(p, 1)}`;
-        pullInput.setAttribute('aria-valuetext', `scores multiplied by ${fmt(p, 1)}`);
+        pullOut.textContent = `× ${formatNumber(p, 1)}`;
+        pullInput.setAttribute('aria-valuetext', `scores multiplied by ${formatNumber(p, 1)}`);
 
         // plot: four movable static vectors, the contextual point, and the arrow between them
         plot.update({
@@ -139,7 +139,7 @@ export default {
         const dx = out[0] - x[f * 2];
         const dy = out[1] - x[f * 2 + 1];
         const side = movedToward(dx, dy);
-        moved.textContent = `In “${sent.text}”, ${name} moves from (${fmt(x[f * 2])}, ${fmt(x[f * 2 + 1])}) to ${name}′ = (${fmt(out[0])}, ${fmt(out[1])}): toward ${side.text} `
+        moved.textContent = `In “${sent.text}”, ${name} moves from (${formatNumber(x[f * 2])}, ${formatNumber(x[f * 2 + 1])}) to ${name}′ = (${formatNumber(out[0])}, ${formatNumber(out[1])}): toward ${side.text} `
           + `(fruit-ness ${formatSigned(dx)}, tech-ness ${formatSigned(dy)}).`;
         if (lastSentence !== null && lastSentence !== sentence.value) ctx.announce(moved.textContent);
         lastSentence = sentence.value;

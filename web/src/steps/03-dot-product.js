@@ -3,10 +3,11 @@
 // dot product, and the scene reads the lengths (√(a·a)) and the angle from them and says in words
 // whether the chosen pair points the same way, at a right angle, or apart.
 import { createVectorPlot, createBarChart, createMatrixEditor, createMatrixTable } from '../views/index.js';
-import { domFor, uid } from '../views/dom.js';
-import { fmt, roundTo, formulaBox } from './scene-kit.js';
+import { domFor, uid } from '../lib/dom.js';
+import { formatNumber, roundTo } from '../lib/format.js';
+import { formulaBox } from '../views/formula-box.js';
 import { readInt, readNumbers } from './scene-inputs.js';
-import { lengthFromDot, angleDegrees, dotRelation } from './a-words.js';
+import { lengthFromDot, angleDegrees, dotRelation } from './similarity-words.js';
 
 const NAMES = ['love', 'Apple', 'phones'];
 const RANGE = [-4, 4];
@@ -27,11 +28,11 @@ export default {
     const formula = formulaBox(host, ctx.formulas.dot, 'Formula');
     const aSelect = el('select', { class: 'al-select', id: `${id}-a` });
     const bSelect = el('select', { class: 'al-select', id: `${id}-b` });
-    const third = el('input', { type: 'checkbox', id: `${id}-third`, class: 'a-check' });
+    const third = el('input', { type: 'checkbox', id: `${id}-third`, class: 'scene-check' });
     const controls = el('div', { class: 'al-controls' },
       el('label', { for: `${id}-a` }, 'First vector'), aSelect,
       el('label', { for: `${id}-b` }, 'second vector'), bSelect,
-      el('label', { for: `${id}-third`, class: 'a-radio' }, third, 'Show a third vector'));
+      el('label', { for: `${id}-third`, class: 'scene-radio' }, third, 'Show a third vector'));
     const stretch = el('button', { type: 'button', class: 'al-button' }, 'Stretch the second vector ×2');
     const shrink = el('button', { type: 'button', class: 'al-button' }, 'Shrink it ×½');
     const presetText = el('button', { type: 'button', class: 'al-button' }, 'Use the vectors from the text above');
@@ -42,7 +43,7 @@ export default {
     const plotHost = el('div', { class: 'al-cell' });
     const side = el('div', { class: 'al-cell' });
     const stat = (testid, cls = 'al-stat') => el('p', { class: cls, 'data-testid': testid });
-    const dotLine = stat('dot-value', 'al-stat a-big');
+    const dotLine = stat('dot-value', 'al-stat scene-big');
     const lengths = stat('dot-lengths');
     const angle = stat('dot-angle');
     const relation = stat('dot-relation', 'al-callout');
@@ -50,9 +51,9 @@ export default {
     side.append(el('h3', {}, 'The chosen pair'), dotLine, lengths, angle, relation);
     const barsHost = el('div', { class: 'al-cell' });
     const gramHost = el('div', { class: 'al-cell' });
-    host.append(formula, controls, actions, message, el('div', { class: 'al-grid a-two' }, plotHost, side),
+    host.append(formula, controls, actions, message, el('div', { class: 'al-grid scene-two' }, plotHost, side),
       el('h3', {}, 'Exact coordinates (type instead of dragging)'), editorHost,
-      el('div', { class: 'al-grid a-two' }, barsHost, gramHost));
+      el('div', { class: 'al-grid scene-two' }, barsHost, gramHost));
 
     let vectors = DEFAULTS.vectors.slice();
     let count = 3;
@@ -153,15 +154,15 @@ export default {
         });
         editor.update({ values: x, rows: n, cols: 2, rowLabels: names, colLabels: ['dim 1', 'dim 2'], digits: 2 });
 
-        const p = (v) => (v < 0 ? `(${fmt(v)})` : fmt(v));
-        dotLine.textContent = `${names[i]} · ${names[j]} = ${p(xi[0])}×${p(xj[0])} + ${p(xi[1])}×${p(xj[1])} = ${fmt(dot)}`;
-        lengths.textContent = `|${names[i]}| = √(${names[i]}·${names[i]}) = √${fmt(g[i * n + i])} = ${fmt(lenA)};  |${names[j]}| = √${fmt(g[j * n + j])} = ${fmt(lenB)}`;
+        const p = (v) => (v < 0 ? `(${formatNumber(v)})` : formatNumber(v));
+        dotLine.textContent = `${names[i]} · ${names[j]} = ${p(xi[0])}×${p(xj[0])} + ${p(xi[1])}×${p(xj[1])} = ${formatNumber(dot)}`;
+        lengths.textContent = `|${names[i]}| = √(${names[i]}·${names[i]}) = √${formatNumber(g[i * n + i])} = ${formatNumber(lenA)};  |${names[j]}| = √${formatNumber(g[j * n + j])} = ${formatNumber(lenB)}`;
         angle.textContent = ang === null ? 'Angle: undefined (a vector of length 0 has no direction).'
-          : `Angle between them: ${Math.round(ang)}°  (cos = ${fmt(dot)} ÷ (${fmt(lenA)} × ${fmt(lenB)}) = ${fmt(dot / (lenA * lenB))})`;
+          : `Angle between them: ${Math.round(ang)}°  (cos = ${formatNumber(dot)} ÷ (${formatNumber(lenA)} × ${formatNumber(lenB)}) = ${formatNumber(dot / (lenA * lenB))})`;
         relation.textContent = `${names[i]} and ${names[j]}: ${rel.text}.`;
         relation.dataset.kind = rel.kind;
 
-        bars.update({ bars: names.map((w, k) => ({ label: w, value: g[i * n + k] })), format: (v) => fmt(v) });
+        bars.update({ bars: names.map((w, k) => ({ label: w, value: g[i * n + k] })), format: (v) => formatNumber(v) });
         gram.update({ values: g, rows: n, cols: n, rowLabels: names, colLabels: names, caption: 'Every dot product (the table is symmetric: a·b = b·a)', highlight: { row: i, col: j }, digits: g.every(Number.isInteger) ? 0 : 2 });
       },
       destroy() {

@@ -3,18 +3,19 @@
 // the multiplied scores from engine.matmul). Before the exponentials and shares appear, the
 // learner predicts the winner and its rough share; Reveal compares the prediction with the answer.
 import { createBarChart } from '../views/index.js';
-import { domFor, uid, activeElementOf } from '../views/dom.js';
+import { domFor, uid, activeElementOf } from '../lib/dom.js';
 import { validateCellInput } from '../views/matrix-input.js';
-import { fmt, formulaBox } from './scene-kit.js';
+import { formatNumber } from '../lib/format.js';
+import { formulaBox } from '../views/formula-box.js';
 import { readBool, readChoice, readInt, readNumber, readNumberList } from './scene-inputs.js';
-import { SHARE_RANGES, judgePrediction } from './a-words.js';
+import { SHARE_RANGES, judgePrediction } from './similarity-words.js';
 
 const LABELS = ['love', 'Apple', 'phones', 'juice', 'watch', 'cat', 'sat', 'down'];
 const MIN_SCORES = 2;
 const MAX_SCORES = 8;
 const LIMIT = 100; // a typed score must lie in [−100, 100]
 const DEFAULTS = { scores: [1, 3, 6], gap: 1, pick: -1, range: '', revealed: false };
-const pct = (share) => `${fmt(share * 100, 1)}%`;
+const pct = (share) => `${formatNumber(share * 100, 1)}%`;
 
 export default {
   id: 'softmax',
@@ -26,7 +27,7 @@ export default {
     const win = host.ownerDocument.defaultView;
 
     const formula = formulaBox(host, ctx.formulas.softmax, 'Formula');
-    const scoreList = el('ul', { class: 'a-scores', 'aria-label': 'Raw scores' });
+    const scoreList = el('ul', { class: 'scene-scores', 'aria-label': 'Raw scores' });
     const add = el('button', { type: 'button', class: 'al-button' }, 'Add a score');
     const gapInput = el('input', { type: 'range', min: '-1', max: '1', step: '0.05', id: `${id}-gap` });
     const gapOut = el('output', { for: `${id}-gap`, class: 'al-stat' });
@@ -41,7 +42,7 @@ export default {
     const again = el('button', { type: 'button', class: 'al-button' }, 'Hide them and predict again');
     const predictHint = el('p', { class: 'al-note' });
     const result = el('p', { class: 'al-callout', 'data-testid': 'prediction-result', hidden: true });
-    const predictBox = el('section', { class: 'a-predict', 'aria-labelledby': `${id}-predict-title` },
+    const predictBox = el('section', { class: 'softmax-predict', 'aria-labelledby': `${id}-predict-title` },
       el('h3', { id: `${id}-predict-title` }, 'Predict first'),
       el('div', { class: 'al-controls' },
         el('label', { for: `${id}-pick` }, 'Which gets the largest share?'), pickSelect,
@@ -51,7 +52,7 @@ export default {
     const stageGrid = el('div', { class: 'al-grid al-grid-3' });
     const box = () => stageGrid.appendChild(el('div', { class: 'al-cell' }));
     const rawHost = box(), expHost = box(), shareHost = box();
-    const hiddenNote = (title) => el('p', { class: 'al-note a-hidden-note' }, el('strong', {}, title), el('br'), 'Hidden until you reveal: predict first.');
+    const hiddenNote = (title) => el('p', { class: 'al-note scene-hidden-note' }, el('strong', {}, title), el('br'), 'Hidden until you reveal: predict first.');
     const expHidden = hiddenNote('2. Exponentials'), shareHidden = hiddenNote('3. Shares');
     const expTotal = el('p', { class: 'al-stat', 'data-testid': 'exp-total' });
     const plainExp = el('p', { class: 'al-note', 'data-testid': 'plain-exp' });
@@ -81,7 +82,7 @@ export default {
       rows = Array.from({ length: n }, (_, i) => {
         const input = el('input', { type: 'number', class: 'al-input', id: `${id}-s${i}`, step: '0.5', min: String(-LIMIT), max: String(LIMIT), inputmode: 'decimal' });
         const error = el('span', { class: 'al-error', id: `${id}-s${i}-err`, hidden: true });
-        const remove = el('button', { type: 'button', class: 'al-button a-remove', 'aria-label': `Remove the score for ${LABELS[i]}` }, 'Remove');
+        const remove = el('button', { type: 'button', class: 'al-button scene-remove', 'aria-label': `Remove the score for ${LABELS[i]}` }, 'Remove');
         const check = (show) => {
           const r = validateCellInput(input.value, { min: -LIMIT, max: LIMIT, badInput: input.validity?.badInput });
           if (!r.ok) {
@@ -111,7 +112,7 @@ export default {
           ctx.announce(`Removed one score; ${scores.length - 1} are left.`);
           win.setTimeout(() => add.focus(), 60); // the row (and its button) is rebuilt
         });
-        const li = el('li', { class: 'a-score' }, el('label', { for: input.id }, `Score for ${LABELS[i]}`), input, remove, error);
+        const li = el('li', { class: 'scene-score' }, el('label', { for: input.id }, `Score for ${LABELS[i]}`), input, remove, error);
         return { li, input, error, remove };
       });
       scoreList.replaceChildren(...rows.map((r) => r.li));
@@ -165,8 +166,8 @@ export default {
         add.disabled = n >= MAX_SCORES;
         const g = gap.value;
         gapInput.value = String(Math.log10(g));
-        gapOut.textContent = `× ${fmt(g)}`;
-        gapInput.setAttribute('aria-valuetext', `every score times ${fmt(g)}`);
+        gapOut.textContent = `× ${formatNumber(g)}`;
+        gapInput.setAttribute('aria-valuetext', `every score times ${formatNumber(g)}`);
 
         // The engine: scores × gap (a 1-column matrix times 1×1), then softmax along the row.
         const scaled = ctx.engine.matmul(scores, [g], n, 1, 1);
@@ -179,19 +180,19 @@ export default {
         let shareSum = 0;
         for (const v of shares) shareSum += v;
 
-        rawBars.update({ bars: labels.map((l, i) => ({ label: l, value: scaled[i] })), format: (v) => fmt(v) });
-        expBars.update({ bars: labels.map((l, i) => ({ label: l, value: exps[i] })), domain: [0, 1], format: (v) => fmt(v, 3) });
-        expTotal.textContent = `Total of the exponentials: ${fmt(expSum, 3)}`;
+        rawBars.update({ bars: labels.map((l, i) => ({ label: l, value: scaled[i] })), format: (v) => formatNumber(v) });
+        expBars.update({ bars: labels.map((l, i) => ({ label: l, value: exps[i] })), domain: [0, 1], format: (v) => formatNumber(v, 3) });
+        expTotal.textContent = `Total of the exponentials: ${formatNumber(expSum, 3)}`;
         const plain = Array.from(scaled, (v) => Math.exp(v));
         const overflow = plain.some((v) => !Number.isFinite(v));
         let plainSum = 0;
         for (const v of plain) plainSum += v;
         plainExp.textContent = overflow
           ? 'Without subtracting the largest score, e^s is too large for the computer here (it overflows to ∞), which is exactly why the subtraction is used.'
-          : `Without subtracting: e^s = ${plain.map((v) => fmt(v)).join(', ')}, total ${fmt(plainSum)}. Same shares.`;
-        shareBars.update({ bars: labels.map((l, i) => ({ label: l, value: shares[i] })), domain: [0, 1], format: (v) => fmt(v, 3) });
-        sharesText.textContent = `Shares: ${Array.from(shares, (v) => fmt(v, 3)).join(', ')}`;
-        sum.textContent = `The shares add up to ${fmt(shareSum, 2)}`;
+          : `Without subtracting: e^s = ${plain.map((v) => formatNumber(v)).join(', ')}, total ${formatNumber(plainSum)}. Same shares.`;
+        shareBars.update({ bars: labels.map((l, i) => ({ label: l, value: shares[i] })), domain: [0, 1], format: (v) => formatNumber(v, 3) });
+        sharesText.textContent = `Shares: ${Array.from(shares, (v) => formatNumber(v, 3)).join(', ')}`;
+        sum.textContent = `The shares add up to ${formatNumber(shareSum, 2)}`;
 
         // How lopsided the split is (the gap slider's lesson).
         let top = 0;

@@ -4,8 +4,9 @@
 // embeddings. The learner can also set mixing weights by hand (mixed by engine.matmul). The two
 // problems are shown live: nothing to tune, and a score matrix that is always symmetric.
 import { createHeatmap, createMatrixEditor, createMatrixTable, createVectorPlot } from '../views/index.js';
-import { domFor, uid } from '../views/dom.js';
-import { fmt, roundTo, formulaBox } from './scene-kit.js';
+import { domFor, uid } from '../lib/dom.js';
+import { formatNumber, roundTo } from '../lib/format.js';
+import { formulaBox } from '../views/formula-box.js';
 import { readInt, readNumbers } from './scene-inputs.js';
 
 const TOKENS = ['love', 'Apple', 'phones'];
@@ -26,7 +27,7 @@ export default {
 
     const formula = formulaBox(host, ctx.formulas.mixing, 'Formula');
     const message = el('p', { class: 'al-message', hidden: true });
-    const inputs = el('div', { class: 'al-grid a-two' });
+    const inputs = el('div', { class: 'al-grid scene-two' });
     const editorHost = inputs.appendChild(el('div', { class: 'al-cell' }));
     const plotHost = inputs.appendChild(el('div', { class: 'al-cell' }));
     const maps = el('div', { class: 'al-grid al-grid-3' });
@@ -43,20 +44,20 @@ export default {
         ctx.set({ mix: next });
       });
       input.addEventListener('change', () => { win.clearTimeout(announceTimer); announceTimer = win.setTimeout(() => ctx.announce(mixText.textContent), 200); });
-      return { input, out, label: el('label', { for: input.id, class: 'a-slider' }, `Weight on ${t}`) };
+      return { input, out, label: el('label', { for: input.id, class: 'scene-slider' }, `Weight on ${t}`) };
     });
     const copy = el('button', { type: 'button', class: 'al-button' }, 'Use Apple’s softmax weights');
     const mixText = el('p', { class: 'al-stat', 'data-testid': 'mixed-apple' });
     const mixSum = el('p', { class: 'al-note', 'data-testid': 'mix-sum' });
-    const mixBox = el('div', { class: 'a-mix' }, ...sliders.map((s) => el('div', { class: 'a-mix-row' }, s.label, s.input, s.out)));
-    const mixGrid = el('div', { class: 'al-grid a-two' });
+    const mixBox = el('div', { class: 'scene-mix' }, ...sliders.map((s) => el('div', { class: 'scene-mix-row' }, s.label, s.input, s.out)));
+    const mixGrid = el('div', { class: 'al-grid scene-two' });
     const mixControls = mixGrid.appendChild(el('div', { class: 'al-cell' }));
     const mixPlotHost = mixGrid.appendChild(el('div', { class: 'al-cell' }));
 
     // the two problems
     const pairA = el('select', { class: 'al-select', id: `${id}-a` }, ...TOKENS.map((t, i) => el('option', { value: String(i) }, t)));
     const pairB = el('select', { class: 'al-select', id: `${id}-b` }, ...TOKENS.map((t, i) => el('option', { value: String(i) }, t)));
-    const symmetry = el('p', { class: 'al-stat a-big', 'data-testid': 'symmetry' });
+    const symmetry = el('p', { class: 'al-stat scene-big', 'data-testid': 'symmetry' });
     const rowNorm = el('p', { 'data-testid': 'row-normalisation' });
     const knobs = el('p', { 'data-testid': 'knobs' });
     const fix = el('button', { type: 'button', class: 'al-button al-primary' }, 'Give each word separate query and key roles');
@@ -146,14 +147,14 @@ export default {
         // hand mix
         sliders.forEach((sl, k) => {
           sl.input.value = String(mix[k]);
-          sl.out.textContent = fmt(mix[k]);
+          sl.out.textContent = formatNumber(mix[k]);
         });
         let total = 0;
         for (const w of mix) total += w;
-        mixText.textContent = `${fmt(mix[0])} × love + ${fmt(mix[1])} × Apple + ${fmt(mix[2])} × phones = (${fmt(handMix[0])}, ${fmt(handMix[1])})`;
+        mixText.textContent = `${formatNumber(mix[0])} × love + ${formatNumber(mix[1])} × Apple + ${formatNumber(mix[2])} × phones = (${formatNumber(handMix[0])}, ${formatNumber(handMix[1])})`;
         mixSum.textContent = Math.abs(total - 1) < 0.005
-          ? `Your weights add up to 1, like softmax weights always do. Softmax would give Apple ${appleWeights.map((w) => fmt(w)).join(', ')}.`
-          : `Your weights add up to ${fmt(total)}, not 1, so this mix is also ${total > 1 ? 'stretched' : 'shrunk'} by that factor; softmax weights always add up to 1 (for Apple: ${appleWeights.map((w) => fmt(w)).join(', ')}).`;
+          ? `Your weights add up to 1, like softmax weights always do. Softmax would give Apple ${appleWeights.map((w) => formatNumber(w)).join(', ')}.`
+          : `Your weights add up to ${formatNumber(total)}, not 1, so this mix is also ${total > 1 ? 'stretched' : 'shrunk'} by that factor; softmax weights always add up to 1 (for Apple: ${appleWeights.map((w) => formatNumber(w)).join(', ')}).`;
 
         // problem 1
         knobs.textContent = 'Every number above follows from the three embeddings alone: the score is a plain dot product, softmax and the mix are fixed arithmetic. '
@@ -166,14 +167,14 @@ export default {
         const sji = h.scores[j * 3 + i];
         const A = TOKENS[i], B = TOKENS[j];
         symmetry.textContent = Math.abs(sij - sji) <= 1e-5 * Math.max(1, Math.abs(sij))
-          ? `score(${A}→${B}) = score(${B}→${A}) = ${fmt(sij)}`
-          : `score(${A}→${B}) = ${fmt(sij)}, score(${B}→${A}) = ${fmt(sji)}`;
+          ? `score(${A}→${B}) = score(${B}→${A}) = ${formatNumber(sij)}`
+          : `score(${A}→${B}) = ${formatNumber(sij)}, score(${B}→${A}) = ${formatNumber(sji)}`;
         if (i === j) {
           rowNorm.textContent = 'Pick two different words to compare the two directions.';
         } else {
           const rowTotal = (row) => [0, 1, 2].reduce((t, k) => t + Math.exp(h.scores[row * 3 + k]), 0);
-          rowNorm.textContent = `The weights can still differ: ${A}→${B} gets ${fmt(h.weights[i * 3 + j])} and ${B}→${A} gets ${fmt(h.weights[j * 3 + i])}. `
-            + `Both start from the same exp(${fmt(sij)}) = ${fmt(Math.exp(sij))}; it is only divided by a different row total (${possessive(A)} row: ${fmt(rowTotal(i))}, ${possessive(B)} row: ${fmt(rowTotal(j))}). `
+          rowNorm.textContent = `The weights can still differ: ${A}→${B} gets ${formatNumber(h.weights[i * 3 + j])} and ${B}→${A} gets ${formatNumber(h.weights[j * 3 + i])}. `
+            + `Both start from the same exp(${formatNumber(sij)}) = ${formatNumber(Math.exp(sij))}; it is only divided by a different row total (${possessive(A)} row: ${formatNumber(rowTotal(i))}, ${possessive(B)} row: ${formatNumber(rowTotal(j))}). `
             + 'The relevance itself cannot be one-sided.';
         }
       },

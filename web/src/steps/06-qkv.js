@@ -4,11 +4,13 @@
 // weights, the value mix), and a live line says whether the last edit moved the weights: editing
 // W_V changes only what gets mixed, never how much each token is listened to.
 import { createBarChart, createHeatmap, createMatrixEditor, createMatrixTable } from '../views/index.js';
-import { domFor } from '../views/dom.js';
+import { domFor } from '../lib/dom.js';
 import { embed, tokenize } from '../model/toy-model.js';
-import { fmt, formulaBox } from './scene-kit.js';
+import { formatNumber } from '../lib/format.js';
+import { formulaBox } from '../views/formula-box.js';
 import { readChoice, readInt } from './scene-inputs.js';
-import { carryRows, fitMatrix, maxAbsDiff, productTerms, resizeCols, resizeSquare, topK } from './b-kit.js';
+import { carryRows, fitMatrix, maxAbsDiff, resizeCols, resizeSquare, topK } from '../lib/matrix.js';
+import { productTerms } from '../lib/text.js';
 
 const MAX_WORDS = 6;
 const DEFAULT_SENTENCE = 'love Apple phones';
@@ -36,27 +38,27 @@ export default {
     const { el } = domFor(host);
     const formula = formulaBox(host, ctx.formulas.projections, 'Formula');
 
-    const sentenceInput = el('input', { type: 'text', class: 'al-input b-sentence', autocomplete: 'off', spellcheck: 'false' });
+    const sentenceInput = el('input', { type: 'text', class: 'al-input sentence-input', autocomplete: 'off', spellcheck: 'false' });
     const dimSelect = el('select', { class: 'al-select' }, el('option', { value: '2' }, '2'), el('option', { value: '3' }, '3'));
     const querySelect = el('select', { class: 'al-select' });
     const reset = el('button', { type: 'button', class: 'al-button' }, 'Reset to the example');
     const message = el('p', { class: 'al-message', role: 'status', hidden: true });
     const controls = el('div', { class: 'al-controls' },
-      el('label', { class: 'b-field' }, `Sentence (up to ${MAX_WORDS} words)`, sentenceInput),
+      el('label', { class: 'sentence-field' }, `Sentence (up to ${MAX_WORDS} words)`, sentenceInput),
       el('label', {}, 'Embedding width', dimSelect),
       el('label', {}, 'Follow the query of', querySelect), reset);
 
-    const inputs = el('div', { class: 'al-grid al-grid-4 b-inputs' });
+    const inputs = el('div', { class: 'al-grid al-grid-4 scene-inputs' });
     const qkv = el('div', { class: 'al-grid al-grid-3' });
     const scoresBox = el('div', { class: 'al-cell' });
     const dotLines = el('ol', { class: 'al-trace', 'data-testid': 'dot-lines', 'aria-label': 'The selected query dotted with every key' });
     const follow = el('div', { class: 'al-grid' }, el('div', { class: 'al-cell' }, dotLines));
-    const changed = el('p', { class: 'al-callout b-changed', 'data-testid': 'weights-changed' });
-    const keyCol = el('div', { class: 'al-cell b-role b-role-key' },
-      el('p', { class: 'b-role-title' }, 'Keys decide the weights'),
+    const changed = el('p', { class: 'al-callout scene-changed', 'data-testid': 'weights-changed' });
+    const keyCol = el('div', { class: 'al-cell scene-role scene-role-key' },
+      el('p', { class: 'scene-role-title' }, 'Keys decide the weights'),
       el('p', { class: 'al-note' }, 'Query · key scores, then softmax: how much this query listens to each token.'));
-    const valueCol = el('div', { class: 'al-cell b-role b-role-value' },
-      el('p', { class: 'b-role-title' }, 'Values are what gets mixed'),
+    const valueCol = el('div', { class: 'al-cell scene-role scene-role-value' },
+      el('p', { class: 'scene-role-title' }, 'Values are what gets mixed'),
       el('p', { class: 'al-note' }, 'Each weight multiplies that token\u2019s value; the sum is the new vector.'));
     const mixLines = el('ol', { class: 'al-trace', 'data-testid': 'value-mix', 'aria-label': 'How the selected output is mixed from the values' });
     valueCol.append(mixLines);
@@ -153,7 +155,7 @@ export default {
         // ---- inputs and projections ------------------------------------------------------
         if (sentenceInput.value !== s.sentence && !sentenceInput.matches(':focus')) sentenceInput.value = typeof s.sentence === 'string' ? s.sentence : DEFAULT_SENTENCE;
         dimSelect.value = String(dim);
-        inputs.classList.toggle('b-inputs-3', dim === 3); // wider cells so a 3 × 3 editor fits
+        inputs.classList.toggle('scene-inputs-3', dim === 3); // wider cells so a 3 × 3 editor fits
         if (querySelect.options.length !== n || Array.from(querySelect.options).some((o, j) => o.textContent !== tokens[j])) {
           querySelect.replaceChildren(...tokens.map((tok, j) => el('option', { value: String(j) }, tok)));
         }
@@ -174,16 +176,16 @@ export default {
         const row = (m, j, width) => Array.from(m.subarray(j * width, j * width + width));
         const q = row(h.q, i, dim);
         dotLines.replaceChildren(...tokens.map((tok, j) => el('li', {},
-          `q_${name} · k_${tok} = ${productTerms(q, row(h.k, j, dim), fmt)} = ${fmt(h.scores[i * n + j])}`)));
+          `q_${name} · k_${tok} = ${productTerms(q, row(h.k, j, dim), formatNumber)} = ${formatNumber(h.scores[i * n + j])}`)));
         scoreBars.update({ bars: tokens.map((tok, j) => ({ label: `k_${tok}`, value: h.scores[i * n + j] })) });
         const wRow = row(h.weights, i, n);
         weightBars.update({ bars: tokens.map((tok, j) => ({ label: tok, value: wRow[j] })), domain: [0, 1] });
-        const vec = (a) => `(${a.map((v) => fmt(v)).join(', ')})`;
+        const vec = (a) => `(${a.map((v) => formatNumber(v)).join(', ')})`;
         const best = topK(wRow, 1)[0];
         mixLines.replaceChildren(
-          el('li', {}, `Scores divided by √${dim} ≈ ${fmt(Math.sqrt(dim), 3)} and passed through softmax give ${name}'s weights ${wRow.map((v) => fmt(v)).join(', ')}; the largest goes to ${tokens[best.index]}.`),
-          el('li', {}, `out_${name} = ${tokens.map((tok, j) => `${fmt(wRow[j])}×v_${tok}`).join(' + ')}`),
-          el('li', {}, `= ${tokens.map((tok, j) => `${fmt(wRow[j])}×${vec(row(h.v, j, dim))}`).join(' + ')} = ${vec(row(h.output, i, dim))}`));
+          el('li', {}, `Scores divided by √${dim} ≈ ${formatNumber(Math.sqrt(dim), 3)} and passed through softmax give ${name}'s weights ${wRow.map((v) => formatNumber(v)).join(', ')}; the largest goes to ${tokens[best.index]}.`),
+          el('li', {}, `out_${name} = ${tokens.map((tok, j) => `${formatNumber(wRow[j])}×v_${tok}`).join(' + ')}`),
+          el('li', {}, `= ${tokens.map((tok, j) => `${formatNumber(wRow[j])}×${vec(row(h.v, j, dim))}`).join(' + ')} = ${vec(row(h.output, i, dim))}`));
         output.update({ ...mat(h.output, 'Outputs = weights · V (one new vector per token)', 'out'), highlight: { row: i, col: -1 } });
 
         // ---- did the weights move since the last edit? -------------------------------------
@@ -200,7 +202,7 @@ export default {
           const dOut = maxAbsDiff(last.output, h.output);
           const outMoved = dOut > 1e-6 ? 'the outputs changed' : 'the outputs stayed the same';
           changed.textContent = dw > 1e-6
-            ? `Weights changed: yes. Your last edit (${what}) reached the queries or keys, so the scores and the weights moved${Number.isFinite(dw) ? ` (by up to ${fmt(dw, 3)})` : ''}; ${outMoved}.`
+            ? `Weights changed: yes. Your last edit (${what}) reached the queries or keys, so the scores and the weights moved${Number.isFinite(dw) ? ` (by up to ${formatNumber(dw, 3)})` : ''}; ${outMoved}.`
             : `Weights changed: no. Your last edit (${what}) left every weight exactly as it was; ${outMoved}${edited.includes('W_V') ? ', because values only decide what gets mixed' : ''}.`;
           win.clearTimeout(announceTimer);
           announceTimer = win.setTimeout(() => ctx.announce(changed.textContent), 700);

@@ -4,12 +4,12 @@
 // projection matrices). The shapes in the diagram and the sentence under it are read from the
 // lengths of the engine's results. One output row is traced back as one weights row times V.
 import { createHeatmap } from '../views/index.js';
-import { domFor } from '../views/dom.js';
-import { formatShape } from '../views/format.js';
+import { domFor } from '../lib/dom.js';
+import { formatShape, formatNumber } from '../lib/format.js';
 import { embed, randomMatrix } from '../model/toy-model.js';
-import { fmt, formulaBox } from './scene-kit.js';
+import { formulaBox } from '../views/formula-box.js';
 import { readChoice, readInt } from './scene-inputs.js';
-import { boxSize } from './b-kit.js';
+import { boxSize } from '../views/shape-box.js';
 
 const LIMITS = { n: [1, 128], dModel: [1, 512], seed: [0, 9999] };
 const SHOW_DIGITS = 6; // numbers of an output row printed before "…"
@@ -25,9 +25,9 @@ export default {
     const formula = formulaBox(host, ctx.formulas.attention, 'Formula');
 
     // ---- size controls: a number box and a slider for each size ------------------------
-    const sizes = el('div', { class: 'b-sizes' });
+    const sizes = el('div', { class: 'scene-sizes' });
     const sizeControl = (key, label, [min, max]) => {
-      const number = el('input', { type: 'number', class: 'al-input b-num', min: String(min), max: String(max), step: '1', 'aria-label': `${label} (number)` });
+      const number = el('input', { type: 'number', class: 'al-input scene-num', min: String(min), max: String(max), step: '1', 'aria-label': `${label} (number)` });
       const range = el('input', { type: 'range', min: String(min), max: String(max), step: '1', 'aria-label': `${label} (slider)` });
       const commit = (raw) => {
         const v = Number(raw);
@@ -46,7 +46,7 @@ export default {
       dModel: sizeControl('dModel', 'd_model, embedding width', LIMITS.dModel),
       dK: sizeControl('dK', 'd_k, query/key width', [1, 512]),
     };
-    const seedInput = el('input', { type: 'number', class: 'al-input b-num', min: '0', max: '9999', step: '1' });
+    const seedInput = el('input', { type: 'number', class: 'al-input scene-num', min: '0', max: '9999', step: '1' });
     seedInput.addEventListener('change', () => {
       const v = Number(seedInput.value);
       if (seedInput.value === '' || !Number.isInteger(v) || v < 0 || v > 9999) { say('The seed must be a whole number from 0 to 9999.'); return; }
@@ -61,14 +61,14 @@ export default {
     const message = el('p', { class: 'al-message', role: 'status', hidden: true });
 
     // ---- the pipeline diagram ----------------------------------------------------------
-    const pipeline = el('ol', { class: 'b-pipeline', 'aria-label': 'Shapes along the pipeline' });
+    const pipeline = el('ol', { class: 'scene-pipeline', 'aria-label': 'Shapes along the pipeline' });
     const stage = (name, testid, dashed) => {
-      const boxEl = el('span', { class: dashed ? 'b-box b-box-w' : 'b-box', 'aria-hidden': 'true' });
-      const shape = el('span', { class: 'b-shape', 'data-testid': testid });
-      pipeline.append(el('li', { class: 'b-stage' }, boxEl, el('span', { class: 'b-stage-name' }, name), shape));
+      const boxEl = el('span', { class: dashed ? 'shape-box shape-box-w' : 'shape-box', 'aria-hidden': 'true' });
+      const shape = el('span', { class: 'scene-shape', 'data-testid': testid });
+      pipeline.append(el('li', { class: 'scene-stage' }, boxEl, el('span', { class: 'scene-stage-name' }, name), shape));
       return { boxEl, shape };
     };
-    const arrow = () => pipeline.append(el('li', { class: 'b-arrow', 'aria-hidden': 'true' }, '→'));
+    const arrow = () => pipeline.append(el('li', { class: 'scene-arrow', 'aria-hidden': 'true' }, '→'));
     const boxes = {};
     boxes.x = stage('X', 'shape-x'); arrow();
     boxes.w = stage('W_Q, W_K, W_V (each)', 'shape-w', true); arrow();
@@ -191,7 +191,7 @@ export default {
         const wRow = h.weights.slice(query * n, query * n + n);
         const again = ctx.engine.matmul(wRow, h.v, 1, n, dK);
         const outRow = h.output.slice(query * dK, query * dK + dK);
-        const list = (a) => `(${Array.from(a.slice(0, SHOW_DIGITS), (v) => fmt(v)).join(', ')}${a.length > SHOW_DIGITS ? `, … ${a.length - SHOW_DIGITS} more` : ''})`;
+        const list = (a) => `(${Array.from(a.slice(0, SHOW_DIGITS), (v) => formatNumber(v)).join(', ')}${a.length > SHOW_DIGITS ? `, … ${a.length - SHOW_DIGITS} more` : ''})`;
         trace.replaceChildren(
           el('li', {}, `Row ${t} of the weights is 1 × ${n}: ${list(wRow)}.`),
           el('li', {}, `Multiplied by all of V (${formatShape(n, dK)}) it gives a 1 × ${again.length} row: ${list(again)}.`),

@@ -4,11 +4,13 @@
 // curve, and one concrete row (one query, n keys) shows softmax with and without scaling. Before
 // the unscaled softmax numbers appear at a new d_k, the learner predicts them.
 import { createHeatmap } from '../views/index.js';
-import { domFor } from '../views/dom.js';
+import { domFor } from '../lib/dom.js';
 import { normals } from '../model/toy-model.js';
-import { fmt, formulaBox } from './scene-kit.js';
+import { formatNumber } from '../lib/format.js';
+import { formulaBox } from '../views/formula-box.js';
 import { readBool, readChoice, readInt } from './scene-inputs.js';
-import { DK_STOPS, affordableSamples, nearestStop, topK } from './b-kit.js';
+import { DK_STOPS, affordableSamples, nearestStop } from './scaling-stops.js';
+import { topK } from '../lib/matrix.js';
 
 const CHART_DKS = [1, 4, 16, 64, 256, 1024];
 const CHART_SAMPLES = 100;
@@ -34,10 +36,10 @@ export default {
     const nText = el('span', { class: 'al-stat', 'aria-hidden': 'true' });
     const sRange = el('input', { type: 'range', min: '50', max: '2000', step: '50', 'aria-label': 'Samples (rows drawn)' });
     const sText = el('span', { class: 'al-stat', 'aria-hidden': 'true' });
-    const seedInput = el('input', { type: 'number', class: 'al-input b-num', min: '0', max: '9999', step: '1' });
+    const seedInput = el('input', { type: 'number', class: 'al-input scene-num', min: '0', max: '9999', step: '1' });
     const scaleBox = el('input', { type: 'checkbox' });
     const message = el('p', { class: 'al-message', role: 'status', hidden: true });
-    const controls = el('div', { class: 'b-sizes' },
+    const controls = el('div', { class: 'scene-sizes' },
       el('label', {}, el('span', {}, 'd_k'), dkRange, dkText),
       el('label', {}, el('span', {}, 'keys per row n'), nRange, nText),
       el('label', {}, el('span', {}, 'samples'), sRange, sText));
@@ -66,8 +68,8 @@ export default {
       el('option', { value: 'below' }, 'no, 0.9 or below'));
     const revealBtn = el('button', { type: 'button', class: 'al-button al-primary', 'data-testid': 'reveal' }, 'Reveal');
     const question = el('p', {});
-    const verdict = el('p', { class: 'b-verdict', 'data-testid': 'prediction-verdict' });
-    const predict = el('div', { class: 'b-predict', role: 'group', 'aria-label': 'Predict before you look' },
+    const verdict = el('p', { class: 'scene-verdict', 'data-testid': 'prediction-verdict' });
+    const predict = el('div', { class: 'scaling-predict', role: 'group', 'aria-label': 'Predict before you look' },
       question, el('div', { class: 'al-controls' }, el('label', {}, 'My guess', guessSelect), revealBtn), verdict);
     guessSelect.addEventListener('change', () => ctx.set({ guess: guessSelect.value }));
     revealBtn.addEventListener('click', () => {
@@ -87,7 +89,7 @@ export default {
     };
     const rowHead = (text) => el('th', { scope: 'row' }, text);
     const entropyHead = rowHead('');
-    const stats = el('table', { class: 'b-stats' },
+    const stats = el('table', { class: 'scene-stats' },
       el('caption', { class: 'al-view-title' }, 'Measured over the sampled rows'),
       el('thead', {}, el('tr', {}, el('td', {}), head.raw, head.scaled)),
       el('tbody', {},
@@ -103,8 +105,8 @@ export default {
 
     // ---- chart ---------------------------------------------------------------------------
     const W = 340, H = 210, M = { l: 40, r: 26, t: 12, b: 36 };
-    const chart = svgEl('svg', { class: 'b-chart', viewBox: `0 0 ${W} ${H}`, 'aria-hidden': 'true' });
-    const chartTable = el('table', { class: 'b-stats' });
+    const chart = svgEl('svg', { class: 'spread-chart', viewBox: `0 0 ${W} ${H}`, 'aria-hidden': 'true' });
+    const chartTable = el('table', { class: 'scene-stats' });
     const chartBox = el('div', { class: 'al-cell' },
       el('p', { class: 'al-view-title' }, `Spread of q·k for d_k = 1 … 1024 (dots: measured over ${CHART_SAMPLES} × ${CHART_KEYS} products each, dashed: √d_k)`), chart, chartTable);
 
@@ -143,8 +145,8 @@ export default {
       const x = (d) => M.l + (Math.log2(d) / 10) * (W - M.l - M.r);
       const y = (v) => H - M.b - (v / yMax) * (H - M.t - M.b);
       const nodes = [
-        svgEl('line', { class: 'b-axis', x1: M.l, y1: H - M.b, x2: W - M.r, y2: H - M.b }),
-        svgEl('line', { class: 'b-axis', x1: M.l, y1: M.t, x2: M.l, y2: H - M.b }),
+        svgEl('line', { class: 'scene-axis', x1: M.l, y1: H - M.b, x2: W - M.r, y2: H - M.b }),
+        svgEl('line', { class: 'scene-axis', x1: M.l, y1: M.t, x2: M.l, y2: H - M.b }),
       ];
       for (const v of [0, 8, 16, 24, 32]) {
         nodes.push(svgEl('text', { x: M.l - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
@@ -152,14 +154,14 @@ export default {
       for (const d of CHART_DKS) nodes.push(svgEl('text', { x: x(d), y: H - M.b + 16, 'text-anchor': 'middle' }, String(d)));
       nodes.push(svgEl('text', { x: (W + M.l) / 2, y: H - 4, 'text-anchor': 'middle' }, 'd_k (log scale)'));
       const curve = Array.from({ length: 41 }, (_, i) => { const d = 2 ** (i / 4); return `${x(d).toFixed(1)},${y(Math.sqrt(d)).toFixed(1)}`; });
-      nodes.push(svgEl('polyline', { class: 'b-curve', points: curve.join(' ') }));
-      nodes.push(svgEl('line', { class: 'b-axis', x1: x(dK), y1: M.t, x2: x(dK), y2: H - M.b, 'stroke-dasharray': '2 3' }));
-      for (const p of points) nodes.push(svgEl('circle', { class: 'b-dot', cx: x(p.dK), cy: y(p.std), r: 5 }));
+      nodes.push(svgEl('polyline', { class: 'scene-curve', points: curve.join(' ') }));
+      nodes.push(svgEl('line', { class: 'scene-axis', x1: x(dK), y1: M.t, x2: x(dK), y2: H - M.b, 'stroke-dasharray': '2 3' }));
+      for (const p of points) nodes.push(svgEl('circle', { class: 'scene-dot', cx: x(p.dK), cy: y(p.std), r: 5 }));
       chart.replaceChildren(...nodes);
       chartTable.replaceChildren(
         el('caption', { class: 'al-sr-only' }, 'Measured spread of q·k against √d_k'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'd_k'), el('th', { scope: 'col' }, 'measured spread'), el('th', { scope: 'col' }, '√d_k'))),
-        el('tbody', {}, ...points.map((p) => el('tr', {}, el('th', { scope: 'row' }, String(p.dK)), el('td', {}, fmt(p.std)), el('td', {}, fmt(Math.sqrt(p.dK)))))));
+        el('tbody', {}, ...points.map((p) => el('tr', {}, el('th', { scope: 'row' }, String(p.dK)), el('td', {}, formatNumber(p.std)), el('td', {}, formatNumber(Math.sqrt(p.dK)))))));
     }
 
     return {
@@ -169,7 +171,7 @@ export default {
         const take = (r) => { if (r.message) problems.push(r.message); return r.value; };
         let dK = nearestStop(s.dK);
         if (dK === null) { dK = 64; problems.push('d_k was not a usable number, so it is back to 64.'); }
-        else if (dK !== s.dK || s.dK > 1024) problems.push(`d_k moves in powers of two from 1 to 1024, so ${fmt(s.dK)} became ${dK}.`);
+        else if (dK !== s.dK || s.dK > 1024) problems.push(`d_k moves in powers of two from 1 to 1024, so ${String(s.dK)} became ${dK}.`);
         const n = take(readInt(s.n, { min: 4, max: 64, fallback: 16, name: 'keys per row' }));
         const samples = take(readInt(s.samples, { min: 50, max: 2000, fallback: 400, name: 'samples' }));
         const seed = take(readInt(s.seed, { min: 0, max: 9999, fallback: 1, name: 'seed' }));
@@ -194,26 +196,26 @@ export default {
         const e = experiment({ dK, n, samples: used, seed });
         budgetNote.hidden = used === samples;
         budgetNote.textContent = `d_k × n × samples would be too much work to redo on every slider move, so this run used ${used} samples instead of ${samples}.`;
-        rawValue.textContent = fmt(e.dot.std);
-        sqrtValue.textContent = fmt(Math.sqrt(dK));
+        rawValue.textContent = formatNumber(e.dot.std);
+        sqrtValue.textContent = formatNumber(Math.sqrt(dK));
         head.raw.textContent = `raw q·k${scale ? '' : ' (in use)'}`;
         head.scaled.textContent = `q·k ÷ √${dK}${scale ? ' (in use)' : ''}`;
-        head.raw.classList.toggle('b-in-use', !scale);
-        head.scaled.classList.toggle('b-in-use', scale);
-        entropyHead.textContent = `mean entropy of a row (uniform maximum ln ${n} = ${fmt(e.maxEntropy)})`;
+        head.raw.classList.toggle('scene-in-use', !scale);
+        head.scaled.classList.toggle('scene-in-use', scale);
+        entropyHead.textContent = `mean entropy of a row (uniform maximum ln ${n} = ${formatNumber(e.maxEntropy)})`;
         const hidden = 'hidden: predict first';
-        cells.std[0].textContent = fmt(e.dot.std);
-        cells.std[1].textContent = fmt(e.scaledDot.std);
-        cells.max[0].textContent = isRevealed ? fmt(e.unscaled.maxWeight) : hidden;
-        cells.max[1].textContent = fmt(e.scaled.maxWeight);
-        cells.entropy[0].textContent = isRevealed ? fmt(e.unscaled.entropy) : hidden;
-        cells.entropy[1].textContent = fmt(e.scaled.entropy);
-        cells.oneHot[0].textContent = isRevealed ? `${fmt(e.unscaled.oneHotShare * 100, 0)}%` : hidden;
-        cells.oneHot[1].textContent = `${fmt(e.scaled.oneHotShare * 100, 0)}%`;
+        cells.std[0].textContent = formatNumber(e.dot.std);
+        cells.std[1].textContent = formatNumber(e.scaledDot.std);
+        cells.max[0].textContent = isRevealed ? formatNumber(e.unscaled.maxWeight) : hidden;
+        cells.max[1].textContent = formatNumber(e.scaled.maxWeight);
+        cells.entropy[0].textContent = isRevealed ? formatNumber(e.unscaled.entropy) : hidden;
+        cells.entropy[1].textContent = formatNumber(e.scaled.entropy);
+        cells.oneHot[0].textContent = isRevealed ? `${formatNumber(e.unscaled.oneHotShare * 100, 0)}%` : hidden;
+        cells.oneHot[1].textContent = `${formatNumber(e.scaled.oneHotShare * 100, 0)}%`;
         const side = scale ? e.scaled : e.unscaled;
         inUse.textContent = !scale && !isRevealed
-          ? `Scaling is off, so softmax would see scores spread about ${fmt(e.dot.std)}. Make your prediction above to see what that does to the weights.`
-          : `Softmax ${scale ? `sees the scores divided by √${dK} = ${fmt(Math.sqrt(dK))}, spread about ${fmt(e.scaledDot.std)}` : `sees the raw scores, spread about ${fmt(e.dot.std)}`}: the largest weight in a row averages ${fmt(side.maxWeight)}, and the entropy ${fmt(side.entropy)} is ${fmt((side.entropy / e.maxEntropy) * 100, 0)}% of the uniform ${fmt(e.maxEntropy)}.`;
+          ? `Scaling is off, so softmax would see scores spread about ${formatNumber(e.dot.std)}. Make your prediction above to see what that does to the weights.`
+          : `Softmax ${scale ? `sees the scores divided by √${dK} = ${formatNumber(Math.sqrt(dK))}, spread about ${formatNumber(e.scaledDot.std)}` : `sees the raw scores, spread about ${formatNumber(e.dot.std)}`}: the largest weight in a row averages ${formatNumber(side.maxWeight)}, and the entropy ${formatNumber(side.entropy)} is ${formatNumber((side.entropy / e.maxEntropy) * 100, 0)}% of the uniform ${formatNumber(e.maxEntropy)}.`;
 
         // ---- prediction ------------------------------------------------------------------
         question.textContent = `At d_k = ${dK} with ${n} keys and no scaling, will the largest weight in a row average above 0.9?`;
@@ -221,8 +223,8 @@ export default {
         if (!isRevealed) verdict.textContent = guess ? 'Press Reveal to check your guess.' : 'Choose a guess, then press Reveal.';
         else {
           const above = e.unscaled.maxWeight > 0.9;
-          const got = `Without scaling the largest weight averages ${fmt(e.unscaled.maxWeight)}, ${above ? 'above' : 'not above'} 0.9`;
-          verdict.textContent = guess ? `${got}: your guess was ${(guess === 'above') === above ? 'right' : 'not right'}. With scaling it averages ${fmt(e.scaled.maxWeight)}.` : `${got}. With scaling it averages ${fmt(e.scaled.maxWeight)}.`;
+          const got = `Without scaling the largest weight averages ${formatNumber(e.unscaled.maxWeight)}, ${above ? 'above' : 'not above'} 0.9`;
+          verdict.textContent = guess ? `${got}: your guess was ${(guess === 'above') === above ? 'right' : 'not right'}. With scaling it averages ${formatNumber(e.scaled.maxWeight)}.` : `${got}. With scaling it averages ${formatNumber(e.scaled.maxWeight)}.`;
         }
 
         // ---- chart: the same experiment at six widths -------------------------------------
@@ -245,20 +247,20 @@ export default {
           rowAxisTitle: 'row', colAxisTitle: 'key', stage: 'weights for one query', scale: 'sequential', domain: [0, 1],
           showTable: ctx.ui.table, digits: 2,
         });
-        const range = (a) => `${fmt(Math.min(...a))} to ${fmt(Math.max(...a))}`;
+        const range = (a) => `${formatNumber(Math.min(...a))} to ${formatNumber(Math.max(...a))}`;
         const best = (w) => topK(w, 1)[0];
         exampleLines.replaceChildren(
           el('li', {}, `Raw scores q·k of this row run from ${range(scores)}; divided by √${dK} they run from ${range(scaled)}.`),
           el('li', {}, isRevealed
-            ? `Largest weight: ${fmt(best(wRaw).value)} on ${keyLabels[best(wRaw).index]} without scaling, ${fmt(best(wScaled).value)} with it.`
-            : `Largest weight with scaling: ${fmt(best(wScaled).value)} on ${keyLabels[best(wScaled).index]}. The unscaled row appears after you reveal.`));
+            ? `Largest weight: ${formatNumber(best(wRaw).value)} on ${keyLabels[best(wRaw).index]} without scaling, ${formatNumber(best(wScaled).value)} with it.`
+            : `Largest weight with scaling: ${formatNumber(best(wScaled).value)} on ${keyLabels[best(wScaled).index]}. The unscaled row appears after you reveal.`));
 
         const text = problems.length ? problems.join(' ') : spoken;
         message.textContent = text;
         message.hidden = !text;
         spoken = '';
         if (announceReveal && isRevealed) { announceReveal = false; ctx.announce(verdict.textContent); }
-        dkSummary = `d_k ${dK}: raw spread ${fmt(e.dot.std)}, √d_k ${fmt(Math.sqrt(dK))}, scaled spread ${fmt(e.scaledDot.std)}.`;
+        dkSummary = `d_k ${dK}: raw spread ${formatNumber(e.dot.std)}, √d_k ${formatNumber(Math.sqrt(dK))}, scaled spread ${formatNumber(e.scaledDot.std)}.`;
       },
       destroy() {
         win.clearTimeout(announceTimer);

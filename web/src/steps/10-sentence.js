@@ -4,12 +4,11 @@
 // one matrix at a time. A query scrubber lights one row and says where that token looks most.
 // The scene says plainly that nothing here is learned.
 import { createHeatmap, createPlayer } from '../views/index.js';
-import { domFor } from '../views/dom.js';
-import { formatShape, quoteLabel } from '../views/format.js';
+import { domFor } from '../lib/dom.js';
+import { formatShape, quoteLabel, formatNumber } from '../lib/format.js';
 import { embed, layerWeights, MAX_TOKENS } from '../model/toy-model.js';
-import { fmt, rowSums } from './scene-kit.js';
+import { rowSums, topK } from '../lib/matrix.js';
 import { readChoice, readInt, readSentence } from './scene-inputs.js';
-import { topK } from './b-kit.js';
 
 const D_MODEL = 16;
 const DEFAULT_SENTENCE = 'The cat sat down';
@@ -33,10 +32,10 @@ export default {
     const { el } = domFor(host);
     const win = host.ownerDocument.defaultView;
 
-    const sentenceInput = el('input', { type: 'text', class: 'al-input b-sentence b-long', autocomplete: 'off', spellcheck: 'false', maxlength: '2000' });
+    const sentenceInput = el('input', { type: 'text', class: 'al-input sentence-input scene-long', autocomplete: 'off', spellcheck: 'false', maxlength: '2000' });
     const presetAnimal = el('button', { type: 'button', class: 'al-button' }, 'Use \u201Cthe animal \u2026 it was too tired\u201D');
     const presetCat = el('button', { type: 'button', class: 'al-button' }, 'Back to \u201CThe cat sat down\u201D');
-    const seedInput = el('input', { type: 'number', class: 'al-input b-num', min: '0', max: '9999', step: '1' });
+    const seedInput = el('input', { type: 'number', class: 'al-input scene-num', min: '0', max: '9999', step: '1' });
     const reroll = el('button', { type: 'button', class: 'al-button' }, 'Re-roll the weights');
     const maskSelect = el('select', { class: 'al-select' },
       el('option', { value: 'none' }, 'none: every token sees all'),
@@ -44,7 +43,7 @@ export default {
     const message = el('p', { class: 'al-message', role: 'status', hidden: true });
     const tokenCount = el('span', { 'data-testid': 'token-count' });
     const matrixSize = el('span', { 'data-testid': 'matrix-size' });
-    const tokenList = el('span', { class: 'b-tokens' });
+    const tokenList = el('span', { class: 'scene-tokens' });
     const sizes = el('p', { class: 'al-stat' }, tokenCount, ' tokens → a ', matrixSize, ' attention matrix: ', tokenList);
 
     const notLearned = el('p', { class: 'al-callout', 'data-testid': 'not-learned' },
@@ -55,12 +54,12 @@ export default {
     const scrub = el('input', { type: 'range', min: '0', step: '1', id: `${host.id || 'b'}-scrub-${Math.random().toString(36).slice(2, 8)}` });
     const scrubLabel = el('label', { for: scrub.id }, 'Query token');
     const scrubText = el('span', { class: 'al-stat', 'aria-hidden': 'true' });
-    const readout = el('p', { class: 'b-readout', 'data-testid': 'query-readout' });
+    const readout = el('p', { class: 'scene-readout', 'data-testid': 'query-readout' });
     const rowSum = el('p', { class: 'al-stat', 'data-testid': 'row-sum' });
     const mapBox = el('div', {});
 
     host.append(
-      el('div', { class: 'al-controls' }, el('label', { class: 'b-field' }, 'Sentence', sentenceInput)),
+      el('div', { class: 'al-controls' }, el('label', { class: 'sentence-field' }, 'Sentence', sentenceInput)),
       el('div', { class: 'al-controls' }, presetAnimal, presetCat),
       el('div', { class: 'al-controls' }, el('label', {}, 'Weight seed', seedInput), reroll, el('label', {}, 'Mask', maskSelect)),
       message, sizes, notLearned,
@@ -186,13 +185,13 @@ export default {
         scrubText.textContent = place;
         const row = h.weights.slice(query * n, query * n + n);
         const top = topK(row, 3).filter((e) => e.value > 0);
-        const parts = top.map((e) => `${quoteLabel(tokens[e.index])} (${fmt(e.value)})`);
+        const parts = top.map((e) => `${quoteLabel(tokens[e.index])} (${formatNumber(e.value)})`);
         const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
         const visible = row.filter((v) => v > 0).length;
         readout.textContent = visible === 1
           ? `${name} can only see ${list} here, so all of its attention goes there.`
           : `${name} attends most to ${list}${mask === 'causal' ? `, among the ${visible} tokens it is allowed to see` : ''}.`;
-        rowSum.textContent = `The weights in row ${name} add up to ${fmt(rowSums(row, 1, n)[0])}.`;
+        rowSum.textContent = `The weights in row ${name} add up to ${formatNumber(rowSums(row, 1, n)[0])}.`;
       },
       destroy() {
         win.clearTimeout(speakTimer);

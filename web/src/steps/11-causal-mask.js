@@ -3,13 +3,14 @@
 // the diagonal, the row sums and row 1, lets the learner predict what row 2 can see, compares one
 // row with and without the mask, and shows a second mask kind: padding (extra [pad] tokens appended to the
 // sentence, hidden from every query with validKeys = the sentence's length).
-import { createHeatmap, createMatrixTable, formatNumber } from '../views/index.js';
-import { domFor, uid } from '../views/dom.js';
+import { createHeatmap, createMatrixTable } from '../views/index.js';
+import { formatNumber } from '../lib/format.js';
+import { domFor, uid } from '../lib/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
-import { rowSums } from './scene-kit.js';
-import { aboveDiagonal, nonZeroInRow } from './c-matrix.js';
+import { rowSums, aboveDiagonal, nonZeroInRow } from '../lib/matrix.js';
 import { readBool, readInt, readSentence } from './scene-inputs.js';
-import { formulaBox, messageLine, rangeField, sentenceField, toggleButton } from './c-ui.js';
+import { formulaBox } from '../views/formula-box.js';
+import { messageLine, rangeField, sentenceField, toggleButton } from '../views/controls.js';
 
 const D_MODEL = 8;
 const DEFAULT_SENTENCE = 'The cat sat down';
@@ -45,12 +46,12 @@ export default {
     });
 
     // Predict before reveal.
-    const guessSelect = el('select', { class: 'al-select', id: uid('c-guess') });
+    const guessSelect = el('select', { class: 'al-select', id: uid('scene-guess') });
     const reveal = el('button', { type: 'button', class: 'al-button al-primary' }, 'Reveal row 2');
     const again = el('button', { type: 'button', class: 'al-button' }, 'Guess again');
     const question = el('p', {});
-    const feedback = el('p', { class: 'c-feedback', 'data-testid': 'row2-reveal' });
-    const predict = el('div', { class: 'al-callout c-predict' },
+    const feedback = el('p', { class: 'scene-feedback', 'data-testid': 'row2-reveal' });
+    const predict = el('div', { class: 'al-callout mask-predict' },
       el('h3', {}, 'Predict first'), question,
       el('div', { class: 'al-controls' }, el('label', { for: guessSelect.id }, 'My guess:'), guessSelect, reveal, again),
       feedback);
@@ -64,10 +65,10 @@ export default {
     const upper = el('span', { 'data-testid': 'upper-triangle' });
     const sums = el('span', { 'data-testid': 'row-sums', class: 'al-stat' });
     const first = el('span', { 'data-testid': 'first-row' });
-    const facts = el('ul', { class: 'c-facts', 'aria-label': 'What the weights show' },
+    const facts = el('ul', { class: 'scene-facts', 'aria-label': 'What the weights show' },
       el('li', {}, upper), el('li', {}, 'Row sums: ', sums), el('li', {}, first));
 
-    const compareHost = el('div', { class: 'c-compare c-words' });
+    const compareHost = el('div', { class: 'mask-compare scene-words' });
     const compare = createMatrixTable(compareHost);
     const compareText = el('p', { 'data-testid': 'row-compare' });
 

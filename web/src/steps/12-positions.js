@@ -3,12 +3,15 @@
 // shuffled sentence are then the original weights with rows and columns moved, which the scene
 // checks numerically. Adding the engine's sinusoidal positional encoding breaks that. Below, the
 // encoding matrix itself with sliders for the number of positions and d_model.
-import { createHeatmap, formatNumber } from '../views/index.js';
-import { domFor } from '../views/dom.js';
+import { createHeatmap } from '../views/index.js';
+import { formatNumber, formatDiff } from '../lib/format.js';
+import { domFor } from '../lib/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
-import { formatDiff, maxAbsDiff, seededPermutation, unpermuteRows, unpermuteSquare } from './c-matrix.js';
+import { maxAbsDiff } from '../lib/matrix.js';
+import { seededPermutation, unpermuteRows, unpermuteSquare } from '../lib/permutation.js';
 import { readBool, readInt, readSentence } from './scene-inputs.js';
-import { formulaBox, messageLine, rangeField, sentenceField, toggleButton } from './c-ui.js';
+import { formulaBox } from '../views/formula-box.js';
+import { messageLine, rangeField, sentenceField, toggleButton } from '../views/controls.js';
 
 const D_MODEL = 16;
 const SAME = 1e-5; // float32 noise allowed when calling two matrices equal
@@ -43,7 +46,7 @@ export default {
     reset.addEventListener('click', () => { ctx.set({ shuffle: 0 }); ctx.announce('Back to the original order.'); });
     followSelect.addEventListener('change', () => ctx.set({ follow: Number(followSelect.value) }));
 
-    const orders = el('p', { class: 'c-orders' });
+    const orders = el('p', { class: 'scene-orders' });
     const maps = el('div', { class: 'al-grid' });
     const box = () => maps.appendChild(el('div', { class: 'al-cell' }));
     const original = createHeatmap(box(), { label: 'Weights, original order' });

@@ -2,12 +2,14 @@
 // runs h heads of width 16/h with W_O; the scene draws every head's weights as small multiples,
 // enlarges the selected head, reads the concatenation and output shapes off the result arrays, and
 // lists which key each head weights most for the selected query.
-import { createHeatmap, formatNumber } from '../views/index.js';
-import { domFor } from '../views/dom.js';
+import { createHeatmap } from '../views/index.js';
+import { formatNumber } from '../lib/format.js';
+import { domFor } from '../lib/dom.js';
 import { embed, layerWeights } from '../model/toy-model.js';
-import { rowMax } from './c-matrix.js';
+import { rowMax } from '../lib/matrix.js';
 import { readChoice, readInt, readSentence } from './scene-inputs.js';
-import { formulaBox, messageLine, sentenceField } from './c-ui.js';
+import { formulaBox } from '../views/formula-box.js';
+import { messageLine, sentenceField } from '../views/controls.js';
 
 const D_MODEL = 16;
 const HEAD_CHOICES = [1, 2, 4, 8];
@@ -40,8 +42,8 @@ export default {
 
     const honest = el('p', { class: 'al-note' },
       'These heads use seeded random weights, not trained ones. They differ only because each head projects the same embeddings with different random numbers; nothing here has learned to specialise.');
-    const narrowNote = el('p', { class: 'al-note c-mh-narrow' }, 'On a narrow screen one head is shown at a time: pick it with “Enlarged head”.');
-    const multiples = el('div', { class: 'al-grid al-grid-4 c-mh-multiples', role: 'group', 'aria-label': 'Every head side by side' });
+    const narrowNote = el('p', { class: 'al-note scene-mh-narrow' }, 'On a narrow screen one head is shown at a time: pick it with “Enlarged head”.');
+    const multiples = el('div', { class: 'al-grid al-grid-4 scene-mh-multiples', role: 'group', 'aria-label': 'Every head side by side' });
     const bigHost = el('div', { class: 'al-cell' });
     const big = createHeatmap(bigHost, { label: 'Head in focus', onLockChange: (r) => r !== null && ctx.set({ query: r }) });
     const concatShape = el('span', { 'data-testid': 'concat-shape', class: 'al-stat' });
@@ -49,7 +51,7 @@ export default {
     const headShape = el('span', { 'data-testid': 'head-shape', class: 'al-stat' });
     const concatNote = el('span', {});
     const outputNote = el('span', {});
-    const shapes = el('ul', { class: 'c-facts', 'aria-label': 'Shapes read from the result' },
+    const shapes = el('ul', { class: 'scene-facts', 'aria-label': 'Shapes read from the result' },
       el('li', {}, 'Each head’s Q, K and V: ', headShape),
       el('li', {}, 'Concatenation of the heads’ outputs: ', concatShape, concatNote),
       el('li', {}, 'After W_O: ', outputShape, outputNote));
@@ -71,7 +73,7 @@ export default {
       for (const s of smalls) s.map.destroy();
       multiples.replaceChildren();
       smalls = Array.from({ length: h }, (_, k) => {
-        const cell = multiples.appendChild(el('div', { class: 'al-cell c-mh-head' }));
+        const cell = multiples.appendChild(el('div', { class: 'al-cell scene-mh-head' }));
         const map = createHeatmap(cell, { label: `Head ${k + 1}` });
         const button = el('button', { type: 'button', class: 'al-button', 'aria-pressed': 'false' }, `Enlarge head ${k + 1}`);
         button.addEventListener('click', () => ctx.set({ head: k }));
@@ -113,7 +115,7 @@ export default {
           const on = k === head.value;
           button.setAttribute('aria-pressed', String(on));
           button.textContent = on ? `Head ${k + 1} is enlarged` : `Enlarge head ${k + 1}`;
-          cell.classList.toggle('c-selected', on);
+          cell.classList.toggle('scene-selected', on);
         });
         big.update({ ...spec(head.value), lockedRow: q.value, stage: `head ${head.value + 1} of ${h}, softmax weights` });
 

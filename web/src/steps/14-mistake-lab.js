@@ -3,12 +3,13 @@
 // bugs (softmax over the queries or mask after the softmax, and/or no scaling). Side-by-side
 // heatmaps, a diagnostics table read from the buggy weights, one sentence per bug, and a
 // "which bug is this?" challenge on a seeded random bug.
-import { createHeatmap, createMatrixTable, formatNumber } from '../views/index.js';
-import { domFor, uid } from '../views/dom.js';
+import { createHeatmap, createMatrixTable } from '../views/index.js';
+import { formatNumber } from '../lib/format.js';
+import { domFor, uid } from '../lib/dom.js';
 import { embed, layerWeights, rng } from '../model/toy-model.js';
-import { BUGS, bugSentences, challengeFeedback, diagnose } from './c-bugs.js';
+import { BUGS, bugSentences, challengeFeedback, diagnose } from './mistake-diagnosis.js';
 import { readBool, readChoice, readInt, readSentence } from './scene-inputs.js';
-import { messageLine, sentenceField } from './c-ui.js';
+import { messageLine, sentenceField } from '../views/controls.js';
 
 const WIDTHS = [2, 4, 8, 16, 32, 64, 128];
 const MISTAKES = [
@@ -34,7 +35,7 @@ export default {
     const width = el('select', { class: 'al-select' }, ...WIDTHS.map((d) => el('option', { value: String(d) }, String(d))));
     width.addEventListener('change', () => ctx.set({ dK: Number(width.value) }));
 
-    const group = uid('c-bug');
+    const group = uid('scene-bug');
     const radios = MISTAKES.map((m) => {
       const input = el('input', { type: 'radio', name: group, value: m.id });
       input.addEventListener('change', () => {
@@ -42,42 +43,42 @@ export default {
         ctx.set({ mistake: m.id });
         ctx.announce(m.id === 'none' ? 'Softmax and mask bugs off.' : `Bug on: ${m.label.toLowerCase()}.`);
       });
-      return { input, label: el('label', { class: 'c-choice' }, input, ' ', m.label) };
+      return { input, label: el('label', { class: 'scene-choice' }, input, ' ', m.label) };
     });
     const noScale = el('input', { type: 'checkbox' });
     noScale.addEventListener('change', () => {
       ctx.set({ noScale: noScale.checked });
       ctx.announce(noScale.checked ? 'Bug on: the scores are no longer divided by the square root of d_k.' : 'Scaling restored.');
     });
-    const bugs = el('fieldset', { class: 'c-bugs' },
+    const bugs = el('fieldset', { class: 'scene-bugs' },
       el('legend', {}, 'Bugs (one softmax or mask bug at a time, plus the scaling bug)'),
-      el('div', { class: 'c-choices' }, ...radios.map((r) => r.label)),
-      el('label', { class: 'c-choice' }, noScale, ' Forget to divide by √d_k'));
+      el('div', { class: 'scene-choices' }, ...radios.map((r) => r.label)),
+      el('label', { class: 'scene-choice' }, noScale, ' Forget to divide by √d_k'));
 
     const maps = el('div', { class: 'al-grid' });
     const box = () => maps.appendChild(el('div', { class: 'al-cell' }));
     const good = createHeatmap(box(), { label: 'Correct weights' });
     const bad = createHeatmap(box(), { label: 'Buggy weights' });
-    const diagnosis = el('ul', { class: 'c-facts c-diagnosis', 'data-testid': 'bug-diagnosis', 'aria-label': 'What broke' });
+    const diagnosis = el('ul', { class: 'scene-facts scene-diagnosis', 'data-testid': 'bug-diagnosis', 'aria-label': 'What broke' });
     const rowSumsText = el('span', { 'data-testid': 'bug-row-sums', class: 'al-stat' });
     const colSumsText = el('span', { 'data-testid': 'bug-col-sums', class: 'al-stat' });
     const leak = el('span', { 'data-testid': 'future-leak', class: 'al-stat' });
     const leakNote = el('span', {});
-    const facts = el('ul', { class: 'c-facts' },
+    const facts = el('ul', { class: 'scene-facts' },
       el('li', {}, 'Buggy row sums: ', rowSumsText),
       el('li', {}, 'Buggy column sums: ', colSumsText),
       el('li', {}, 'Weight given to future tokens (above the diagonal, all rows): ', leak, leakNote));
-    const tableHost = el('div', { class: 'c-words' });
+    const tableHost = el('div', { class: 'scene-words' });
     const table = createMatrixTable(tableHost);
 
     // Which bug is this?
     const chHost = el('div', { class: 'al-cell' });
     const chMap = createHeatmap(chHost, { label: 'Mystery weights' });
-    const guess = el('select', { class: 'al-select', id: uid('c-guess') },
+    const guess = el('select', { class: 'al-select', id: uid('scene-guess') },
       el('option', { value: '' }, 'Choose a bug…'), ...BUGS.map((b) => el('option', { value: b.id }, b.name)));
     const checkBtn = el('button', { type: 'button', class: 'al-button al-primary' }, 'Check');
     const nextBtn = el('button', { type: 'button', class: 'al-button' }, 'New mystery');
-    const feedback = el('p', { class: 'c-feedback', 'data-testid': 'challenge-feedback', role: 'status' });
+    const feedback = el('p', { class: 'scene-feedback', 'data-testid': 'challenge-feedback', role: 'status' });
     guess.addEventListener('change', () => ctx.set({ answer: guess.value, checked: false }));
     checkBtn.addEventListener('click', () => ctx.set({ answer: guess.value, checked: true }));
     nextBtn.addEventListener('click', () => ctx.set({ challenge: (ctx.get().challenge % 1e6) + 1, answer: '', checked: false }));

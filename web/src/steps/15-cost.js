@@ -3,11 +3,13 @@
 // is measured live: the engine's attention (d_model 64, one head) is timed for growing N, in small
 // batches between setTimeout pauses so the page stays responsive, and drawn as log–log charts of
 // time and score-matrix memory with a table of the numbers. Only N ≤ 128 is measured on its own.
-import { domFor, uid } from '../views/dom.js';
+import { domFor, uid } from '../lib/dom.js';
 import { normals, randomMatrix } from '../model/toy-model.js';
-import { comparisonRows, decades, doublingRatio, formatBytes, formatCount, formatMs, logScale, timeCall } from './c-cost.js';
+import { comparisonRows, doublingRatio, timeCall } from './cost-timing.js';
+import { decades, logScale } from '../views/log-scale.js';
+import { formatBytes, formatCount, formatMs } from '../lib/format.js';
 import { readBool, readInt } from './scene-inputs.js';
-import { messageLine, rangeField } from './c-ui.js';
+import { messageLine, rangeField } from '../views/controls.js';
 
 const D_MODEL = 64;
 const AUTO_NS = [16, 32, 64, 128];
@@ -36,12 +38,12 @@ export default {
     double.addEventListener('click', () => jump(Math.min(MAX_N, n * 2)));
     const compareBody = el('tbody', {});
     const compareCaption = el('caption', {});
-    const compare = el('table', { class: 'al-matrix c-table', 'data-testid': 'compare-table' }, compareCaption,
+    const compare = el('table', { class: 'al-matrix scene-table', 'data-testid': 'compare-table' }, compareCaption,
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'For N tokens'), el('th', { scope: 'col' }, 'Recurrent network'), el('th', { scope: 'col' }, 'Self-attention'))),
       compareBody);
     const doubling = el('p', { 'data-testid': 'doubling' });
-    const gridTitle = el('p', { class: 'al-view-title', id: uid('c-grid') });
-    const grid = svg('svg', { class: 'c-grid', viewBox: '0 0 160 160', role: 'img', 'aria-labelledby': gridTitle.id });
+    const gridTitle = el('p', { class: 'al-view-title', id: uid('scene-grid') });
+    const grid = svg('svg', { class: 'scene-grid', viewBox: '0 0 160 160', role: 'img', 'aria-labelledby': gridTitle.id });
 
     // ---- measurement -----------------------------------------------------------------------
     const measure = el('button', { type: 'button', class: 'al-button al-primary' }, 'Measure up to N = 512');
@@ -53,7 +55,7 @@ export default {
     const timeChart = chartBox('Time per attention call (log–log)');
     const memChart = chartBox('Memory of one N × N score matrix (log–log)');
     const tableBody = el('tbody', {});
-    const costTable = el('table', { class: 'al-matrix c-table', 'data-testid': 'cost-table' },
+    const costTable = el('table', { class: 'al-matrix scene-table', 'data-testid': 'cost-table' },
       el('caption', {}, 'Measured in this browser: median time per call, d_model = 64, one head'),
       el('thead', {}, el('tr', {}, ...['N', 'Scores (N²)', 'Score matrix (N² × 4 bytes)', 'Time (core only)', 'Time (all stages kept)']
         .map((t) => el('th', { scope: 'col' }, t)))),
@@ -63,17 +65,17 @@ export default {
     host.append(messages.element,
       el('h3', {}, 'Parallel steps and path length'),
       el('div', { class: 'al-controls' }, slider.element, halve, double),
-      el('div', { class: 'al-grid' }, el('div', { class: 'al-cell' }, el('div', { class: 'c-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Recurrent network versus self-attention' }, compare), doubling), el('div', { class: 'al-cell' }, gridTitle, grid)),
+      el('div', { class: 'al-grid' }, el('div', { class: 'al-cell' }, el('div', { class: 'scene-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Recurrent network versus self-attention' }, compare), doubling), el('div', { class: 'al-cell' }, gridTitle, grid)),
       el('h3', {}, 'The N² cost, measured live'),
       el('p', {}, 'The button times the engine’s attention on random inputs for growing N. “Core only” keeps just the output; the other column also stores the scores, scaled scores, masked scores and weights, as the lesson’s heatmaps need.'),
       el('div', { class: 'al-controls' }, measure, el('label', {}, big, ' Include N = 1024 (slower: adds a second or two)'), progress),
-      status, charts, el('div', { class: 'c-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Measured times' }, costTable), ratio);
+      status, charts, el('div', { class: 'scene-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Measured times' }, costTable), ratio);
 
     function chartBox(label) {
-      const title = el('p', { class: 'al-view-title', id: uid('c-chart') });
+      const title = el('p', { class: 'al-view-title', id: uid('cost-chart') });
       title.textContent = label;
       const box = el('div', { class: 'al-cell' }, title);
-      const plot = svg('svg', { class: 'c-chart', viewBox: '0 0 360 240', role: 'img', 'aria-labelledby': title.id });
+      const plot = svg('svg', { class: 'cost-chart', viewBox: '0 0 360 240', role: 'img', 'aria-labelledby': title.id });
       box.append(plot);
       charts.append(box);
       return plot;
@@ -84,7 +86,7 @@ export default {
       plot.replaceChildren();
       const all = series.flatMap((s) => s.points);
       if (!all.length) {
-        plot.append(svg('text', { x: 180, y: 120, 'text-anchor': 'middle', class: 'c-chart-text' }, 'No measurements yet'));
+        plot.append(svg('text', { x: 180, y: 120, 'text-anchor': 'middle', class: 'cost-chart-text' }, 'No measurements yet'));
         return;
       }
       const M = { l: 74, r: 12, t: 12, b: 44 };
@@ -94,30 +96,30 @@ export default {
       const sy = logScale(domain, [240 - M.b, M.t]);
       for (const t of ticks) {
         const y = sy(t);
-        plot.append(svg('line', { x1: M.l, x2: 360 - M.r, y1: y, y2: y, class: 'c-chart-grid' }),
-          svg('text', { x: M.l - 6, y: y + 4, 'text-anchor': 'end', class: 'c-chart-text' }, yFormat(t)));
+        plot.append(svg('line', { x1: M.l, x2: 360 - M.r, y1: y, y2: y, class: 'cost-chart-grid' }),
+          svg('text', { x: M.l - 6, y: y + 4, 'text-anchor': 'end', class: 'cost-chart-text' }, yFormat(t)));
       }
       for (const x of xs) {
-        plot.append(svg('text', { x: sx(x), y: 240 - M.b + 16, 'text-anchor': 'middle', class: 'c-chart-text' }, String(x)));
+        plot.append(svg('text', { x: sx(x), y: 240 - M.b + 16, 'text-anchor': 'middle', class: 'cost-chart-text' }, String(x)));
       }
       plot.append(
-        svg('line', { x1: M.l, x2: 360 - M.r, y1: 240 - M.b, y2: 240 - M.b, class: 'c-chart-axis' }),
-        svg('line', { x1: M.l, x2: M.l, y1: M.t, y2: 240 - M.b, class: 'c-chart-axis' }),
-        svg('text', { x: (M.l + 360 - M.r) / 2, y: 236, 'text-anchor': 'middle', class: 'c-chart-title' }, xTitle),
-        svg('text', { x: 12, y: (M.t + 240 - M.b) / 2, 'text-anchor': 'middle', class: 'c-chart-title', transform: `rotate(-90 12 ${(M.t + 240 - M.b) / 2})` }, yTitle));
+        svg('line', { x1: M.l, x2: 360 - M.r, y1: 240 - M.b, y2: 240 - M.b, class: 'cost-chart-axis' }),
+        svg('line', { x1: M.l, x2: M.l, y1: M.t, y2: 240 - M.b, class: 'cost-chart-axis' }),
+        svg('text', { x: (M.l + 360 - M.r) / 2, y: 236, 'text-anchor': 'middle', class: 'cost-chart-title' }, xTitle),
+        svg('text', { x: 12, y: (M.t + 240 - M.b) / 2, 'text-anchor': 'middle', class: 'cost-chart-title', transform: `rotate(-90 12 ${(M.t + 240 - M.b) / 2})` }, yTitle));
       series.forEach((s, k) => {
         const pts = s.points.map(([x, y]) => [sx(x), sy(y)]);
-        plot.append(svg('polyline', { points: pts.map((p) => p.join(',')).join(' '), class: `c-chart-line c-series-${k}` }));
+        plot.append(svg('polyline', { points: pts.map((p) => p.join(',')).join(' '), class: `cost-chart-line scene-series-${k}` }));
         for (const [x, y] of pts) {
           plot.append(s.shape === 'square'
-            ? svg('rect', { x: x - 4, y: y - 4, width: 8, height: 8, class: `c-chart-dot c-series-${k}` })
-            : svg('circle', { cx: x, cy: y, r: 4.5, class: `c-chart-dot c-series-${k}` }));
+            ? svg('rect', { x: x - 4, y: y - 4, width: 8, height: 8, class: `cost-chart-dot scene-series-${k}` })
+            : svg('circle', { cx: x, cy: y, r: 4.5, class: `cost-chart-dot scene-series-${k}` }));
         }
         const ly = M.t + 8 + k * 16;
         plot.append(s.shape === 'square'
-          ? svg('rect', { x: M.l + 10, y: ly - 4, width: 8, height: 8, class: `c-chart-dot c-series-${k}` })
-          : svg('circle', { cx: M.l + 14, cy: ly, r: 4.5, class: `c-chart-dot c-series-${k}` }),
-        svg('text', { x: M.l + 24, y: ly + 4, class: 'c-chart-text' }, s.name));
+          ? svg('rect', { x: M.l + 10, y: ly - 4, width: 8, height: 8, class: `cost-chart-dot scene-series-${k}` })
+          : svg('circle', { cx: M.l + 14, cy: ly, r: 4.5, class: `cost-chart-dot scene-series-${k}` }),
+        svg('text', { x: M.l + 24, y: ly + 4, class: 'cost-chart-text' }, s.name));
       });
     }
 
@@ -219,7 +221,7 @@ export default {
         const side = Math.min(n, GRID_MAX), cell = 160 / side;
         gridTitle.textContent = n <= GRID_MAX ? `The score grid: ${n} × ${n} = ${formatCount(n * n)} cells (the filled diagonal: each token with itself)` : `The score grid: ${formatCount(n)} × ${formatCount(n)} = ${formatCount(n * n)} cells (drawn as 32 × 32; each square stands for ${formatCount((n * n) / (side * side))} scores)`;
         grid.replaceChildren(...Array.from({ length: side * side }, (_, i) => svg('rect', {
-          x: (i % side) * cell, y: Math.floor(i / side) * cell, width: cell, height: cell, class: Math.floor(i / side) === i % side ? 'c-grid-diag' : 'c-grid-cell',
+          x: (i % side) * cell, y: Math.floor(i / side) * cell, width: cell, height: cell, class: Math.floor(i / side) === i % side ? 'scene-grid-diag' : 'scene-grid-cell',
         })));
       },
       destroy() {

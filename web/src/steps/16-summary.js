@@ -2,20 +2,20 @@
 // a mini-run on the worked example (love / Apple / phones, editable embeddings) shows QKᵀ, the
 // scaled scores, the softmax weights and the output as the engine computes them; the glossary is
 // a filterable definition list linking to steps; the objectives are a checklist kept in the state.
-import { createMatrixEditor, createMatrixTable, formatNumber } from '../views/index.js';
-import { activeElementOf, domFor, uid } from '../views/dom.js';
-import { STEPS } from '../content/steps.js';
+import { createMatrixEditor, createMatrixTable } from '../views/index.js';
+import { formatNumber } from '../lib/format.js';
+import { activeElementOf, domFor, uid } from '../lib/dom.js';
 import { GLOSSARY } from '../content/glossary.js';
 import { OBJECTIVES } from '../content/objectives.js';
-import { rowSums } from './scene-kit.js';
+import { rowSums } from '../lib/matrix.js';
 import { readIndexList, readNumbers } from './scene-inputs.js';
-import { matchesFilter } from './c-text.js';
-import { formulaBox, messageLine } from './c-ui.js';
+import { matchesFilter } from '../lib/text.js';
+import { formulaBox } from '../views/formula-box.js';
+import { messageLine } from '../views/controls.js';
 
 const TOKENS = ['love', 'Apple', 'phones'];
 const X0 = [1, 0, 1, 1, 0, 2];
 const fmt = (v) => formatNumber(v, 2);
-const stepInfo = (id) => STEPS.find((s) => s.id === id);
 
 export default {
   id: 'summary',
@@ -32,17 +32,17 @@ export default {
       if (!ctx.goTo(stepId)) ctx.announce('That step is not part of this copy of the lesson.');
     };
     const linkButton = (stepId, what) => {
-      const info = stepInfo(stepId);
+      const info = ctx.stepInfo(stepId);
       const text = info ? `Go to step ${info.number}: ${info.title}` : 'Go to its step';
-      const b = el('button', { type: 'button', class: 'al-button c-link', 'aria-label': `${text}, ${what}` }, text);
+      const b = el('button', { type: 'button', class: 'al-button summary-link', 'aria-label': `${text}, ${what}` }, text);
       b.addEventListener('click', () => go(stepId));
       return b;
     };
 
     // The factors.
-    const parts = el('ul', { class: 'c-parts', 'aria-label': 'The factors of the formula' },
+    const parts = el('ul', { class: 'scene-parts', 'aria-label': 'The factors of the formula' },
       ...(ctx.text?.formulaParts ?? []).map((p) => el('li', {},
-        el('span', { class: 'c-part' }, p.part), el('span', { class: 'c-part-meaning' }, p.meaning),
+        el('span', { class: 'scene-part' }, p.part), el('span', { class: 'scene-part-meaning' }, p.meaning),
         linkButton(p.stepId, `where ${p.part} is built`))));
 
     // The mini-run.
@@ -50,25 +50,25 @@ export default {
     const editor = createMatrixEditor(inputBox, { caption: 'Embeddings X (edit any number)', min: -10, max: 10, step: 0.5, onChange: (v) => ctx.set({ x: Array.from(v) }) });
     const reset = el('button', { type: 'button', class: 'al-button' }, 'Reset X');
     reset.addEventListener('click', () => { ctx.set({ x: X0.slice() }); ctx.announce('Embeddings back to the worked example.'); });
-    const stages = el('div', { class: 'al-grid c-stages c-words' });
+    const stages = el('div', { class: 'al-grid scene-stages scene-words' });
     const cell = () => stages.appendChild(el('div', { class: 'al-cell' }));
     const tables = { scores: createMatrixTable(cell()), scaled: createMatrixTable(cell()), weights: createMatrixTable(cell()), output: createMatrixTable(cell()) };
     const flow = el('ol', { class: 'al-trace', 'data-testid': 'mini-run' });
 
     // The glossary.
-    const filterId = uid('c-filter');
-    const filter = el('input', { type: 'search', id: filterId, class: 'al-input c-filter', autocomplete: 'off', maxlength: '100' });
+    const filterId = uid('scene-filter');
+    const filter = el('input', { type: 'search', id: filterId, class: 'al-input scene-filter', autocomplete: 'off', maxlength: '100' });
     filter.addEventListener('input', () => ctx.set({ filter: filter.value }));
     const count = el('p', { 'data-testid': 'glossary-count', role: 'status' });
     const entries = GLOSSARY.map((g) => {
-      const item = el('div', { class: 'c-term' }, el('dt', {}, g.term), el('dd', {}, g.meaning, ' ', linkButton(g.stepId, `where “${g.term}” is introduced`)));
+      const item = el('div', { class: 'scene-term' }, el('dt', {}, g.term), el('dd', {}, g.meaning, ' ', linkButton(g.stepId, `where “${g.term}” is introduced`)));
       return { g, item };
     });
-    const list = el('dl', { class: 'c-glossary' }, ...entries.map((e) => e.item));
+    const list = el('dl', { class: 'scene-glossary' }, ...entries.map((e) => e.item));
 
     // The objectives.
     const boxes = OBJECTIVES.map((text, i) => {
-      const input = el('input', { type: 'checkbox', id: uid('c-obj') });
+      const input = el('input', { type: 'checkbox', id: uid('scene-obj') });
       input.addEventListener('change', () => {
         const done = new Set(readIndexList(ctx.get().done, OBJECTIVES.length, 'objectives').value);
         if (input.checked) done.add(i); else done.delete(i);
@@ -86,7 +86,7 @@ export default {
       stages, flow,
       el('h3', {}, 'Glossary'),
       el('div', { class: 'al-controls' }, el('label', { for: filterId }, 'Filter the terms'), filter), count, list,
-      el('h3', {}, 'What you can now do'), el('ul', { class: 'c-objectives' }, ...boxes.map((b) => b.item)), doneCount);
+      el('h3', {}, 'What you can now do'), el('ul', { class: 'scene-objectives' }, ...boxes.map((b) => b.item)), doneCount);
 
     return {
       render(s) {

@@ -1,11 +1,15 @@
-// The lesson's scenes in lesson order: one module per step (see docs/ARCHITECTURE.md, Scene contract).
+// The registry: every step's id, title and order, once. Navigation, the step text
+// (content/steps.js), the quiz's step titles and the embedding's list of steps all read it.
+// Each step is a folder NN-name/ with inputs.js (schema), model.js (pure) and view.js (DOM);
+// steps not yet moved into a folder are wrapped by legacyScene (see define-scene.js).
+import { defineScene, legacyScene } from './define-scene.js';
 import whyAttention from './01-why-attention.js';
 import contextualMeaning from './02-contextual-meaning.js';
 import dotProduct from './03-dot-product.js';
 import softmax from './04-softmax.js';
 import firstVersion from './05-first-version.js';
 import qkv from './06-qkv.js';
-import workedExample from './07-worked-example.js';
+import * as workedExample from './07-worked-example/index.js';
 import matrixForm from './08-matrix-form.js';
 import scaling from './09-scaling.js';
 import sentence from './10-sentence.js';
@@ -16,21 +20,37 @@ import mistakeLab from './14-mistake-lab.js';
 import cost from './15-cost.js';
 import summary from './16-summary.js';
 
-export const SCENES = [
-  whyAttention,
-  contextualMeaning,
-  dotProduct,
-  softmax,
-  firstVersion,
-  qkv,
-  workedExample,
-  matrixForm,
-  scaling,
-  sentence,
-  causalMask,
-  positions,
-  multiHead,
-  mistakeLab,
-  cost,
-  summary,
+// [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
+// heading), the scene]
+const ENTRIES = [
+  ['why-attention', 'Why sequences need attention', legacyScene, whyAttention],
+  ['contextual-meaning', 'Same word, different meaning', legacyScene, contextualMeaning],
+  ['dot-product', 'Dot product as similarity', legacyScene, dotProduct],
+  ['softmax', 'Softmax: scores into shares', legacyScene, softmax],
+  ['first-version', 'A first try: weighted mixing', legacyScene, firstVersion],
+  ['qkv', 'Queries, keys and values', legacyScene, qkv],
+  ['worked-example', 'A worked example by hand', defineScene, workedExample],
+  ['matrix-form', 'The matrix form and its shapes', legacyScene, matrixForm],
+  ['scaling', 'Why divide by √dₖ', legacyScene, scaling],
+  ['sentence', 'Attention on a whole sentence', legacyScene, sentence],
+  ['causal-mask', 'The causal mask', legacyScene, causalMask],
+  ['positions', 'Where order comes from', legacyScene, positions],
+  ['multi-head', 'Many heads at once', legacyScene, multiHead],
+  ['mistake-lab', 'Mistake lab', legacyScene, mistakeLab],
+  ['cost', 'Speed, reach and cost', legacyScene, cost],
+  ['summary', 'The whole formula', legacyScene, summary],
 ];
+
+/** [{ id, title, number }] in lesson order. */
+export const STEP_LIST = Object.freeze(ENTRIES.map(([id, title], i) => Object.freeze({ id, title, number: i + 1 })));
+
+/** { [stepId]: title } */
+export const STEP_TITLES = Object.freeze(Object.fromEntries(STEP_LIST.map((s) => [s.id, s.title])));
+
+/** The scenes, in lesson order: { id, title, number, inputs, defaults(), mount(host, ctx) }. */
+export const SCENES = ENTRIES.map(([, , make, scene], i) => make(STEP_LIST[i], scene));
+
+/** { id, title, number } of a step, or null. */
+export function stepInfo(id) {
+  return STEP_LIST.find((s) => s.id === id) ?? null;
+}

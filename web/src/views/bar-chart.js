@@ -2,8 +2,8 @@
 // products). Negative values extend left of a zero line. The chart is a <ul> of "label: value"
 // items, so it reads as a list to screen readers; the bars themselves are decorative.
 
-import { domFor, uid, clear } from './dom.js';
-import { formatNumber, displayLabel } from './format.js';
+import { domFor, uid, clear } from '../lib/dom.js';
+import { formatNumber, displayLabel } from '../lib/format.js';
 import { barDomain, barGeometry, zeroPercent } from './bar-layout.js';
 
 /**

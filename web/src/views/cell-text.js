@@ -1,7 +1,7 @@
 // cell-text.js — the plain-text sentences a matrix cell reads out (hover/focus readout, grid
 // cells for screen readers): "query 'cat' → key 'sat': 0.41" or the masked explanation.
 
-import { formatNumber, quoteLabel, NEG_INF } from './format.js';
+import { formatNumber, quoteLabel, NEG_INF } from '../lib/format.js';
 import { isMasked } from './color.js';
 
 export const MASKED_TEXT = `masked (${NEG_INF}): this key is hidden from this query`;

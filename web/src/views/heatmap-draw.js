@@ -3,7 +3,7 @@
 // axis titles and labels, the dimmed/outlined locked row, the dashed highlight row, focus/hover.
 
 import { colorFor, isMasked, readableTextColor } from './color.js';
-import { formatNumber, NEG_INF } from './format.js';
+import { formatNumber, NEG_INF } from '../lib/format.js';
 import { AXIS_BAND, PAD } from './heatmap-layout.js';
 
 /** A diagonal hatch pattern (CSS px) for masked cells. */

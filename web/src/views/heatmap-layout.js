@@ -2,7 +2,7 @@
 // width, label font size, horizontal or vertical column labels, which labels fit (every n-th
 // when cells are tiny), truncated label texts, whether values fit in cells, and hit testing.
 
-import { displayLabel, truncateToWidth } from './format.js';
+import { displayLabel, truncateToWidth } from '../lib/format.js';
 
 export const AXIS_BAND = 18; // px band for the axis titles ("key →", "query ↓")
 export const PAD = 4; // room for outlines drawn around the outermost cells

@@ -3,10 +3,10 @@
 // aria-activedescendant) for screen readers; hover/focus readout; row locking; an optional
 // real <table> of the same numbers; and a one-sentence summary. Mounts into `container`.
 
-import { domFor, uid, clear, prefersReducedMotion } from './dom.js';
+import { domFor, uid, clear, prefersReducedMotion } from '../lib/dom.js';
 import { tweenValues } from './tween.js';
 import { computeDomain, isMasked } from './color.js';
-import { formatNumber, formatShape } from './format.js';
+import { formatNumber, formatShape } from '../lib/format.js';
 import { computeHeatmapLayout, hitTest } from './heatmap-layout.js';
 import { drawHeatmap, makeHatchPattern } from './heatmap-draw.js';
 import { moveCell } from './grid-nav.js';

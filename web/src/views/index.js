@@ -8,6 +8,6 @@ export { createBarChart } from './bar-chart.js';
 export { createPlayer } from './player.js';
 export { summarizeMatrix } from './summarize-matrix.js';
 export { describeCell } from './cell-text.js';
-export * from './format.js';
+export * from '../lib/format.js';
 export { colorFor, computeDomain, readableTextColor, contrastRatio, isMasked } from './color.js';
-export { el, svg, uid } from './dom.js';
+export { el, svg, uid } from '../lib/dom.js';

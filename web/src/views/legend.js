@@ -1,9 +1,9 @@
 // legend.js — colour legend for a matrix view: the numeric range of the stage shown, the colour
 // ramp (sequential cividis or diverging), and a hatched "−∞ masked" entry when cells are masked.
 
-import { domFor, uid } from './dom.js';
+import { domFor, uid } from '../lib/dom.js';
 import { rampStops } from './color.js';
-import { formatNumber, NEG_INF } from './format.js';
+import { formatNumber, NEG_INF } from '../lib/format.js';
 
 /** Words for a ramp's ends, so colour is never the only carrier of the meaning. */
 export function legendDescription({ scale, domain, digits = 2, stage = 'values' }) {

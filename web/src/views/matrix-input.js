@@ -1,7 +1,7 @@
 // matrix-input.js — pure validation of one editable matrix cell: empty, not a number, or out of
 // range each give a message in words; a valid entry gives the number.
 
-import { formatNumber, parseNumber } from './format.js';
+import { formatNumber, parseNumber } from '../lib/format.js';
 
 function plain(v) {
   // Bounds as the learner would type them (no trailing zeros), with a true minus sign.

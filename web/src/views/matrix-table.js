@@ -2,8 +2,8 @@
 // createMatrixTable draws a read-only <table> with <caption> and <th scope>; createMatrixEditor
 // makes every cell a labelled number input with in-words validation. Both update in place.
 
-import { domFor, uid, clear } from './dom.js';
-import { formatNumber, displayLabel } from './format.js';
+import { domFor, uid, clear } from '../lib/dom.js';
+import { formatNumber, displayLabel } from '../lib/format.js';
 import { isMasked } from './color.js';
 import { validateCellInput, inputShowsValue } from './matrix-input.js';
 

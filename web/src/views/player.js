@@ -3,7 +3,7 @@
 // stage. onChange(index, { reducedMotion, playing, source }) tells the caller to skip tweening
 // when the learner prefers reduced motion (it still steps).
 
-import { domFor, uid, prefersReducedMotion } from './dom.js';
+import { domFor, uid, prefersReducedMotion } from '../lib/dom.js';
 import { TICK_MS, clampIndex, tick, playStart, stageText } from './player-logic.js';
 
 /**

@@ -1,7 +1,7 @@
 // summarize-matrix.js — the one-sentence text alternative shown under every matrix view, e.g.
 // "3×3 softmax weights; every row sums to 1.00; strongest: 'Apple' → 'Apple' 0.50."
 
-import { formatNumber, formatShapeCompact, quoteLabel, NEG_INF } from './format.js';
+import { formatNumber, formatShapeCompact, quoteLabel, NEG_INF } from '../lib/format.js';
 import { isMasked } from './color.js';
 
 function pair(spec, r, c) {

@@ -3,8 +3,8 @@
 // moved with the arrow keys (0.1; Shift: 1). A text readout and a visually hidden list give the
 // positions as text. No live region: the caller announces changes.
 
-import { domFor, uid, clear } from './dom.js';
-import { formatNumber, quoteLabel } from './format.js';
+import { domFor, uid, clear } from '../lib/dom.js';
+import { formatNumber, quoteLabel } from '../lib/format.js';
 import { ticks, niceStep, linearScale, clampRound, keyMove, arrowHead } from './plot-math.js';
 
 const W = 320;

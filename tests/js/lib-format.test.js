@@ -1,10 +1,10 @@
-// views-format.test.js — number/label formatting used by the views (web/src/views/format.js).
+// lib-format.test.js — the lesson's one number format and label formatting (web/src/lib/format.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   formatNumber, formatSigned, formatShape, formatShapeCompact, displayLabel, quoteLabel,
   truncateToWidth, parseNumber, MINUS, NEG_INF, ELLIPSIS,
-} from '../../web/src/views/format.js';
+} from '../../web/src/lib/format.js';
 
 test('formatNumber uses fixed digits and a true minus sign', () => {
   assert.equal(formatNumber(0.41234), '0.41');

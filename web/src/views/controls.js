@@ -1,14 +1,14 @@
-// Small DOM pieces repeated by steps 11–16: a debounced sentence box, an on/off toggle button
+// controls.js — small DOM pieces several scenes repeat: a debounced sentence box, an on/off toggle button
 // (aria-pressed), a labelled range slider that reports every move and its release, and a message
 // line for replaced settings. All text is added as text nodes; nothing here computes.
-import { domFor, uid, activeElementOf } from '../views/dom.js';
+import { domFor, uid, activeElementOf } from '../lib/dom.js';
 
 // A labelled text box; onChange(text) fires 250 ms after typing stops (and on Enter / blur).
 export function sentenceField(host, { label = 'Sentence', onChange }) {
   const { el } = domFor(host);
-  const id = uid('c-sentence');
+  const id = uid('scene-sentence');
   const input = el('input', { type: 'text', id, class: 'al-input al-wide', autocomplete: 'off', spellcheck: 'false', maxlength: '2000' });
-  const element = el('div', { class: 'c-field' }, el('label', { for: id }, label), input);
+  const element = el('div', { class: 'scene-field' }, el('label', { for: id }, label), input);
   const win = host.ownerDocument.defaultView;
   let timer = 0;
   const fire = () => { win.clearTimeout(timer); timer = 0; onChange(input.value); };
@@ -28,8 +28,8 @@ export function sentenceField(host, { label = 'Sentence', onChange }) {
 // A button whose aria-pressed carries the state; the visible text names the state too.
 export function toggleButton(host, { label, onToggle }) {
   const { el } = domFor(host);
-  const state = el('span', { class: 'c-toggle-state' });
-  const button = el('button', { type: 'button', class: 'al-button c-toggle', 'aria-pressed': 'false' }, label, ': ', state);
+  const state = el('span', { class: 'scene-toggle-state' });
+  const button = el('button', { type: 'button', class: 'al-button scene-toggle', 'aria-pressed': 'false' }, label, ': ', state);
   button.addEventListener('click', () => onToggle(button.getAttribute('aria-pressed') !== 'true'));
   return {
     element: button,
@@ -44,10 +44,10 @@ export function toggleButton(host, { label, onToggle }) {
 // onCommit(value) when released (for announcements).
 export function rangeField(host, { label, min, max, step = 1, onInput, onCommit, format = String }) {
   const { el } = domFor(host);
-  const id = uid('c-range');
+  const id = uid('scene-range');
   const input = el('input', { type: 'range', id, min: String(min), max: String(max), step: String(step) });
   const out = el('output', { for: id, class: 'al-stat' });
-  const element = el('div', { class: 'c-field c-range' }, el('label', { for: id }, label), input, out);
+  const element = el('div', { class: 'scene-field scene-range' }, el('label', { for: id }, label), input, out);
   input.addEventListener('input', () => onInput(Number(input.value)));
   if (onCommit) input.addEventListener('change', () => onCommit(Number(input.value)));
   return {
@@ -78,4 +78,4 @@ export function messageLine(host) {
   };
 }
 
-export { formulaBox } from './scene-kit.js';
+export { formulaBox } from './formula-box.js';

@@ -1,4 +1,4 @@
-// Bookkeeping for step 1's simplified picture of a recurrent network: a token's signal keeps a
+// recurrent-chain.js — bookkeeping for step 1's simplified picture of a recurrent network: a token's signal keeps a
 // fixed share `retention` per hop, so after d hops retention^d of it is left. This is an
 // illustration of fading, not a trained RNN and not attention maths. Pure, no DOM.
 
@@ -27,24 +27,4 @@ export function chainStages(tokens) {
 export function hopsToFade(retention, threshold = 0.1) {
   if (!(retention > 0 && retention < 1)) return Infinity;
   return Math.ceil(Math.log(threshold) / Math.log(retention) - 1e-9);
-}
-
-/** A share as a whole-number percentage for text ("34%"), "<1%" for tiny non-zero shares. */
-export function percentText(share) {
-  if (!Number.isFinite(share)) return 'n/a';
-  const p = share * 100;
-  if (p > 0 && p < 1) return '<1%';
-  return `${Math.round(p)}%`;
-}
-
-/** An integer exponent as superscript digits ("³", "¹²"), for text like 0.70³. */
-export function power(n) {
-  const sup = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-  return String(n).split('').map((c) => sup[c] ?? c).join('');
-}
-
-/** A label cut to `max` characters with an ellipsis (for small pictures; full text elsewhere). */
-export function shortLabel(text, max = 10) {
-  const s = String(text);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

@@ -1,13 +1,14 @@
-// scene-a.test.js — the pure helpers of steps 1–5: input fallbacks (the scene-inputs.js readers
-// with these steps' ranges), roundTo, the recurrent-chain
+// scene-chain-similarity.test.js — the pure helpers of steps 1–5: input fallbacks (the
+// scene-inputs.js readers with these steps' ranges), roundTo, percentages, superscripts, the recurrent-chain
 // bookkeeping, and the words chosen from numbers (dot-product cases, direction of a move,
 // softmax predictions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readNumber, readInt, readChoice, readNumbers, readNumberList } from '../../web/src/steps/scene-inputs.js';
-import { roundTo } from '../../web/src/steps/scene-kit.js';
-import { survivalAt, hopCounts, chainStages, hopsToFade, percentText, power, shortLabel } from '../../web/src/steps/a-chain.js';
-import { lengthFromDot, angleDegrees, dotRelation, movedToward, rangeOf, judgePrediction, SHARE_RANGES } from '../../web/src/steps/a-words.js';
+import { roundTo, formatPercent, superscript } from '../../web/src/lib/format.js';
+import { shortLabel } from '../../web/src/lib/text.js';
+import { survivalAt, hopCounts, chainStages, hopsToFade } from '../../web/src/steps/recurrent-chain.js';
+import { lengthFromDot, angleDegrees, dotRelation, movedToward, rangeOf, judgePrediction, SHARE_RANGES } from '../../web/src/steps/similarity-words.js';
 
 test('numbers from a URL fall back when missing or not finite, and are clamped when out of range', () => {
   const retention = (v) => readNumber(v, { min: 0.5, max: 0.95, fallback: 0.8, name: 'retention' });
@@ -62,10 +63,10 @@ test('the chain keeps retention^distance of each token read so far', () => {
   assert.equal(hopsToFade(0.7, 0.1), 7); // 0.7^6 ≈ 0.118, 0.7^7 ≈ 0.082
   assert.equal(hopsToFade(0.5, 0.125), 3);
   assert.equal(hopsToFade(1), Infinity);
-  assert.equal(percentText(0.343), '34%');
-  assert.equal(percentText(0.004), '<1%');
-  assert.equal(percentText(NaN), 'n/a');
-  assert.equal(power(12), '¹²');
+  assert.equal(formatPercent(0.343), '34%');
+  assert.equal(formatPercent(0.004), '<1%');
+  assert.equal(formatPercent(NaN), 'n/a');
+  assert.equal(superscript(12), '¹²');
   assert.equal(shortLabel('abcdefghijkl', 5), 'abcd…');
   assert.equal(shortLabel('abc', 5), 'abc');
 });

@@ -1,9 +1,8 @@
-// The mistake lab's reading of engine results: diagnostics of a weight matrix (row and column
+// mistake-diagnosis.js — the mistake lab's reading of engine results: diagnostics of a weight matrix (row and column
 // sums, largest weight per row, weight on later tokens) and one plain sentence per active bug,
 // chosen from those numbers. Pure JS; the weights come from the engine.
-import { formatNumber } from '../views/format.js';
-import { rowSums } from './scene-kit.js';
-import { aboveDiagonal, colSums, formatDiff, maxAbsDiff, rowMax } from './c-matrix.js';
+import { formatDiff, formatNumber } from '../lib/format.js';
+import { aboveDiagonal, colSums, maxAbsDiff, rowMax, rowSums } from '../lib/matrix.js';
 
 export const BUGS = [
   { id: 'softmax-over-queries', name: 'softmax over the query axis' },

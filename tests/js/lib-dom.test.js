@@ -1,8 +1,8 @@
-// views-dom.test.js — the safe DOM helpers (el/svg/uid) against a minimal fake document: text is
+// lib-dom.test.js — the page's one DOM helper (web/src/lib/dom.js).
 // always added as text nodes, innerHTML is refused, attributes/properties/listeners are applied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { domFor, uid } from '../../web/src/views/dom.js';
+import { domFor, uid } from '../../web/src/lib/dom.js';
 import { legendDescription } from '../../web/src/views/legend.js';
 
 function fakeDocument() {

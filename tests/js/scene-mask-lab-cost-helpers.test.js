@@ -4,10 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readBool, readChoice, readIndexList, readInt, readNumbers, readSentence } from '../../web/src/steps/scene-inputs.js';
-import { aboveDiagonal, colSums, formatDiff, maxAbsDiff, nonZeroInRow, rowMax, seededPermutation, unpermuteRows, unpermuteSquare } from '../../web/src/steps/c-matrix.js';
-import { BUGS, bugSentences, challengeFeedback, diagnose } from '../../web/src/steps/c-bugs.js';
-import { comparisonRows, decades, doublingRatio, formatBytes, formatMs, logScale, median, timeCall } from '../../web/src/steps/c-cost.js';
-import { matchesFilter } from '../../web/src/steps/c-text.js';
+import { aboveDiagonal, colSums, maxAbsDiff, nonZeroInRow, rowMax } from '../../web/src/lib/matrix.js';
+import { formatDiff, formatBytes, formatMs } from '../../web/src/lib/format.js';
+import { seededPermutation, unpermuteRows, unpermuteSquare } from '../../web/src/lib/permutation.js';
+import { BUGS, bugSentences, challengeFeedback, diagnose } from '../../web/src/steps/mistake-diagnosis.js';
+import { comparisonRows, doublingRatio, median, timeCall } from '../../web/src/steps/cost-timing.js';
+import { decades, logScale } from '../../web/src/views/log-scale.js';
+import { matchesFilter } from '../../web/src/lib/text.js';
 
 test('readInt keeps good values, clamps out-of-range ones and replaces non-integers', () => {
   const o = { min: 1, max: 8, fallback: 4, name: 'heads' };

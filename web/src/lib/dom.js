@@ -1,0 +1,95 @@
+// dom.js — the page's one DOM helper (views, scenes, lesson frame): el() builds elements (text is always added as
+// text nodes, never parsed as HTML), svg() does the same for SVG, uid() makes per-instance ids.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FORBIDDEN = new Set(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc']);
+let counter = 0;
+
+/** A page-unique id: `${prefix}-${n}` from a module counter (several instances per page). */
+export function uid(prefix = 'al') {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+function applyAttrs(node, attrs, isSvg) {
+  if (!attrs) return;
+  for (const [key, value] of Object.entries(attrs)) {
+    if (FORBIDDEN.has(key)) throw new TypeError(`el(): "${key}" is not allowed; use text children.`);
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class' || key === 'className') {
+      node.setAttribute('class', String(value));
+    } else if (key === 'style' && typeof value === 'object') {
+      for (const [prop, v] of Object.entries(value)) {
+        if (prop.startsWith('--')) node.style.setProperty(prop, String(v));
+        else node.style[prop] = v;
+      }
+    } else if (key === 'dataset' && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) node.dataset[k] = String(v);
+    } else if (key === 'text') {
+      node.textContent = String(value);
+    } else if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (!isSvg && !key.includes('-') && key in node && typeof value !== 'string') {
+      node[key] = value; // properties such as hidden, disabled, tabIndex, checked
+    } else if (!isSvg && (key === 'value' || key === 'hidden' || key === 'disabled') && key in node) {
+      node[key] = value;
+    } else {
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+}
+
+function appendChildren(doc, node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    if (typeof child === 'object' && 'nodeType' in child) node.appendChild(child);
+    else node.appendChild(doc.createTextNode(String(child)));
+  }
+}
+
+/** Helpers bound to one document (use the container's ownerDocument, so iframes work). */
+export function domFor(nodeOrDoc) {
+  const doc = nodeOrDoc && nodeOrDoc.nodeType === 9 ? nodeOrDoc : nodeOrDoc.ownerDocument;
+  return {
+    doc,
+    el(tag, attrs, ...children) {
+      const node = doc.createElement(tag);
+      applyAttrs(node, attrs, false);
+      appendChildren(doc, node, children);
+      return node;
+    },
+    svg(tag, attrs, ...children) {
+      const node = doc.createElementNS(SVG_NS, tag);
+      applyAttrs(node, attrs, true);
+      appendChildren(doc, node, children);
+      return node;
+    },
+  };
+}
+
+/** el(tag, attrs, ...children) on the global document. Strings become text nodes. */
+export function el(tag, attrs, ...children) {
+  return domFor(globalThis.document).el(tag, attrs, ...children);
+}
+
+/** SVG element on the global document. */
+export function svg(tag, attrs, ...children) {
+  return domFor(globalThis.document).svg(tag, attrs, ...children);
+}
+
+/** Remove every child of a node. */
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/** The element that has focus inside the node's root (document or shadow root). */
+export function activeElementOf(node) {
+  const root = node.getRootNode ? node.getRootNode() : node.ownerDocument;
+  return root && 'activeElement' in root ? root.activeElement : null;
+}
+
+/** True when the user asked the system for reduced motion. */
+export function prefersReducedMotion(node) {
+  const win = node && node.ownerDocument ? node.ownerDocument.defaultView : globalThis;
+  return !!(win && win.matchMedia && win.matchMedia('(prefers-reduced-motion: reduce)').matches);
+}

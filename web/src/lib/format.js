@@ -1,0 +1,141 @@
+// format.js — the lesson's one number format and its label formatting, for views, scenes and
+// models alike: fixed digits with a true minus sign (U+2212) everywhere (a computed 1 prints as
+// "1.00" in every step), "−∞" for masked scores, superscripts, differences, percentages, bytes,
+// times, shapes like "3 × 64", quoting and truncating token labels. Pure, no DOM.
+
+export const MINUS = '\u2212';
+export const NEG_INF = `${MINUS}\u221E`;
+export const ELLIPSIS = '\u2026';
+const SUPERSCRIPT = { '-': '\u207B', 0: '\u2070', 1: '\u00B9', 2: '\u00B2', 3: '\u00B3', 4: '\u2074',
+  5: '\u2075', 6: '\u2076', 7: '\u2077', 8: '\u2078', 9: '\u2079' };
+
+/** Format a number with `digits` decimals: "−0.41", "−∞", "∞", "1.23 × 10⁹"; NaN → "n/a". */
+export function formatNumber(value, digits = 2) {
+  if (value === null || value === undefined || typeof value === 'boolean') return 'n/a';
+  const v = Number(value);
+  if (Number.isNaN(v)) return 'n/a';
+  if (v === -Infinity) return NEG_INF;
+  if (v === Infinity) return '\u221E';
+  const d = Math.max(0, Math.min(10, Math.floor(digits)));
+  if (Math.abs(v) >= 1e6) {
+    const [mant, exp] = v.toExponential(d).split('e');
+    return `${mant.replace('-', MINUS)} \u00D7 10${superscript(Number(exp))}`;
+  }
+  let s = v.toFixed(d);
+  if (/^-0(\.0+)?$/.test(s)) s = s.slice(1); // never show "−0.00"
+  return s.replace('-', MINUS);
+}
+
+/** An integer as superscript digits ("³", "⁻⁸", "¹²"), for powers such as 0.70³ or 10⁻⁸. */
+export function superscript(n) {
+  return String(n).split('').map((c) => SUPERSCRIPT[c] ?? c).join('');
+}
+
+/** A difference for running text: "0" when exactly zero, "6.0 × 10⁻⁸" when tiny, else 3 decimals. */
+export function formatDiff(d) {
+  if (d === 0) return '0';
+  if (!Number.isFinite(d)) return 'not comparable';
+  if (d < 0.001) {
+    const [mant, exp] = d.toExponential(1).split('e');
+    return `${mant} \u00D7 10${superscript(Number(exp))}`;
+  }
+  return d.toFixed(3);
+}
+
+/** A share as a whole-number percentage for text ("34%"), "<1%" for tiny non-zero shares. */
+export function formatPercent(share) {
+  if (!Number.isFinite(share)) return 'n/a';
+  const p = share * 100;
+  if (p > 0 && p < 1) return '<1%';
+  return `${Math.round(p)}%`;
+}
+
+/** A count with thousands separators: "1,048,576". */
+export function formatCount(n) {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** "256 B", "4.0 KiB", "1.0 MiB", "64.0 GiB". */
+export function formatBytes(bytes) {
+  if (!Number.isFinite(bytes) || bytes < 0) return 'n/a';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let u = 0, v = bytes;
+  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+  return u === 0 ? `${formatCount(v)} B` : `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[u]}`;
+}
+
+/** "12.6 ms", "0.85 ms", "41 µs". */
+export function formatMs(ms) {
+  if (!Number.isFinite(ms) || ms < 0) return 'n/a';
+  if (ms < 0.1) return `${Math.max(0.1, ms * 1000).toFixed(ms < 0.01 ? 1 : 0)} µs`;
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+/** Rounds to `digits` decimals for storing a dragged or typed coordinate without float noise. */
+export function roundTo(value, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** A vector for running text with one format for every entry: "(0.75, 1.00)". */
+export function formatVector(values, digits = 2) {
+  return `(${Array.from(values, (v) => formatNumber(v, digits)).join(', ')})`;
+}
+
+/** Like formatNumber but with an explicit plus sign for positive values ("+0.40"). */
+export function formatSigned(value, digits = 2) {
+  const s = formatNumber(value, digits);
+  return Number(value) > 0 && Number.isFinite(Number(value)) && !/^0(\.0+)?$/.test(s) ? `+${s}` : s;
+}
+
+/** "3 × 64" (rows × columns). */
+export function formatShape(rows, cols) {
+  return `${rows} \u00D7 ${cols}`;
+}
+
+/** Compact shape used inside sentences: "3×3". */
+export function formatShapeCompact(rows, cols) {
+  return `${rows}\u00D7${cols}`;
+}
+
+/** A token label for display: empty or blank strings become a visible placeholder. */
+export function displayLabel(label, fallback = '') {
+  if (label === undefined || label === null) return String(fallback);
+  const s = String(label);
+  if (s === '') return '(empty)';
+  if (s.trim() === '') return '(space)';
+  return s;
+}
+
+/** 'cat' — a label quoted for sentences. */
+export function quoteLabel(label, fallback = '') {
+  return `'${displayLabel(label, fallback)}'`;
+}
+
+/**
+ * Shorten `text` so that measure(text) <= maxWidth, ending with an ellipsis.
+ * measure(str) returns a width (pixels or characters); the full text is returned if it fits.
+ */
+export function truncateToWidth(text, maxWidth, measure) {
+  const s = String(text);
+  if (measure(s) <= maxWidth) return s;
+  const chars = Array.from(s); // do not split surrogate pairs
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) { // largest n with measure(prefix(n) + …) <= maxWidth
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(chars.slice(0, mid).join('') + ELLIPSIS) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo === 0) return measure(ELLIPSIS) <= maxWidth ? ELLIPSIS : '';
+  return chars.slice(0, lo).join('').trimEnd() + ELLIPSIS;
+}
+
+/** Parse learner input: accepts "−1.5" (U+2212), "-1.5", " 2 ", "1,5" is NOT accepted. */
+export function parseNumber(text) {
+  if (typeof text === 'number') return text;
+  const s = String(text ?? '').trim().replace(/^\u2212/, '-');
+  if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
+  return Number(s);
+}
