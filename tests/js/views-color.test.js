@@ -92,3 +92,25 @@ test('the default theme colours in views.css meet WCAG AA on white', async () =>
   assert.ok(contrastRatio(v('--al-danger'), v('--al-danger-bg')) >= 4.5, 'error text on error background');
   assert.ok(contrastRatio(v('--al-fg'), v('--al-masked-bg')) >= 4.5, '−∞ mark on masked background');
 });
+
+test('a locked row never leaves a printed value under 4.5:1 contrast in the faded rows (any value, any background)', async () => {
+  const { cellPaint, blendColors, DIM_ALPHA, colorFor: paintOf } = await import('../../web/src/views/color.js');
+  let worstNew = Infinity, worstOld = Infinity;
+  for (const bg of ['#ffffff', '#f5f0e6', '#e8e8e8', '#1a1a1a']) {
+    for (const [scale, domain] of [['sequential', [0, 1]], ['diverging', [-4, 4]]]) {
+      for (let i = 0; i <= 200; i++) {
+        const v = domain[0] + ((domain[1] - domain[0]) * i) / 200;
+        for (const dim of [undefined, { dimWith: bg }]) {
+          const p = cellPaint(v, scale, domain, dim);
+          worstNew = Math.min(worstNew, contrastRatio(p.text, p.fill));
+        }
+        // The old drawing: text colour chosen on the full colour, then the row faded over it.
+        const full = paintOf(v, scale, domain);
+        const oldText = readableTextColor(full);
+        worstOld = Math.min(worstOld, contrastRatio(blendColors(oldText, bg, DIM_ALPHA), blendColors(full, bg, DIM_ALPHA)));
+      }
+    }
+  }
+  assert.ok(worstNew >= 4.5, `worst contrast of a printed value: ${worstNew.toFixed(2)}:1`);
+  assert.ok(worstOld < 3, `the old overlay really was unreadable (worst ${worstOld.toFixed(2)}:1), so this test can fail`);
+});

@@ -96,3 +96,26 @@ export function contrastRatio(a, b) {
 export function readableTextColor(background, dark = '#000000', light = '#ffffff') {
   return contrastRatio(background, dark) >= contrastRatio(background, light) ? dark : light;
 }
+
+/** The colour seen when `over` is painted with opacity `alpha` on `under` (both CSS colours). */
+export function blendColors(under, over, alpha) {
+  const a = parseColor(under), b = parseColor(over);
+  const mix = a.map((u, i) => Math.round(u * (1 - alpha) + b[i] * alpha));
+  return `rgb(${mix[0]}, ${mix[1]}, ${mix[2]})`;
+}
+
+/** How strongly the rows other than a locked one are faded toward the page background. */
+export const DIM_ALPHA = 0.62;
+
+/**
+ * The paint of one heatmap cell: its fill and the colour of its printed value. A cell in a row
+ * dimmed by a locked row is faded toward `dimWith` first, and the text colour is chosen on that
+ * faded fill, so every printed value keeps ≥ 4.5:1 contrast (black or white on any colour does).
+ * Masked cells (fill null) return { fill: null, text: null }.
+ */
+export function cellPaint(v, scale, domain, { dimWith = null, alpha = DIM_ALPHA } = {}) {
+  const base = colorFor(v, scale, domain);
+  if (base === null || base === undefined) return { fill: null, text: null };
+  const fill = dimWith ? blendColors(base, dimWith, alpha) : base;
+  return { fill, text: readableTextColor(fill, '#000000', '#ffffff') };
+}

@@ -2,7 +2,7 @@
 // the spec, the colour domain and theme colours: cells, hatched "−∞" masked cells, printed values,
 // axis titles and labels, the dimmed/outlined locked row, the dashed highlight row, focus/hover.
 
-import { colorFor, isMasked, readableTextColor } from './color.js';
+import { cellPaint, isMasked } from './color.js';
 import { formatNumber, NEG_INF } from '../lib/format.js';
 import { AXIS_BAND, PAD } from './heatmap-layout.js';
 
@@ -94,16 +94,20 @@ export function drawHeatmap(ctx, p) {
     }
   }
 
-  // Cells.
+  // Cells. With a locked row, every other row is faded toward the background, and each printed
+  // value's colour is chosen on the faded fill (never drawn first and faded after), so it keeps its
+  // contrast.
   const g = L.gap;
   const inner = L.cell - g;
+  const hasLock = p.locked !== null && p.locked !== undefined && p.locked < rows;
   for (let r = 0; r < rows; r += 1) {
+    const dim = hasLock && r !== p.locked ? { dimWith: theme.bg } : undefined;
     for (let c = 0; c < cols; c += 1) {
       const v = spec.values[r * cols + c];
       const x = L.x0 + c * L.cell;
       const y = L.y0 + r * L.cell;
-      const bg = colorFor(v, spec.scale, domain);
-      ctx.fillStyle = bg ?? pattern ?? theme.maskedBg;
+      const paint = cellPaint(v, spec.scale, domain, dim);
+      ctx.fillStyle = paint.fill ?? pattern ?? theme.maskedBg;
       ctx.fillRect(x, y, inner, inner);
       if (isMasked(v)) {
         if (L.cell >= 16) {
@@ -121,7 +125,7 @@ export function drawHeatmap(ctx, p) {
         ctx.font = font(L.valueFont);
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
-        ctx.fillStyle = readableTextColor(bg, '#000000', '#ffffff');
+        ctx.fillStyle = paint.text;
         ctx.fillText(formatNumber(v, digits), x + inner / 2, y + inner / 2 + 0.5);
       }
     }
@@ -129,16 +133,6 @@ export function drawHeatmap(ctx, p) {
 
   const rowRect = (r) => [L.x0 - 1, L.y0 + r * L.cell - 1, cols * L.cell + 2 - g, L.cell + 2 - g];
 
-  // Locked row: dim every other row, outline the locked one.
-  if (p.locked !== null && p.locked !== undefined && p.locked < rows) {
-    ctx.save();
-    ctx.globalAlpha = 0.62;
-    ctx.fillStyle = theme.bg;
-    for (let r = 0; r < rows; r += 1) {
-      if (r !== p.locked) ctx.fillRect(L.x0, L.y0 + r * L.cell, cols * L.cell, L.cell);
-    }
-    ctx.restore();
-  }
   if (p.highlight !== null && p.highlight !== undefined && p.highlight < rows && p.highlight !== p.locked) {
     const [x, y, w, h] = rowRect(p.highlight);
     outlineRect(ctx, x - 2, y - 2, w + 4, h + 4, theme.accent, 2, [6, 3]);
