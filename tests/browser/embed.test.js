@@ -144,7 +144,7 @@ test('two <attention-lesson> elements on one page do not interfere', async () =>
 
   // Change A: follow love's row. A recomputes, B does not change.
   await a.locator('.al-scene select').first().selectOption('0');
-  await page.waitForFunction(() => /^love's query/.test(document.querySelector('#lesson-worked').shadowRoot.querySelector('.al-trace').textContent));
+  await page.waitForFunction(() => /^love\u2019s query/.test(document.querySelector('#lesson-worked').shadowRoot.querySelector('.al-trace').textContent));
   assert.equal(await b.locator('.al-scene').innerText(), bBefore);
   assert.equal(await b.evaluate((el) => JSON.stringify(el.lesson.state())), bState);
   // Change B's sentence: A keeps its state.
