@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { launch, openLesson, screenshot, ROOT } from './harness.js';
 import { STEPS } from '../../web/src/content/steps.js';
+import { SCENES } from '../../web/src/steps/index.js';
+import { createEngine } from '../../wasm/engine.js';
 
 let h;
 before(async () => { h = await launch(); });
@@ -19,6 +21,50 @@ async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
 }
 const heading = (page) => page.locator('.al-step-title').innerText();
+
+// For the steps that are scene folders: what the page shows at the default inputs must be exactly
+// what the step's model computes with the engine in Node (numbers and sentences alike).
+const engineP = createEngine();
+const modelOf = async (id) => {
+  const s = SCENES.find((x) => x.id === id);
+  return s.model(s.defaults(), await engineP);
+};
+const text = (page, testid) => page.getByTestId(testid).innerText();
+const SHOWN = {
+  'why-attention': async (page, m) => {
+    assert.equal(await text(page, 'rnn-survival'), m.chainSummary);
+    assert.equal(await text(page, 'hops-rnn'), '3');
+    assert.equal(await text(page, 'hops-attention'), '1');
+    assert.equal(await text(page, 'link-count'), '4 tokens → 6 direct links, each one hop long.');
+    assert.equal(await text(page, 'pair-text'), m.pairText);
+  },
+  'contextual-meaning': async (page, m) => assert.equal(await text(page, 'moved-toward'), m.moved),
+  'dot-product': async (page, m) => {
+    assert.equal(await text(page, 'dot-value'), 'Apple · love = 2.00×(\u22121.00) + 2.00×0.00 = \u22122.00');
+    assert.equal(await text(page, 'dot-relation'), m.relationLine);
+  },
+  softmax: async (page, m) => {
+    assert.equal(await text(page, 'softmax-sum'), 'The shares add up to 1.00');
+    assert.equal(m.sumLine, 'The shares add up to 1.00');
+    assert.equal(await page.getByTestId('softmax-shares').isVisible(), false, 'shares stay hidden until the learner predicts');
+  },
+  'first-version': async (page, m) => {
+    assert.equal(await text(page, 'symmetry'), 'score(Apple→phones) = score(phones→Apple) = 2.00');
+    assert.equal(await text(page, 'row-normalisation'), m.rowNormLine);
+  },
+  qkv: async (page, m) => {
+    assert.deepEqual(await page.getByTestId('dot-lines').locator('li').allInnerTexts(), m.dotLines);
+    assert.deepEqual(await page.getByTestId('value-mix').locator('li').allInnerTexts(), m.mixLines);
+  },
+  'worked-example': async (page, m) => {
+    assert.deepEqual(await page.locator('.al-scene .al-trace li').allInnerTexts(), m.trace);
+    assert.match(m.trace[4], /0\.2483, 0\.5035, 0\.2483/);
+  },
+  'matrix-form': async (page, m) => {
+    assert.equal(await text(page, 'engine-shapes'), 'The engine produced a 3 × 3 weight matrix and a 3 × 4 output (one row per token, 4 numbers each).');
+    assert.deepEqual(await page.getByTestId('row-trace').locator('li').allInnerTexts(), m.traceLines);
+  },
+};
 const num = (t) => Number(t.trim().replace('\u2212', '-'));
 
 test('all 16 steps by keyboard only: text, screenshot, no errors, axe clean', async () => {
@@ -44,7 +90,8 @@ test('all 16 steps by keyboard only: text, screenshot, no errors, axe clean', as
     await page.waitForTimeout(150);
     await screenshot(page, `step-${String(i + 1).padStart(2, '0')}-${STEPS[i].id}`);
     assert.deepEqual(await axeViolations(page), [], `axe on step ${STEPS[i].id}`);
-    assert.ok(await page.locator('.al-scene').innerText().then((t) => t.length > 40), `step ${STEPS[i].id} has a scene`);
+    if (SHOWN[STEPS[i].id]) await SHOWN[STEPS[i].id](page, await modelOf(STEPS[i].id));
+    else assert.ok(await page.locator('.al-scene').innerText().then((t) => t.length > 40), `step ${STEPS[i].id} has a scene`);
     if (i < STEPS.length - 1) {
       await page.keyboard.press('Alt+PageDown');
       await page.waitForFunction((t) => document.querySelector('[role=status]')?.textContent.includes(t), STEPS[i + 1].title);
@@ -56,13 +103,25 @@ test('all 16 steps by keyboard only: text, screenshot, no errors, axe clean', as
 test('phone width: every step fits 360 px without sideways scrolling', async () => {
   const page = await h.page({ width: 360, height: 740, hasTouch: true });
   await openLesson(page, h.url);
+  const clippedSeen = [];
   for (let i = 0; i < STEPS.length; i++) {
     await page.evaluate((id) => window.attentionLesson.goTo(id), STEPS[i].id);
     await page.waitForTimeout(100);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `step ${STEPS[i].id} is ${width}px wide`);
+    // A formula wider than the phone shows a visible cue that it scrolls; one that fits shows none.
+    const formulas = await page.evaluate(() => [...document.querySelectorAll('.al-formula-box')].map((b) => {
+      const f = b.querySelector('.al-formula'), cue = b.querySelector('.al-formula-cue');
+      return { clipped: f.scrollWidth > f.clientWidth + 1, cue: !cue.hidden && cue.getBoundingClientRect().height > 0 ? cue.textContent : null };
+    }));
+    for (const f of formulas) {
+      if (f.clipped) assert.match(f.cue ?? '', /Scroll sideways for the rest of the formula/, `step ${STEPS[i].id}: a clipped formula says it scrolls`);
+      else assert.equal(f.cue, null, `step ${STEPS[i].id}: no cue for a formula that fits`);
+    }
+    if (['positions', 'multi-head'].includes(STEPS[i].id)) clippedSeen.push(formulas.some((f) => f.clipped));
     if (i % 5 === 0 || STEPS[i].id === 'sentence') await screenshot(page, `phone-step-${String(i + 1).padStart(2, '0')}`);
   }
+  assert.deepEqual(clippedSeen, [true, true], 'the positional-encoding and multi-head formulas are wider than a phone, so their cue was checked');
   assert.deepEqual(page.errors, []);
 });
 

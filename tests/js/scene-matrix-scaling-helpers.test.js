@@ -9,10 +9,9 @@ import { productTerms } from '../../web/src/lib/text.js';
 import { DK_STOPS, nearestStop, affordableSamples } from '../../web/src/steps/scaling-stops.js';
 import { boxSize } from '../../web/src/views/shape-box.js';
 import { createEngine } from '../../wasm/engine.js';
-import qkv from '../../web/src/steps/06-qkv.js';
-import matrixForm from '../../web/src/steps/08-matrix-form.js';
-import scaling from '../../web/src/steps/09-scaling.js';
-import sentence from '../../web/src/steps/10-sentence.js';
+import { SCENES } from '../../web/src/steps/index.js';
+
+const [qkv, matrixForm, scaling, sentence] = ['qkv', 'matrix-form', 'scaling', 'sentence'].map((id) => SCENES.find((s) => s.id === id));
 
 test('readInt keeps good whole numbers and explains everything else', () => {
   const int = (v) => readInt(v, { min: 1, max: 10, fallback: 3, name: 'N' });

@@ -199,29 +199,45 @@ export async function mountLesson(container, options = {}) {
     }
   }
 
+  let textShown = null; // id of the step whose words are on screen
   function render() {
     const index = steps.findIndex((s) => s.id === state.step);
     const step = steps[index];
     const t = TEXT_BY_ID.get(step.id) ?? { paragraphs: [], tryThis: [] };
     progress.textContent = steps.length > 1 ? `Step ${index + 1} of ${steps.length}` : '';
-    heading.textContent = step.title;
-    objective.textContent = t.objective ? `Goal: ${t.objective}` : '';
-    objective.hidden = !t.objective;
-    body.replaceChildren(...(t.paragraphs ?? []).map((p) => el('p', {}, p)));
-    tryList.replaceChildren(...(t.tryThis ?? []).map((p) => el('li', {}, p)));
-    tryBox.hidden = !(t.tryThis ?? []).length;
-    takeaway.textContent = t.takeaway ? `Takeaway: ${t.takeaway}` : '';
-    takeaway.hidden = !t.takeaway;
-    navButtons.forEach((b, i) => (i === index ? b.setAttribute('aria-current', 'step') : b.removeAttribute('aria-current')));
+    if (textShown !== step.id) { // the step's words only change with the step, not with its inputs
+      textShown = step.id;
+      heading.textContent = step.title;
+      objective.textContent = t.objective ? `Goal: ${t.objective}` : '';
+      objective.hidden = !t.objective;
+      body.replaceChildren(...(t.paragraphs ?? []).map((p) => el('p', {}, p)));
+      tryList.replaceChildren(...(t.tryThis ?? []).map((p) => el('li', {}, p)));
+      tryBox.hidden = !(t.tryThis ?? []).length;
+      takeaway.textContent = t.takeaway ? `Takeaway: ${t.takeaway}` : '';
+      takeaway.hidden = !t.takeaway;
+      navButtons.forEach((b, i) => (i === index ? b.setAttribute('aria-current', 'step') : b.removeAttribute('aria-current')));
+    }
     tablesToggle.setAttribute('aria-pressed', String(!!state.ui.table));
     root.dataset.alTables = state.ui.table ? 'on' : 'off'; // heatmaps without their own showTable follow it
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     renderScene();
-    if (options.hash) {
+    if (options.hash) writeHash();
+  }
+
+  // The URL follows the state: at once after a pause, and at most every 250 ms while the learner
+  // drags (replaceState with a long sentence costs milliseconds per call).
+  let hashTimer = 0, lastHashWrite = 0;
+  function writeHash() {
+    const now = win.performance?.now?.() ?? Date.now();
+    const write = () => {
+      hashTimer = 0;
+      lastHashWrite = win.performance?.now?.() ?? Date.now();
       const h = toHash(state);
       if (win.location.hash !== h) win.history.replaceState(null, '', h);
-    }
+    };
+    if (now - lastHashWrite >= 250) { if (hashTimer) { win.clearTimeout(hashTimer); hashTimer = 0; } write(); return; }
+    if (!hashTimer) hashTimer = win.setTimeout(write, 250 - (now - lastHashWrite));
   }
 
   function goTo(stepId, { focus = false } = {}) {
@@ -269,6 +285,7 @@ export async function mountLesson(container, options = {}) {
     state: () => JSON.parse(JSON.stringify(state)),
     destroy() {
       if (frame) win.cancelAnimationFrame(frame);
+      if (hashTimer) win.clearTimeout(hashTimer);
       win.removeEventListener('hashchange', onHash);
       current?.view?.destroy?.();
       current?.quizView?.destroy?.();

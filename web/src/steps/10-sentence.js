@@ -9,8 +9,10 @@ import { formatShape, quoteLabel, formatNumber } from '../lib/format.js';
 import { embed, layerWeights, MAX_TOKENS } from '../model/toy-model.js';
 import { rowSums, topK } from '../lib/matrix.js';
 import { readChoice, readInt, readSentence } from './scene-inputs.js';
+import { article } from '../lib/text.js';
+import { LESSON_EMBEDDING, EMBEDDING_NOTE } from './lesson-embedding.js';
 
-const D_MODEL = 16;
+const D_MODEL = LESSON_EMBEDDING.dModel; // the same vectors as every other sentence step
 const DEFAULT_SENTENCE = 'The cat sat down';
 const ANIMAL = 'The animal didn\u2019t cross the street because it was too tired';
 const STAGES = [
@@ -44,10 +46,11 @@ export default {
     const tokenCount = el('span', { 'data-testid': 'token-count' });
     const matrixSize = el('span', { 'data-testid': 'matrix-size' });
     const tokenList = el('span', { class: 'scene-tokens' });
-    const sizes = el('p', { class: 'al-stat' }, tokenCount, ' tokens → a ', matrixSize, ' attention matrix: ', tokenList);
+    const sizeArticle = el('span', {}, 'a');
+    const sizes = el('p', { class: 'al-stat' }, tokenCount, ' tokens → ', sizeArticle, ' ', matrixSize, ' attention matrix: ', tokenList);
 
     const notLearned = el('p', { class: 'al-callout', 'data-testid': 'not-learned' },
-      'These weights are not learned: the embeddings and W_Q, W_K, W_V are seeded pseudo-random numbers, so the pattern is illustrative; a trained model\'s heads would show linguistic patterns such as \'it\' → \'animal\'.');
+      `${EMBEDDING_NOTE} The pattern is illustrative: a trained model’s heads would show linguistic patterns such as ‘it’ → ‘animal’.`);
 
     const playerBox = el('div', {});
     const stageNote = el('p', { class: 'al-note', 'data-testid': 'stage-note' });
@@ -151,6 +154,7 @@ export default {
 
         tokenCount.textContent = String(n);
         matrixSize.textContent = formatShape(n, wCols);
+        sizeArticle.textContent = article(matrixSize.textContent); // “an 11 × 11”, “a 4 × 4”
         tokenList.textContent = tokens.map((tok) => quoteLabel(tok)).join(' ');
         summary = `${n} tokens, a ${formatShape(n, wCols)} matrix.`;
 

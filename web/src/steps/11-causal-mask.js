@@ -1,4 +1,4 @@
-// Step 11: the causal mask on a learner's sentence (toy model, d_model 8). The engine computes the
+// Step 11: the causal mask on a learner's sentence (the lesson's one embedding, lesson-embedding.js). The engine computes the
 // masked scores and softmax weights with the mask on and off; the scene reads off the zeros above
 // the diagonal, the row sums and row 1, lets the learner predict what row 2 can see, compares one
 // row with and without the mask, and shows a second mask kind: padding (extra [pad] tokens appended to the
@@ -10,9 +10,10 @@ import { embed, layerWeights } from '../model/toy-model.js';
 import { rowSums, aboveDiagonal, nonZeroInRow } from '../lib/matrix.js';
 import { readBool, readInt, readSentence } from './scene-inputs.js';
 import { formulaBox } from '../views/formula-box.js';
+import { LESSON_EMBEDDING, EMBEDDING_NOTE } from './lesson-embedding.js';
 import { messageLine, rangeField, sentenceField, toggleButton } from '../views/controls.js';
 
-const D_MODEL = 8;
+const D_MODEL = LESSON_EMBEDDING.dModel; // the same vectors as every other sentence step
 const DEFAULT_SENTENCE = 'The cat sat down';
 const quote = (t) => `‘${t}’`;
 const fmt = (v, digits = 2) => formatNumber(v, digits); // always fixed digits: 1.00, not 1
@@ -91,6 +92,7 @@ export default {
       el('div', { class: 'al-controls' }, toggle.element, query.element),
       predict,
       el('h3', {}, 'Masked scores and the weights they give'), maps, facts,
+      el('p', { class: 'al-note', 'data-testid': 'embedding-note' }, EMBEDDING_NOTE),
       el('h3', {}, 'The selected row with the mask off and on'), compareHost, compareText,
       el('h3', {}, 'A second kind of mask: padding'), padNote, el('div', { class: 'al-controls' }, pad.element), padMapHost, padText);
 

@@ -3,14 +3,14 @@
 // Each step is a folder NN-name/ with inputs.js (schema), model.js (pure) and view.js (DOM);
 // steps not yet moved into a folder are wrapped by legacyScene (see define-scene.js).
 import { defineScene, legacyScene } from './define-scene.js';
-import whyAttention from './01-why-attention.js';
-import contextualMeaning from './02-contextual-meaning.js';
-import dotProduct from './03-dot-product.js';
-import softmax from './04-softmax.js';
-import firstVersion from './05-first-version.js';
-import qkv from './06-qkv.js';
+import * as whyAttention from './01-why-attention/index.js';
+import * as contextualMeaning from './02-contextual-meaning/index.js';
+import * as dotProduct from './03-dot-product/index.js';
+import * as softmax from './04-softmax/index.js';
+import * as firstVersion from './05-first-version/index.js';
+import * as qkv from './06-qkv/index.js';
 import * as workedExample from './07-worked-example/index.js';
-import matrixForm from './08-matrix-form.js';
+import * as matrixForm from './08-matrix-form/index.js';
 import scaling from './09-scaling.js';
 import sentence from './10-sentence.js';
 import causalMask from './11-causal-mask.js';
@@ -23,14 +23,14 @@ import summary from './16-summary.js';
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
 // heading), the scene]
 const ENTRIES = [
-  ['why-attention', 'Why sequences need attention', legacyScene, whyAttention],
-  ['contextual-meaning', 'Same word, different meaning', legacyScene, contextualMeaning],
-  ['dot-product', 'Dot product as similarity', legacyScene, dotProduct],
-  ['softmax', 'Softmax: scores into shares', legacyScene, softmax],
-  ['first-version', 'A first try: weighted mixing', legacyScene, firstVersion],
-  ['qkv', 'Queries, keys and values', legacyScene, qkv],
+  ['why-attention', 'Why sequences need attention', defineScene, whyAttention],
+  ['contextual-meaning', 'Same word, different meaning', defineScene, contextualMeaning],
+  ['dot-product', 'Dot product as similarity', defineScene, dotProduct],
+  ['softmax', 'Softmax: scores into shares', defineScene, softmax],
+  ['first-version', 'A first try: weighted mixing', defineScene, firstVersion],
+  ['qkv', 'Queries, keys and values', defineScene, qkv],
   ['worked-example', 'A worked example by hand', defineScene, workedExample],
-  ['matrix-form', 'The matrix form and its shapes', legacyScene, matrixForm],
+  ['matrix-form', 'The matrix form and its shapes', defineScene, matrixForm],
   ['scaling', 'Why divide by √dₖ', legacyScene, scaling],
   ['sentence', 'Attention on a whole sentence', legacyScene, sentence],
   ['causal-mask', 'The causal mask', legacyScene, causalMask],

@@ -113,9 +113,22 @@ export const DIM_ALPHA = 0.62;
  * faded fill, so every printed value keeps ≥ 4.5:1 contrast (black or white on any colour does).
  * Masked cells (fill null) return { fill: null, text: null }.
  */
-export function cellPaint(v, scale, domain, { dimWith = null, alpha = DIM_ALPHA } = {}) {
+export function cellPaint(v, scale, domain, { dimWith = null, alpha = DIM_ALPHA, withText = true } = {}) {
   const base = colorFor(v, scale, domain);
   if (base === null || base === undefined) return { fill: null, text: null };
   const fill = dimWith ? blendColors(base, dimWith, alpha) : base;
-  return { fill, text: readableTextColor(fill, '#000000', '#ffffff') };
+  return { fill, text: withText ? textOn(fill) : null };
+}
+
+// readableTextColor for a fill, remembered (a heatmap asks for the same few hundred colours again
+// on every frame; parsing and comparing them is most of a large heatmap's drawing time otherwise).
+const TEXT_ON = new Map();
+function textOn(fill) {
+  let t = TEXT_ON.get(fill);
+  if (t === undefined) {
+    if (TEXT_ON.size > 4096) TEXT_ON.clear();
+    t = readableTextColor(fill, '#000000', '#ffffff');
+    TEXT_ON.set(fill, t);
+  }
+  return t;
 }

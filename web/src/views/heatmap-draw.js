@@ -101,7 +101,7 @@ export function drawHeatmap(ctx, p) {
   const inner = L.cell - g;
   const hasLock = p.locked !== null && p.locked !== undefined && p.locked < rows;
   for (let r = 0; r < rows; r += 1) {
-    const dim = hasLock && r !== p.locked ? { dimWith: theme.bg } : undefined;
+    const dim = { dimWith: hasLock && r !== p.locked ? theme.bg : null, withText: L.showValues };
     for (let c = 0; c < cols; c += 1) {
       const v = spec.values[r * cols + c];
       const x = L.x0 + c * L.cell;

@@ -33,6 +33,9 @@ function readTheme(node) {
   return theme;
 }
 
+// Above this many cells, the screen-reader grid keeps only the focused row in the DOM.
+const VIRTUAL_CELLS = 256;
+
 function validate(spec) {
   const { values, rows, cols } = spec;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
@@ -80,7 +83,10 @@ export function createHeatmap(container, options = {}) {
   let domain = [0, 1];
   let layout = null;
   let gridKey = null;
-  let cellNodes = []; // gridcell elements, row-major
+  let cellNodes = []; // gridcell elements present in the DOM, row-major (one row of them when virtual)
+  let virtual = false; // a large matrix: only the focused row's gridcells exist (aria-rowcount/rowindex)
+  let presentRow = -1; // the row whose gridcells exist, when virtual
+  let rowEl = null; // that row's element, when virtual
   let focus = { row: 0, col: 0 };
   let hover = null;
   let hasFocus = false;
@@ -89,7 +95,7 @@ export function createHeatmap(container, options = {}) {
   let theme = null;
   let pattern = null;
   let destroyed = false;
-  let knownWidth = 0; // scroller width, kept current by the ResizeObserver (no layout reads per frame)
+  let knownWidth = 0; // scroller width (0: not measured yet, −1: hidden when measured), kept current by the ResizeObserver
   let textTimer = null;
   let lastSpecLocked; // lockedRow / showTable of the previous update (see update())
   let lastSpecTable;
@@ -103,22 +109,50 @@ export function createHeatmap(container, options = {}) {
 
   function cellId(r, c) { return `${id}-r${r}c${c}`; }
 
+  // The screen-reader grid. Up to VIRTUAL_CELLS cells, every cell exists; above that (a 64 × 64
+  // matrix would need 4,096 nodes per heatmap), only the focused row's cells exist and the grid
+  // declares its full size with aria-rowcount / aria-rowindex, as ARIA allows for partial grids.
   function buildGrid() {
     clear(grid);
-    const head = el('div', { role: 'row', class: 'al-sr-only' },
+    virtual = spec.rows * spec.cols > VIRTUAL_CELLS;
+    const head = el('div', { role: 'row', class: 'al-sr-only', 'aria-rowindex': '1' },
       el('span', { role: 'columnheader' }, spec.rowAxisTitle ?? 'query'),
       Array.from({ length: spec.cols }, (_, c) => el('span', { role: 'columnheader' }, colHeaderText(spec, c))));
     grid.appendChild(head);
+    grid.setAttribute('aria-rowcount', String(spec.rows + 1));
     cellNodes = [];
-    for (let r = 0; r < spec.rows; r += 1) {
-      const row = el('div', { role: 'row', class: 'al-sr-only' }, el('span', { role: 'rowheader' }, rowHeaderText(spec, r)));
-      for (let c = 0; c < spec.cols; c += 1) {
-        const cell = el('span', { role: 'gridcell', id: cellId(r, c) });
-        row.appendChild(cell);
-        cellNodes.push(cell);
-      }
-      grid.appendChild(row);
+    presentRow = -1;
+    rowEl = null;
+    if (virtual) { showRow(Math.min(focus.row, spec.rows - 1)); return; }
+    for (let r = 0; r < spec.rows; r += 1) grid.appendChild(makeRow(r));
+  }
+
+  function makeRow(r) {
+    const row = el('div', { role: 'row', class: 'al-sr-only', 'aria-rowindex': String(r + 2) }, el('span', { role: 'rowheader' }, rowHeaderText(spec, r)));
+    for (let c = 0; c < spec.cols; c += 1) {
+      const cell = el('span', { role: 'gridcell', id: cellId(r, c) });
+      if (virtual && r === locked) cell.setAttribute('aria-selected', 'true');
+      row.appendChild(cell);
+      cellNodes.push(cell);
     }
+    return row;
+  }
+
+  // Virtual grid: make row r the one whose cells exist.
+  function showRow(r) {
+    if (!virtual || r === presentRow) return;
+    cellNodes = [];
+    const next = makeRow(r);
+    if (rowEl) rowEl.replaceWith(next); else grid.appendChild(next);
+    rowEl = next;
+    presentRow = r;
+  }
+
+  // The gridcell of (r, c) when it exists.
+  function gridCell(r, c) {
+    if (!spec) return null;
+    if (virtual) return r === presentRow ? cellNodes[c] ?? null : null;
+    return cellNodes[r * spec.cols + c] ?? null;
   }
 
   function readoutText() {
@@ -153,8 +187,10 @@ export function createHeatmap(container, options = {}) {
 
   function draw() {
     if (!spec || destroyed) return;
-    if (!(knownWidth > 0)) knownWidth = scroller.clientWidth || container.clientWidth || 0;
-    const width = knownWidth || 320;
+    // Measured once (a layout read); a hidden heatmap measures 0 and then waits for the
+    // ResizeObserver instead of forcing a layout on every draw.
+    if (knownWidth === 0) knownWidth = scroller.clientWidth || container.clientWidth || -1;
+    const width = knownWidth > 0 ? knownWidth : 320;
     if (!theme) theme = readTheme(root);
     const digits = spec.digits ?? 2;
     let sample = formatNumber(0, digits);
@@ -190,7 +226,8 @@ export function createHeatmap(container, options = {}) {
     unlockBtn.hidden = locked === null;
     lockStatus.textContent = locked === null ? '' : `Row ${rowHeaderText(spec, locked)} locked.`;
     cellNodes.forEach((cell, i) => {
-      if (Math.floor(i / spec.cols) === locked) cell.setAttribute('aria-selected', 'true');
+      const row = virtual ? presentRow : Math.floor(i / spec.cols);
+      if (row === locked) cell.setAttribute('aria-selected', 'true');
       else cell.removeAttribute('aria-selected');
     });
   }
@@ -209,24 +246,26 @@ export function createHeatmap(container, options = {}) {
     textTimer = null;
     if (!spec || destroyed) return;
     for (let r = 0; r < spec.rows; r += 1) {
+      if (virtual && r !== presentRow) continue;
       for (let c = 0; c < spec.cols; c += 1) {
-        const node = cellNodes[r * spec.cols + c];
+        const node = gridCell(r, c);
         const text = describeCell(spec, r, c);
-        if (node.textContent !== text) node.textContent = text;
+        if (node && node.textContent !== text) node.textContent = text;
       }
     }
   }
 
   function scheduleCellTexts() {
     const win = doc.defaultView;
-    if (spec.rows * spec.cols <= 64 || !win) { writeCellTexts(); return; }
+    if (spec.rows * spec.cols <= 64 || virtual || !win) { writeCellTexts(); return; }
     if (textTimer !== null) win.clearTimeout(textTimer);
     textTimer = win.setTimeout(writeCellTexts, 150);
   }
 
   function setFocus(row, col, notify) {
     focus = { row, col };
-    const active = cellNodes[row * (spec ? spec.cols : 0) + col];
+    if (virtual && spec && row !== presentRow) { showRow(row); writeCellTexts(); }
+    const active = gridCell(row, col);
     if (active && spec) active.textContent = describeCell(spec, row, col);
     if (cellNodes.length) grid.setAttribute('aria-activedescendant', cellId(row, col));
     if (notify && onFocusCell) onFocusCell(row, col);
@@ -322,7 +361,7 @@ export function createHeatmap(container, options = {}) {
 
   const RO = doc.defaultView && doc.defaultView.ResizeObserver;
   const ro = RO ? new RO((entries) => {
-    const w = Math.floor(entries[entries.length - 1].contentRect.width);
+    const w = Math.floor(entries[entries.length - 1].contentRect.width) || -1;
     if (w !== knownWidth) { knownWidth = w; theme = null; draw(); }
   }) : null;
   if (ro) ro.observe(scroller);
@@ -337,7 +376,9 @@ export function createHeatmap(container, options = {}) {
       stopTween();
       spec = { rowAxisTitle: 'query', colAxisTitle: 'key', digits: 2, scale: 'sequential', ...next };
       domain = computeDomain(spec.values, spec.scale, spec.domain);
-      theme = null; // re-read the --al-* colours once per update (authors may re-theme)
+      // The --al-* colours are read on the first draw and after a resize, not on every update:
+      // reading computed style right after DOM changes forces a style recalculation of the whole
+      // page (measured: most of a 64-token update's time). Re-theming takes effect on the next resize.
       const key = JSON.stringify([spec.rows, spec.cols, spec.rowLabels ?? [], spec.colLabels ?? [], spec.rowAxisTitle, spec.colAxisTitle]);
       if (key !== gridKey) { buildGrid(); gridKey = key; }
       if (!prev || focus.row >= spec.rows || focus.col >= spec.cols) {

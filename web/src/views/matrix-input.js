@@ -1,5 +1,6 @@
 // matrix-input.js — pure validation of one editable matrix cell: empty, not a number, or out of
-// range each give a message in words; a valid entry gives the number.
+// range each give a message in words (a decimal comma too: "0,5" is refused with a sentence, never
+// read as 5); a valid entry gives the number.
 
 import { formatNumber, parseNumber } from '../lib/format.js';
 
@@ -11,7 +12,7 @@ function plain(v) {
 /**
  * @param {string} raw the input's text (an <input type=number> gives "" for unparseable text)
  * @param {{min?:number, max?:number, badInput?:boolean}} limits
- * @returns {{ok:true, value:number} | {ok:false, reason:'empty'|'nan'|'low'|'high', message:string}}
+ * @returns {{ok:true, value:number} | {ok:false, reason:'empty'|'nan'|'comma'|'low'|'high', message:string}}
  */
 export function validateCellInput(raw, { min = -Infinity, max = Infinity, badInput = false } = {}) {
   const range = Number.isFinite(min) && Number.isFinite(max)
@@ -19,6 +20,10 @@ export function validateCellInput(raw, { min = -Infinity, max = Infinity, badInp
   const text = String(raw ?? '').trim();
   if (badInput) return { ok: false, reason: 'nan', message: `Not a number. Type ${range}.` };
   if (text === '') return { ok: false, reason: 'empty', message: `Empty. Type ${range}.` };
+  if (/^[-+\u2212]?\d+,\d+$/.test(text)) {
+    // A decimal comma is refused in words (never read as a whole number: "0,5" is not 5).
+    return { ok: false, reason: 'comma', message: `Use a decimal point: type ${text.replace(',', '.')}, not ${text}.` };
+  }
   const value = parseNumber(text);
   if (!Number.isFinite(value)) return { ok: false, reason: 'nan', message: `Not a number. Type ${range}.` };
   if (value < min) return { ok: false, reason: 'low', message: `Too small: the smallest allowed is ${plain(min)}.` };

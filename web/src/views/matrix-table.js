@@ -1,11 +1,14 @@
-// matrix-table.js — accessible numeric tables for small matrices (Q, K, V, embeddings):
-// createMatrixTable draws a read-only <table> with <caption> and <th scope>; createMatrixEditor
-// makes every cell a labelled number input with in-words validation. Both update in place.
+// matrix-table.js — accessible numeric tables (Q, K, V, embeddings, any heatmap as a table):
+// createMatrixTable draws a read-only <table> with <caption> and <th scope>, and shows a matrix
+// larger than 16 × 16 one 16 × 16 window at a time (buttons move the window; table-window.js);
+// createMatrixEditor makes every cell a labelled number input with in-words validation. Both
+// update in place.
 
 import { domFor, uid, clear } from '../lib/dom.js';
 import { formatNumber, displayLabel } from '../lib/format.js';
 import { isMasked } from './color.js';
 import { validateCellInput, inputShowsValue } from './matrix-input.js';
+import { tableWindow, moveWindow } from './table-window.js';
 
 /**
  * Row-major indices to highlight: { row, col } → that cell; { row } or col < 0 → the whole row;
@@ -64,23 +67,28 @@ function makeCaption(el, id, text) {
   };
 }
 
-function buildSkeleton(el, captionNode, spec) {
+// win: the rows and columns shown (all of them for the editor and small tables). tds[k] shows the
+// value at index[k] of the row-major matrix.
+function buildSkeleton(el, captionNode, spec, win = { rowStart: 0, rowEnd: spec.rows, colStart: 0, colEnd: spec.cols }) {
+  const colsShown = Array.from({ length: win.colEnd - win.colStart }, (_, k) => win.colStart + k);
   const head = el('tr', null,
     el('td', { class: 'al-corner' }, spec.cornerLabel ? el('span', { class: 'al-corner-text' }, spec.cornerLabel) : null),
-    Array.from({ length: spec.cols }, (_, c) => el('th', { scope: 'col' }, colHeader(el, spec, c))));
+    colsShown.map((c) => el('th', { scope: 'col' }, colHeader(el, spec, c))));
   const bodyRows = [];
   const tds = [];
-  for (let r = 0; r < spec.rows; r += 1) {
+  const index = [];
+  for (let r = win.rowStart; r < win.rowEnd; r += 1) {
     const tr = el('tr', null, el('th', { scope: 'row' }, displayLabel(spec.rowLabels?.[r], r + 1)));
-    for (let c = 0; c < spec.cols; c += 1) {
+    for (const c of colsShown) {
       const td = el('td');
       tr.appendChild(td);
       tds.push(td);
+      index.push(r * spec.cols + c);
     }
     bodyRows.push(tr);
   }
   const table = el('table', { class: 'al-matrix' }, captionNode, el('thead', null, head), el('tbody', null, bodyRows));
-  return { table, tds };
+  return { table, tds, index };
 }
 
 /**
@@ -94,25 +102,51 @@ export function createMatrixTable(container, { caption = '' } = {}) {
   const id = uid('al-mt');
   const { captionNode, setCaption } = makeCaption(el, id, caption);
   const wrap = el('div', { class: 'al-table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': `${id}-cap` });
-  const outer = el('div', { class: 'al-matrix-view' }, captionNode.visible, wrap);
+  // Paging for matrices larger than one window: where the window is, and buttons to move it.
+  const windowText = el('p', { class: 'al-note al-table-window', id: `${id}-win`, 'aria-live': 'polite' });
+  const pageButton = (text, axis, delta) => {
+    const b = el('button', { type: 'button', class: 'al-button al-table-page' }, text);
+    b.addEventListener('click', () => {
+      const next = axis === 'row' ? moveWindow(at.row, last.rows, delta) : moveWindow(at.col, last.cols, delta);
+      if (next === null) return;
+      at[axis] = next;
+      key = null;
+      this_.update(last);
+    });
+    return b;
+  };
+  const pager = el('div', { class: 'al-controls al-table-pager', role: 'group', 'aria-label': 'Move the part of the table shown', hidden: true },
+    windowText,
+    pageButton('\u2191 Earlier rows', 'row', -1), pageButton('Later rows \u2193', 'row', 1),
+    pageButton('\u2190 Earlier columns', 'col', -1), pageButton('Later columns \u2192', 'col', 1));
+  const outer = el('div', { class: 'al-matrix-view' }, captionNode.visible, pager, wrap);
   container.appendChild(outer);
   let key = null;
   let cells = [];
+  let index = [];
   let rowHeads = [];
   let marked = [];
+  let last = null;
+  const at = { row: 0, col: 0 };
+  let win = null;
 
-  return {
+  const this_ = {
     element: outer,
     update(spec) {
       checkSpec(spec);
+      last = spec;
       if (spec.caption !== undefined) setCaption(spec.caption);
-      const k = shapeKey(spec);
+      win = tableWindow(spec.rows, spec.cols, at.row, at.col);
+      at.row = win.rowStart;
+      at.col = win.colStart;
+      const k = `${shapeKey(spec)}|${win.rowStart},${win.colStart}`;
       if (k !== key) {
         clear(wrap);
-        const { table, tds } = buildSkeleton(el, captionNode.real, spec);
-        wrap.appendChild(table);
-        rowHeads = Array.from(table.tBodies[0].rows, (tr) => tr.cells[0]);
-        cells = tds.map((td) => {
+        const built = buildSkeleton(el, captionNode.real, spec, win);
+        wrap.appendChild(built.table);
+        index = built.index;
+        rowHeads = Array.from(built.table.tBodies[0].rows, (tr) => tr.cells[0]);
+        cells = built.tds.map((td) => {
           const value = el('span', { class: 'al-value' });
           const note = el('span', { class: 'al-sr-only' });
           td.append(value, note);
@@ -120,30 +154,42 @@ export function createMatrixTable(container, { caption = '' } = {}) {
         });
         key = k;
         marked = [];
+        pager.hidden = !win.windowed;
+        windowText.textContent = win.text;
+        const [upR, downR, leftC, rightC] = pager.querySelectorAll('button');
+        upR.disabled = moveWindow(at.row, spec.rows, -1) === null;
+        downR.disabled = moveWindow(at.row, spec.rows, 1) === null;
+        leftC.disabled = moveWindow(at.col, spec.cols, -1) === null;
+        rightC.disabled = moveWindow(at.col, spec.cols, 1) === null;
       }
       const digits = spec.digits ?? 2;
-      cells.forEach(({ td, value, note }, i) => {
-        const v = spec.values[i];
-        value.textContent = formatNumber(v, digits);
+      cells.forEach(({ td, value, note }, k2) => {
+        const v = spec.values[index[k2]];
+        const text = formatNumber(v, digits);
+        if (value.textContent !== text) value.textContent = text; // unchanged cells are not touched
         const masked = isMasked(v);
-        td.classList.toggle('al-cell-masked', masked);
-        td.classList.toggle('al-negative', !masked && v < 0);
-        note.textContent = masked ? ' (masked)' : '';
+        if (td.classList.contains('al-cell-masked') !== masked) td.classList.toggle('al-cell-masked', masked);
+        if (td.classList.contains('al-negative') !== (!masked && v < 0)) td.classList.toggle('al-negative', !masked && v < 0);
+        const noteText = masked ? ' (masked)' : '';
+        if (note.textContent !== noteText) note.textContent = noteText;
       });
       for (const node of marked) {
         node.classList.remove('al-cell-highlight', 'al-row-highlight');
         node.removeAttribute('aria-current');
       }
       marked = [];
+      const shown = new Map(index.map((v, k2) => [v, k2]));
       for (const i of highlightedIndices(spec.highlight, spec.rows, spec.cols)) {
-        cells[i].td.classList.add('al-cell-highlight');
-        cells[i].td.setAttribute('aria-current', 'true');
-        marked.push(cells[i].td);
+        const k2 = shown.get(i);
+        if (k2 === undefined) continue; // outside the window shown
+        cells[k2].td.classList.add('al-cell-highlight');
+        cells[k2].td.setAttribute('aria-current', 'true');
+        marked.push(cells[k2].td);
       }
       const h = spec.highlight;
-      if (h && Number.isInteger(h.row) && h.row >= 0 && h.row < spec.rows && !(h.col >= 0)) {
-        rowHeads[h.row].classList.add('al-row-highlight');
-        marked.push(rowHeads[h.row]);
+      if (h && Number.isInteger(h.row) && h.row >= win.rowStart && h.row < win.rowEnd && !(h.col >= 0)) {
+        rowHeads[h.row - win.rowStart].classList.add('al-row-highlight');
+        marked.push(rowHeads[h.row - win.rowStart]);
       }
     },
     destroy() {
@@ -151,6 +197,7 @@ export function createMatrixTable(container, { caption = '' } = {}) {
       cells = [];
     },
   };
+  return this_;
 }
 
 /**

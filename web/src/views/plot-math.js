@@ -57,3 +57,54 @@ export function arrowHead([x0, y0], [x1, y1], size = 9) {
   const half = size * 0.5;
   return [[x1, y1], [bx - uy * half, by + ux * half], [bx + uy * half, by - ux * half]];
 }
+
+// Label slots around a point (pixel offsets of the text's anchor and its text-anchor).
+const SLOTS = [
+  { dx: 12, dy: -10, anchor: 'start' }, { dx: -12, dy: -10, anchor: 'end' },
+  { dx: 0, dy: -14, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
+  { dx: 12, dy: 18, anchor: 'start' }, { dx: -12, dy: 18, anchor: 'end' },
+];
+
+function labelBox(p, slot, width, height = 14) {
+  const x = p.x + slot.dx;
+  const left = slot.anchor === 'start' ? x : slot.anchor === 'end' ? x - width : x - width / 2;
+  const base = p.y + slot.dy; // text baseline
+  return { left, right: left + width, top: base - height + 3, bottom: base + 3 };
+}
+
+const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+const distToBox = (p, b) => Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
+
+/**
+ * Where to put each point's label so that it sits inside the plot, covers no other point and no
+ * other label, and is nearer its own point than any other (so "juice" is never read as the name of
+ * the dot beside it). points: [{ x, y, width }] in pixels (width: the label's text width);
+ * bounds: { left, right, top, bottom }. → [{ dx, dy, anchor }], greedy in the given order.
+ */
+export function placeLabels(points, bounds, dotRadius = 9) {
+  const placed = [];
+  return points.map((p, i) => {
+    let best = SLOTS[0], bestScore = -Infinity;
+    for (const slot of SLOTS) {
+      const box = labelBox(p, slot, p.width);
+      let score = 0;
+      const outside = Math.max(0, bounds.left - box.left) + Math.max(0, box.right - bounds.right) + Math.max(0, bounds.top - box.top) + Math.max(0, box.bottom - bounds.bottom);
+      score -= outside * 50;
+      const own = distToBox(p, box);
+      points.forEach((q, j) => {
+        if (j === i) return;
+        const d = distToBox(q, box);
+        if (d < dotRadius) score -= 1000; // covers another dot
+        if (d <= own + 2) score -= 400; // nearer another dot than its own
+        score += Math.min(d - own, 40) / 40;
+      });
+      for (const other of placed) score -= overlap(box, other) * 5;
+      if (score > bestScore) { bestScore = score; best = slot; }
+    }
+    placed.push(labelBox(p, best, p.width));
+    return best;
+  });
+}
+
+/** The label box of a point for a chosen slot (for tests and hit checks). */
+export { labelBox };

@@ -5,7 +5,7 @@
 
 import { domFor, uid, clear } from '../lib/dom.js';
 import { formatNumber, quoteLabel } from '../lib/format.js';
-import { ticks, niceStep, linearScale, clampRound, keyMove, arrowHead } from './plot-math.js';
+import { ticks, niceStep, linearScale, clampRound, keyMove, arrowHead, placeLabels } from './plot-math.js';
 
 const W = 320;
 const H = 316;
@@ -107,12 +107,25 @@ export function createVectorPlot(container, options = {}) {
     const px = sx(clampRound(p.x, range, 6));
     const py = sy(clampRound(p.y, range, 6));
     node.g.setAttribute('transform', `translate(${px.toFixed(2)} ${py.toFixed(2)})`);
-    const nearRight = px > W - M.right - 60;
-    const nearTop = py < M.top + 16;
-    node.text.setAttribute('x', nearRight ? '-12' : '12');
-    node.text.setAttribute('y', nearTop ? '18' : '-10');
-    node.text.setAttribute('text-anchor', nearRight ? 'end' : 'start');
     if (node.desc) node.desc.textContent = `x ${formatNumber(p.x, 2)}, y ${formatNumber(p.y, 2)}.`;
+  }
+
+  // Every label beside its own dot: slots chosen so no label covers another dot or label, or sits
+  // nearer another dot than its own (plot-math.js placeLabels).
+  function placeAllLabels() {
+    const at = points.map((p, i) => ({
+      x: sx(clampRound(p.x, range, 6)),
+      y: sy(clampRound(p.y, range, 6)),
+      width: (pointNodes[i]?.text.getComputedTextLength?.() || 0) || 7 * String(p.label ?? '').length,
+    }));
+    const slots = placeLabels(at, { left: 0, right: W, top: 0, bottom: H - M.bottom + 10 });
+    slots.forEach((slot, i) => {
+      const text = pointNodes[i]?.text;
+      if (!text) return;
+      text.setAttribute('x', String(slot.dx));
+      text.setAttribute('y', String(slot.dy));
+      text.setAttribute('text-anchor', slot.anchor);
+    });
   }
 
   function move(i, next) {
@@ -122,6 +135,7 @@ export function createVectorPlot(container, options = {}) {
     p.y = next[1];
     active = i;
     placePoint(i);
+    placeAllLabels();
     renderReadout();
     renderList();
     if (onMove) onMove(i, [p.x, p.y]);
@@ -231,6 +245,7 @@ export function createVectorPlot(container, options = {}) {
         if (active >= points.length) active = -1;
       }
       points.forEach((_, i) => placePoint(i));
+      placeAllLabels();
       hint.hidden = !points.some((p) => p.movable);
       renderArrows();
       renderReadout();
