@@ -68,3 +68,20 @@ test('player: ticks advance and stop at the last stage; play restarts from the e
   assert.equal(playStart(0, 1), 0);
   assert.equal(stageText(1, ['raw', 'scaled', 'weights']), 'Stage 2 of 3: scaled');
 });
+
+test('placeLabels puts every label nearer its own dot than any other (step 2: "juice" beside juice, not beside apple′)', async () => {
+  const { placeLabels, labelBox, linearScale } = await import('../../web/src/views/plot-math.js');
+  // The meaning plot (320 × 316, range −1…3) with "I love apple juice" at pull 1: juice sits at
+  // (2.4, 0.2) near the right edge and apple′ lands just left of it.
+  const sx = linearScale([-1, 3], [44, 306]), sy = linearScale([-1, 3], [276, 14]);
+  const data = [['I', 0.3, 0.3], ['love', 0.8, 0.6], ['apple', 1.2, 1.2], ['juice', 2.4, 0.2], ['apple′ (new)', 1.78, 0.45]];
+  const pts = data.map(([label, x, y]) => ({ label, x: sx(x), y: sy(y), width: 7 * label.length }));
+  const slots = placeLabels(pts, { left: 0, right: 320, top: 0, bottom: 286 });
+  const dist = (p, b) => Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
+  slots.forEach((slot, i) => {
+    const box = labelBox(pts[i], slot, pts[i].width);
+    const own = dist(pts[i], box);
+    for (let j = 0; j < pts.length; j++) if (j !== i) assert.ok(dist(pts[j], box) > own, `${pts[i].label}'s label is nearer ${pts[j].label}`);
+    assert.ok(box.left >= 0 && box.right <= 320 && box.top >= 0, `${pts[i].label}'s label stays inside the plot`);
+  });
+});
