@@ -228,13 +228,18 @@ export async function mountLesson(container, options = {}) {
   // The URL follows the state: at once after a pause, and at most every 250 ms while the learner
   // drags (replaceState with a long sentence costs milliseconds per call).
   let hashTimer = 0, lastHashWrite = 0;
+  let ownHash = win.location.hash; // the hash as this lesson last wrote or read it
   function writeHash() {
     const now = win.performance?.now?.() ?? Date.now();
     const write = () => {
       hashTimer = 0;
+      // Someone navigated (a pasted link, the back button) since: their hash wins, and the
+      // hashchange handler reads it.
+      if (win.location.hash !== ownHash) return;
       lastHashWrite = win.performance?.now?.() ?? Date.now();
       const h = toHash(state);
       if (win.location.hash !== h) win.history.replaceState(null, '', h);
+      ownHash = h;
     };
     if (now - lastHashWrite >= 250) { if (hashTimer) { win.clearTimeout(hashTimer); hashTimer = 0; } write(); return; }
     if (!hashTimer) hashTimer = win.setTimeout(write, 250 - (now - lastHashWrite));
@@ -263,7 +268,9 @@ export async function mountLesson(container, options = {}) {
     }
   });
   const onHash = () => {
-    if (!options.hash || win.location.hash === toHash(state)) return;
+    if (!options.hash) return;
+    ownHash = win.location.hash;
+    if (win.location.hash === toHash(state)) return;
     const read = fromHash(win.location.hash, steps);
     state.step = read.state.step;
     state.scenes = read.state.scenes;
