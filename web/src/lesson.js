@@ -222,27 +222,10 @@ export async function mountLesson(container, options = {}) {
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     renderScene();
-    if (options.hash) writeHash();
-  }
-
-  // The URL follows the state: at once after a pause, and at most every 250 ms while the learner
-  // drags (replaceState with a long sentence costs milliseconds per call).
-  let hashTimer = 0, lastHashWrite = 0;
-  let ownHash = win.location.hash; // the hash as this lesson last wrote or read it
-  function writeHash() {
-    const now = win.performance?.now?.() ?? Date.now();
-    const write = () => {
-      hashTimer = 0;
-      // Someone navigated (a pasted link, the back button) since: their hash wins, and the
-      // hashchange handler reads it.
-      if (win.location.hash !== ownHash) return;
-      lastHashWrite = win.performance?.now?.() ?? Date.now();
+    if (options.hash) {
       const h = toHash(state);
       if (win.location.hash !== h) win.history.replaceState(null, '', h);
-      ownHash = h;
-    };
-    if (now - lastHashWrite >= 250) { if (hashTimer) { win.clearTimeout(hashTimer); hashTimer = 0; } write(); return; }
-    if (!hashTimer) hashTimer = win.setTimeout(write, 250 - (now - lastHashWrite));
+    }
   }
 
   function goTo(stepId, { focus = false } = {}) {
@@ -268,9 +251,7 @@ export async function mountLesson(container, options = {}) {
     }
   });
   const onHash = () => {
-    if (!options.hash) return;
-    ownHash = win.location.hash;
-    if (win.location.hash === toHash(state)) return;
+    if (!options.hash || win.location.hash === toHash(state)) return;
     const read = fromHash(win.location.hash, steps);
     state.step = read.state.step;
     state.scenes = read.state.scenes;
@@ -292,7 +273,6 @@ export async function mountLesson(container, options = {}) {
     state: () => JSON.parse(JSON.stringify(state)),
     destroy() {
       if (frame) win.cancelAnimationFrame(frame);
-      if (hashTimer) win.clearTimeout(hashTimer);
       win.removeEventListener('hashchange', onHash);
       current?.view?.destroy?.();
       current?.quizView?.destroy?.();
