@@ -158,7 +158,9 @@ test('step 7: a link value outside the schema (x = 20) is clamped once, said in 
   assert.match(await card.innerText(), /X = \[\[1, 0\], \[1, 10\], \[0, 2\]\]/, 'the quiz lists the same checked inputs');
   await card.getByLabel('Your answer').fill(String(weights[2]));
   await card.getByRole('button', { name: 'Check', exact: true }).click();
-  assert.match(await card.innerText(), /Correct \u2014/, 'the scene\'s number is the quiz\'s answer');
+  // The quiz shows its feedback once the answer is saved (asynchronously): wait for it.
+  await card.locator('.al-quiz-feedback').filter({ hasText: /\S/ }).waitFor();
+  assert.match(await card.locator('.al-quiz-feedback').innerText(), /^Correct \u2014/, 'the scene\'s number is the quiz\'s answer');
   assert.deepEqual(page.errors, []);
 });
 

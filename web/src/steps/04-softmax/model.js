@@ -1,6 +1,6 @@
-// Step 4's model: inputs + engine → the scores after the gap, their exponentials and total, the
-// softmax shares (engine.softmax) and the sentences: how lopsided the split is, what plain e^s
-// would give, and how the prediction compares with the answer. Pure, no DOM.
+// Step 4's model: inputs + engine → the scores after the gap, their exponentials and total and
+// the softmax shares (all from one engine.softmaxParts call), and the sentences: how lopsided the
+// split is, what plain e^s would give, and how the prediction compares with the answer. Pure.
 import { LABELS } from './inputs.js';
 import { formatNumber } from '../../lib/format.js';
 import { SHARE_RANGES, judgePrediction } from '../similarity-words.js';
@@ -17,14 +17,13 @@ export function model(values, engine) {
   const notes = [];
   let pick = values.pick;
   if (pick > n - 1) { notes.push(`The predicted winner (${LABELS[pick]}) has no score any more, so no winner is picked.`); pick = -1; }
-  // TODO(engine): multiplying the scores by the gap and the exponentials with their total should
-  // come from the engine's softmax (issue 9); until it returns them, the gap goes through
-  // engine.matmul (a 1-column matrix times 1×1) and the exponentials are read off here.
-  const scaled = engine.matmul(values.scores, [values.gap], n, 1, 1);
-  const shares = engine.softmax(scaled, 1, n);
-  const max = Math.max(...scaled);
-  const exps = Array.from(scaled, (v) => Math.exp(v - max));
-  const expSum = exps.reduce((a, e) => a + e, 0);
+  // One engine call gives every stage: the scores times the gap, e^(score − largest), their
+  // total and the shares.
+  const parts = engine.softmaxParts(values.scores, 1, n, { scale: values.gap });
+  const { scaled, exponentials: exps, weights: shares } = parts;
+  const expSum = parts.sums[0];
+  // Deliberately the naive formula, e^s without subtracting the largest score: the step shows
+  // that it overflows where the engine's way does not.
   const plain = Array.from(scaled, (v) => Math.exp(v));
   const plainSum = plain.reduce((a, e) => a + e, 0);
   const shareSum = Array.from(shares).reduce((a, v) => a + v, 0);

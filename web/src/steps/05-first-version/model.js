@@ -30,7 +30,7 @@ export function model(values, engine) {
   let rowNormLine;
   if (i === j) rowNormLine = 'Pick two different words to compare the two directions.';
   else {
-    // TODO(engine): each row's e^score total should come from the engine's softmax (issue 9).
+    // Plain e^s (not minus the row maximum) on purpose: the same numerator over two row totals.
     const exps = Array.from(h.scores, (s) => Math.exp(s));
     const totals = rowSums(exps, 3, 3);
     rowNormLine = `The weights can still differ: ${A}→${B} gets ${f(h.weights[i * 3 + j])} and ${B}→${A} gets ${f(h.weights[j * 3 + i])}. `

@@ -39,7 +39,8 @@ export function model(values, engine) {
   }
   if (x.problem) notes.push(x.problem);
   const i = Math.min(values.query, n - 1); // a query past the end of a shorter sentence is the last word
-  const h = engine.attention({ x: fitted.x, n, dModel: dim, dK: dim, dV: dim, wq: fitted.wq, wk: fitted.wk, wv: fitted.wv }).heads[0];
+  const r = engine.attention({ x: fitted.x, n, dModel: dim, dK: dim, dV: dim, wq: fitted.wq, wk: fitted.wk, wv: fitted.wv });
+  const h = r.heads[0];
 
   const name = tokens[i];
   const row = (m, j, width) => Array.from(m.subarray(j * width, j * width + width));
@@ -48,9 +49,8 @@ export function model(values, engine) {
   const dotLines = tokens.map((tok, j) => `q_${name} · k_${tok} = ${productTerms(q, row(h.k, j, dim), f)} = ${f(h.scores[i * n + j])}`);
   const wRow = row(h.weights, i, n);
   const best = topK(wRow, 1)[0];
-  // TODO(engine): the divisor √d_k should come from the engine (issue 9).
   const mixLines = [
-    `Scores divided by √${dim} ≈ ${formatNumber(Math.sqrt(dim), 3)} and passed through softmax give ${possessive(name)} weights ${wRow.map(f).join(', ')}; the largest goes to ${tokens[best.index]}.`,
+    `Scores divided by √${dim} ≈ ${formatNumber(r.sqrtDK, 3)} and passed through softmax give ${possessive(name)} weights ${wRow.map(f).join(', ')}; the largest goes to ${tokens[best.index]}.`,
     `out_${name} = ${tokens.map((tok, j) => `${f(wRow[j])}×v_${tok}`).join(' + ')}`,
     `= ${tokens.map((tok, j) => `${f(wRow[j])}×${formatVector(row(h.v, j, dim))}`).join(' + ')} = ${formatVector(row(h.output, i, dim))}`,
   ];

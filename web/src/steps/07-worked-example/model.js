@@ -18,12 +18,12 @@ export function model(values, engine) {
   const { x, wq, wk, wv, query: i } = values;
   const r = engine.attention({ x, n: N, dModel: D, dK: D, dV: D, wq, wk, wv });
   const head = r.heads[0];
-  // TODO(engine): the divisor √d_k, a row's exponentials and their sum should come from the
-  // engine (issue 9, "the engine returns what the page shows"); until that output lands, they are
-  // read off here from the engine's scaled scores.
-  const divisor = Math.sqrt(D);
-  const exps = [0, 1, 2].map((j) => Math.exp(head.scaled[i * N + j]));
-  const expSum = exps[0] + exps[1] + exps[2];
+  // The divisor and the followed row's softmax stages come from the engine too: √d_k as the
+  // engine computed it, and e^(score − the row's largest) with their total.
+  const divisor = r.sqrtDK;
+  const parts = engine.softmaxParts(head.scaled.slice(i * N, i * N + N), 1, N);
+  const exps = Array.from(parts.exponentials);
+  const expSum = parts.sums[0];
 
   const at = (m, row, col, cols = D) => m[row * cols + col];
   const pair = (m, row) => [at(m, row, 0), at(m, row, 1)];
@@ -35,7 +35,7 @@ export function model(values, engine) {
     return `${possessive(name)} query ${formatVector(qi)} · ${possessive(t)} key ${formatVector(kj)} = ${f(qi[0])}×${f(kj[0])} + ${f(qi[1])}×${f(kj[1])} = ${f(at(head.scores, i, j, N))}`;
   });
   trace.push(`Divide each by √${D} ≈ ${formatNumber(divisor, 3)}: ${[0, 1, 2].map((j) => formatNumber(at(head.scaled, i, j, N), 3)).join(', ')}.`);
-  trace.push(`Softmax: e^score gives ${exps.map((e) => formatNumber(e, 3)).join(', ')}; each over their total ${formatNumber(expSum, 3)} gives the weights ${[0, 1, 2].map((j) => formatNumber(at(head.weights, i, j, N), 4)).join(', ')} — they add up to ${formatNumber(rowSums(head.weights, N, N)[i], 2)}.`);
+  trace.push(`Softmax: e^(score − largest) gives ${exps.map((e) => formatNumber(e, 3)).join(', ')}; each over their total ${formatNumber(expSum, 3)} gives the weights ${[0, 1, 2].map((j) => formatNumber(at(head.weights, i, j, N), 4)).join(', ')} — they add up to ${formatNumber(rowSums(head.weights, N, N)[i], 2)}.`);
   trace.push(`${possessive(name)} new vector = ${TOKENS.map((t, j) => `${f(at(head.weights, i, j, N))}×${possessive(t)} value ${formatVector(pair(head.v, j))}`).join(' + ')} = ${formatVector(pair(head.output, i), 3)}.`);
   const announce = `${name} now gives weights ${TOKENS.map((t, j) => `${t} ${f(at(head.weights, i, j, N))}`).join(', ')}.`;
   return { tokens: TOKENS, query: i, head, divisor, exps, expSum, weightSums: rowSums(head.weights, N, N), trace, announce };
