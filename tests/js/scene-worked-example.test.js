@@ -8,7 +8,6 @@ import { model } from '../../web/src/steps/07-worked-example/model.js';
 import { INPUTS } from '../../web/src/steps/07-worked-example/inputs.js';
 import { SCENES } from '../../web/src/steps/index.js';
 import { fromHash, sceneInputs, schemaDefaults, validateInputs } from '../../web/src/state.js';
-import { runAttention } from '../../web/src/quiz/live.js';
 import { maxAbsDiff, rowSums } from '../../web/src/lib/matrix.js';
 
 let engine;
@@ -80,9 +79,9 @@ test('the link of issue 9 (x = 20, outside −10…10) is treated the same by th
   assert.match(problems[0], /embeddings X, row 2 \(Apple\), column 2 \(dim 2\) is 20, but entries go from \u221210 to 10, so it became 10/);
   const values = sceneInputs(state, scene);
   assert.deepEqual(values.x, [1, 0, 1, 10, 0, 2]);
+  // The lesson hands the quiz these same checked values (getSceneInputs → sceneInputs); the
+  // browser test checks that the quiz's answer then matches the scene's number.
   const shown = model(values, engine).head.weights;
-  const quiz = runAttention(engine, values).head.weights; // the quiz reads the same checked values
-  assert.equal(maxAbsDiff(shown, quiz), 0, 'the scene and the quiz compute the same weights');
   assert.ok(close(shown[1 * 3 + 2], model({ ...defaults(), x: [1, 0, 1, 10, 0, 2] }, engine).head.weights[5], 0));
 });
 
