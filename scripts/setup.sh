@@ -16,6 +16,9 @@ have em++ || need_pkgs+=(emscripten)
 [ -f /usr/include/doctest/doctest.h ] || need_pkgs+=(doctest-dev)
 have wasm-dis || need_pkgs+=(binaryen)
 have xmllint || need_pkgs+=(libxml2-utils) # checks the SCORM manifests against their schemas
+# Debian's python3 runs the downloaded notebooks in the tests (tests/js/code-notebook.test.js).
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need_pkgs+=(python3-numpy)
+/usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1 || need_pkgs+=(python3-nbformat)
 for arg in "$@"; do
   case "$arg" in
     --browser) have chromium || need_pkgs+=(chromium) ;;
