@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  root, KATEX_DIST, JS_ENTRIES, CSS_ENTRIES, jsOptions, cssOptions, katexFontFaces, woff2Only,
+  root, KATEX_DIST, JS_ENTRIES, LAZY_JS_ENTRIES, CSS_ENTRIES, jsOptions, cssOptions, katexFontFaces, woff2Only,
 } from './build-web.mjs';
 
 export const DIST = path.join(root, 'dist');
@@ -102,6 +102,9 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
     simd: names['dist/attention-simd.wasm'], scalar: names['dist/attention-scalar.wasm'],
     elementCss: names['attention-lesson.css'], katexCss: names['katex/katex.min.css'], katexFonts: names['katex/katex-fonts.css'],
   };
+  for (const [name, spec] of Object.entries(LAZY_JS_ENTRIES)) {
+    assets[spec.asset] = emit(`${name}.js`, name, '.js', await bundleJs(spec, {}));
+  }
   for (const [name, spec] of Object.entries(JS_ENTRIES)) {
     const js = await bundleJs(spec, { assets });
     emit(`${name}.js`, name, '.js', js);

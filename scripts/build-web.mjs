@@ -86,6 +86,13 @@ export const JS_ENTRIES = {
   'attention-lesson': { entry: 'web/src/embed/attention-lesson-element.js', format: 'iife' },
   embed: { entry: 'web/src/embed/embed-page.js', format: 'esm' },
 };
+// Files the page loads later, only when needed: the code editor (CodeMirror, an ES module the
+// exercise imports on demand, outside the first view's transfer) and the exercise's Web Worker.
+// They load nothing themselves, so they are built first and their names passed to the others.
+export const LAZY_JS_ENTRIES = {
+  'code-editor': { entry: 'web/src/code/code-editor.js', format: 'esm', asset: 'codeEditor' },
+  'exercise-worker': { entry: 'web/src/code/exercise-worker.js', format: 'iife', asset: 'exerciseWorker' },
+};
 export const CSS_ENTRIES = {
   lesson: 'web/src/styles.css',
   'attention-lesson': 'web/src/embed/element.css',
@@ -95,6 +102,7 @@ export const CSS_ENTRIES = {
 export const DEV_ASSETS = {
   simd: 'dist/attention-simd.wasm', scalar: 'dist/attention-scalar.wasm', elementCss: 'attention-lesson.css',
   katexCss: 'katex/katex.min.css', katexFonts: 'katex/katex-fonts.css',
+  codeEditor: 'code-editor.js', exerciseWorker: 'exercise-worker.js',
 };
 
 /** esbuild options for one JS bundle. */
@@ -116,7 +124,7 @@ export function cssOptions(entry, { minify = true } = {}) {
 export async function buildWeb({ outdir = out, minify = true } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  for (const [name, spec] of Object.entries(JS_ENTRIES)) {
+  for (const [name, spec] of Object.entries({ ...LAZY_JS_ENTRIES, ...JS_ENTRIES })) {
     await build({ ...jsOptions(spec, { minify }), entryPoints: { [name]: path.join(root, spec.entry) }, outdir, sourcemap: true, legalComments: 'linked' });
   }
   for (const [name, entry] of Object.entries(CSS_ENTRIES)) {

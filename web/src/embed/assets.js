@@ -11,6 +11,8 @@ const DEFAULTS = {
   elementCss: 'attention-lesson.css',
   katexCss: 'katex/katex.min.css',
   katexFonts: 'katex/katex-fonts.css',
+  codeEditor: 'code-editor.js',
+  exerciseWorker: 'exercise-worker.js',
 };
 export const ASSETS = typeof __ATTENTION_LESSON_ASSETS__ === 'object' ? __ATTENTION_LESSON_ASSETS__ : DEFAULTS;
 

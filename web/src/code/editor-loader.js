@@ -1,0 +1,46 @@
+// Loads the exercise's code editor on demand (code-editor.js, a separate file) and falls back to a
+// plain <textarea> where it cannot be loaded (the single-file build opened from disk, a blocked
+// request). Both answer to the same small interface, so the exercise does not care which it got.
+import { assetUrl } from '../embed/assets.js';
+import { domFor } from '../views/dom.js';
+
+let loading = null;
+
+/** The CodeMirror module, or null when it cannot be loaded here. */
+export function loadEditorModule(url = assetUrl('codeEditor')) {
+  loading ??= import(/* webpackIgnore: true */ url).catch(() => { loading = null; return null; });
+  return loading;
+}
+
+/** A plain textarea with the editor's interface (Ctrl-Enter runs, Tab moves focus as usual). */
+export function createTextareaEditor(parent, { doc = '', label = 'Code editor', describedBy = null, onChange = null, onRun = null } = {}) {
+  const { el } = domFor(parent);
+  const area = el('textarea', { class: 'al-code-textarea', spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off', rows: '18', 'aria-label': label });
+  if (describedBy) area.setAttribute('aria-describedby', describedBy);
+  area.value = doc;
+  area.addEventListener('input', () => onChange?.(area.value));
+  area.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && onRun) { e.preventDefault(); onRun(); }
+  });
+  parent.append(area);
+  return {
+    kind: 'textarea',
+    getValue: () => area.value,
+    setValue(text) { area.value = String(text); },
+    focus: () => area.focus(),
+    destroy: () => area.remove(),
+  };
+}
+
+/** CodeMirror when it loads, else the textarea. */
+export async function createEditor(parent, options) {
+  const mod = await loadEditorModule();
+  if (mod?.createCodeEditor) {
+    try {
+      return mod.createCodeEditor(parent, options);
+    } catch {
+      // fall through to the textarea
+    }
+  }
+  return createTextareaEditor(parent, options);
+}
