@@ -47,12 +47,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::uint8_t shape = in.u8(), opts = in.u8();
   const bool raw = opts & 0x80;
   AttentionShape s;
-  s.heads = 1 + (shape & 3);
-  s.d_k = 1 + (in.u8() % 9);
-  s.d_v = 1 + (in.u8() % 9);
-  s.n = 1 + (in.u8() % 33);
+  // Shapes cover every kernel's tile edges: the fused path's 16-row groups (n up to 65 = 4·16+1),
+  // 4-lane SIMD tails in widths up to 17, and up to 8 heads; small enough for thousands of inputs
+  // a second. (The JS fuzzer, tests/fuzz/run.mjs, reaches the documented limits through the wasm
+  // build.)
+  s.heads = 1 + (shape & 7);
+  s.d_k = 1 + (in.u8() % 17);
+  s.d_v = 1 + (in.u8() % 17);
+  s.n = 1 + (in.u8() % 65);
   const bool with_wo = opts & 0x40;
-  s.d_model = with_wo ? 1 + (shape >> 2) % 12 : s.heads * s.d_v;
+  s.d_model = with_wo ? 1 + (shape >> 3) % 32 : s.heads * s.d_v;
   AttentionOptions o;
   o.mask.kind = static_cast<MaskKind>((opts & 3) % 3);
   o.mask.valid_keys = in.u8() % (s.n + 1);

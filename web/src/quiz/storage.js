@@ -262,6 +262,8 @@ export function createStore({ storage, durable = null, namespace, knownIds, kind
       if (text === null || text === undefined) return null;
       hadSaved = true;
       const out = parse(text);
+      // A damaged durable copy is replaced, like a damaged Storage one, so it is reported once.
+      if (out.repair) Promise.resolve().then(() => durable.write(key, JSON.stringify({ ...out.state, savedAt: new Date().toISOString() }))).catch(() => { durableOk = false; });
       return { state: out.state, notice: out.notice };
     }, () => {
       durableOk = false;
