@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "reference.hpp"
 #include "softmax.hpp"
@@ -71,5 +72,23 @@ TEST_CASE("non-finite values are reported at the stage where they appear") {
       ref::EngineRun run({1, std::nanf(""), 0, 1}, id, id, id, nullptr, s, o);
       CHECK(run.status == Status::kOk);
     }
+  }
+}
+
+TEST_CASE("all_finite finds one NaN or ±∞ anywhere, across its 1024-float blocks") {
+  for (std::size_t count : {1u, 3u, 1023u, 1024u, 1025u, 3000u}) {
+    CAPTURE(count);
+    std::vector<float> v(count, 1.5f);
+    CHECK(all_finite(v.data(), count));
+    for (std::size_t at : {std::size_t(0), count / 2, count - 1}) {
+      for (float bad : {std::nanf(""), std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity()}) {
+        v[at] = bad;
+        CHECK_FALSE(all_finite(v.data(), count));
+        v[at] = 1.5f;
+      }
+    }
+    v[count - 1] = std::numeric_limits<float>::max();  // the largest finite float is finite
+    v[0] = std::numeric_limits<float>::denorm_min();
+    CHECK(all_finite(v.data(), count));
   }
 }
