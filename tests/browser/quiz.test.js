@@ -285,7 +285,7 @@ test('every question answered by keyboard, events recorded, progress kept across
     assert.equal(st.context.extensions['urn:attention-lesson:extension:step'], p.q.stepId);
     assert.equal(st.context.extensions['urn:attention-lesson:extension:attempt'], 1);
     assert.ok(!Number.isNaN(Date.parse(st.timestamp)));
-    assert.equal(st.actor, undefined, 'anonymous without a configured actor');
+    assert.equal(st.actor.account.homePage, 'urn:attention-lesson:anonymous', 'an anonymous account without a configured actor (issue 13: an LRS needs an actor)');
   });
   const done = completed[0].detail;
   assert.match(done.verb.id, /\/completed$/);

@@ -1,4 +1,4 @@
-// quiz-events.test.js — xAPI-shaped statements for answers and completion, ISO 8601 durations,
+// quiz-events.test.js — xAPI statements for answers and completion, ISO 8601 durations,
 // bubbling + composed CustomEvents, and postMessage only to a configured exact origin (fake window).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +23,8 @@ test('answered statement shape', () => {
   assert.equal(st.result.response, 'b');
   assert.equal(st.result.duration, 'PT12.3S');
   assert.equal(st.timestamp, '2025-03-04T05:06:07.000Z');
-  assert.equal('actor' in st, false, 'anonymous unless an actor is configured');
+  assert.equal(st.actor.account.homePage, 'urn:attention-lesson:anonymous', 'an anonymous account unless an actor is configured');
+  assert.match(st.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.equal(st.context.contextActivities.parent[0].id, LESSON_IRI);
   assert.equal(st.context.extensions['urn:attention-lesson:extension:step'], q.stepId);
   assert.doesNotThrow(() => structuredClone(st), 'postMessage-able');
@@ -116,14 +117,15 @@ test('events are bubbling, composed CustomEvents with the statement as detail', 
 test('postMessage goes only to the configured origin, with the documented envelope', () => {
   const { win, sent } = fakeWindow();
   const { target } = fakeElement();
-  const em = createEmitter({ win, targetOrigin: 'https://lms.example.org' });
+  const em = createEmitter({ win, targetOrigin: 'https://lms.example.org', frameId: 'frame-2' });
   assert.equal(em.postsToParent, true);
   const st = buildAnsweredStatement({ question: byKind('numeric'), response: '4', score: 1, correct: true, durationMs: 1 });
   assert.deepEqual(em.emit('answered', st, target), { posted: true });
   em.emit('completed', buildCompletedStatement({ raw: 1, max: 1, durationMs: 1 }), target);
   assert.equal(sent.length, 2);
-  assert.deepEqual(sent[0], { msg: { type: 'attention-lesson:answered', statement: st }, origin: 'https://lms.example.org' });
+  assert.deepEqual(sent[0], { msg: { type: 'attention-lesson:answered', id: 'frame-2', statement: st }, origin: 'https://lms.example.org' });
   assert.equal(sent[1].msg.type, 'attention-lesson:completed');
+  assert.equal(sent[1].msg.id, 'frame-2');
   assert.ok(sent.every((s) => s.origin !== '*'));
 });
 

@@ -11,15 +11,21 @@
 //   quiz="off"                      no quiz (default on)
 //   quiz-id="week3"                 where quiz progress is saved (default: the element's id, or its position)
 //   label="…"                       the accessible name of the lesson region
+//   actor="learner@example.org"     who the xAPI statements are about (an e-mail, or an xAPI Agent as JSON;
+//                                   or set element.actor = { … } in script); default: an anonymous account
+//   activity-base="https://…"       base IRI of the xAPI activity ids (then /<quiz id>/question/<id>)
+//   lrs-endpoint="https://…"        also send every statement to this LRS (lrs-auth: its Authorization value)
 // Events (bubbling, composed, from the element): lesson-ready, lesson-answered, lesson-completed
 // (detail: an xAPI-shaped statement). Parts: see PARTS. Docs: docs/EMBEDDING.md.
 import { mountLesson } from '../lesson.js';
 import { createQuiz } from '../quiz/quiz.js';
 import { ASSETS, SCRIPT_URL, assetUrl, sharedEngine } from './assets.js';
-import { lessonOptions, readOptions } from './options.js';
+import { lessonOptions, readOptions, xapiQuizOptions } from './options.js';
+import { parseActor } from '../quiz/events.js';
+import { connectLrs } from './lrs.js';
 
 const TAG = 'attention-lesson';
-const ATTRS = ['steps', 'step', 'sentence', 'heads', 'hide', 'quiz', 'quiz-id', 'label'];
+const ATTRS = ['steps', 'step', 'sentence', 'heads', 'hide', 'quiz', 'quiz-id', 'label', 'actor', 'activity-base', 'lrs-endpoint', 'lrs-auth'];
 
 // ::part names → the lesson's elements that carry them.
 export const PARTS = {
@@ -75,6 +81,7 @@ export class AttentionLessonElement extends HTMLElement {
   #pending = false;
   #ready;
   #resolveReady;
+  #actor = null;
 
   constructor() {
     super();
@@ -101,6 +108,15 @@ export class AttentionLessonElement extends HTMLElement {
   get ready() { return this.#ready; }
   /** The mounted lesson, or null while loading. */
   get lesson() { return this.#lesson; }
+  /** The xAPI Agent the statements are about (set in script; wins over the actor attribute). */
+  get actor() { return this.#actor; }
+  set actor(value) {
+    const { actor, problem } = parseActor(value);
+    if (problem) console.warn(`<${TAG}>: ${problem}`);
+    this.#actor = actor;
+    if (this.isConnected) this.#schedule();
+  }
+
   /** Go to a step by id; false when the step is not shown here. */
   goTo(stepId) { return this.#lesson ? this.#lesson.goTo(stepId) : false; }
 
@@ -140,9 +156,10 @@ export class AttentionLessonElement extends HTMLElement {
     this.#container.replaceChildren();
   }
 
+  // The author's quiz id (quiz-id, else the element's id), else its position on the page.
   #quizId() {
-    const given = this.getAttribute('quiz-id') || this.id;
-    if (given) return `element-${given}`;
+    const given = (this.getAttribute('quiz-id') || this.id || '').replace(/[^\w.~-]/g, '-').slice(0, 64);
+    if (given) return given;
     const all = Array.from(this.ownerDocument.querySelectorAll(TAG));
     return `element-${Math.max(0, all.indexOf(this))}`;
   }
@@ -165,7 +182,11 @@ export class AttentionLessonElement extends HTMLElement {
     let lesson;
     try {
       lesson = await mountLesson(this.#container, lessonOptions(read, {
-        engine, createQuiz, quizOptions: { namespace: this.#quizId() },
+        engine, createQuiz,
+        quizOptions: {
+          namespace: `element-${this.#quizId()}`, ...xapiQuizOptions(read, this.#quizId()),
+          ...(this.#actor ? { actor: this.#actor } : {}),
+        },
       }));
     } catch (err) {
       if (generation !== this.#generation) return;
@@ -179,6 +200,7 @@ export class AttentionLessonElement extends HTMLElement {
       return;
     }
     this.#lesson = lesson;
+    connectLrs(lesson.quiz, read.xapi.lrs, { onProblem: (t) => console.warn(`<${TAG}>: ${t}`) });
     for (const [part, selector] of Object.entries(PARTS)) {
       for (const node of this.#container.querySelectorAll(selector)) node.setAttribute('part', part);
     }

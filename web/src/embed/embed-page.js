@@ -1,14 +1,15 @@
 // embed.html: the lesson made to live in an iframe (Moodle, Canvas, any page). Options come from
-// the URL (steps, step, sentence, heads, hide, quiz, title, origin, id — see docs/EMBEDDING.md).
+// the URL (steps, step, sentence, heads, hide, quiz, title, origin, id, quiz-id, actor,
+// activity-base, lrs-endpoint, lrs-auth — see docs/EMBEDDING.md).
 //
-// Messages to the parent window:
+// Messages to the parent window, each with the frame's `id`:
 //   { type: 'attention-lesson:ready', id, steps, step }       when the lesson is drawn
 //   { type: 'attention-lesson:resize', id, height }           whenever the content height changes
 //   '{"subject":"lti.frameResize","height":…}'                 the same, in Canvas's format
-//   { type: 'attention-lesson:answered' | ':completed', statement }   quiz results (xAPI-shaped)
-// Ready and resize messages carry no learner data: they go to `origin` when it is given, else to
-// any parent. Quiz results go to `origin` only, and nowhere when it is missing or not an exact
-// origin (the quiz never posts to '*').
+//   { type: 'attention-lesson:answered' | ':completed', id, statement }   quiz results (xAPI)
+// Every message goes to `origin` only, and no message at all leaves the frame when it is missing or
+// not an exact origin: even the height changes when a solution is shown, so posting it to any
+// parent ('*') would tell every framing page when the learner answers.
 // Messages accepted from the parent (only when `origin` is given, only from that origin and only
 // from the parent window; everything else is ignored):
 //   { type: 'attention-lesson:goto', step }      show that step (if it is one of the steps shown)
@@ -17,7 +18,8 @@ import { mountLesson } from '../lesson.js';
 import { createQuiz } from '../quiz/quiz.js';
 import { isValidTargetOrigin } from '../quiz/events.js';
 import { sharedEngine } from './assets.js';
-import { lessonOptions, readOptions } from './options.js';
+import { lessonOptions, readOptions, xapiQuizOptions } from './options.js';
+import { connectLrs } from './lrs.js';
 
 export const MESSAGE = Object.freeze({
   ready: 'attention-lesson:ready',
@@ -43,13 +45,13 @@ const frame = document.getElementById('frame');
 host.dataset.alHide = read.hide.join(' ');
 
 const problems = [...read.problems];
-if (origin && !originOk) problems.push(`origin must be an exact origin such as https://lms.example.org; "${origin.slice(0, 80)}" was ignored, so no results are sent.`);
+if (origin && !originOk) problems.push(`origin must be an exact origin such as https://lms.example.org; "${origin.slice(0, 80)}" was ignored, so no messages (size, results) are sent.`);
 for (const p of problems) console.warn(`embed.html: ${p}`);
 
 function post(message) {
-  if (!framed) return;
+  if (!framed || !originOk) return;
   try {
-    window.parent.postMessage(message, originOk ? origin : '*');
+    window.parent.postMessage(message, origin);
   } catch {
     // a parent at another origin than `origin`: nothing to do
   }
@@ -64,10 +66,15 @@ function reportSize(force = false) {
   post(JSON.stringify({ subject: 'lti.frameResize', height })); // Canvas LMS
 }
 
-const quizOptions = { namespace: `embed-${frameId ?? (read.steps ?? ['all']).join('-')}`, targetOrigin: originOk ? origin : undefined };
+const quizId = (params.get('quiz-id') ?? '').replace(/[^\w.~-]/g, '-').slice(0, 64) || frameId || `embed-${(read.steps ?? ['all']).join('-')}`;
+const quizOptions = {
+  namespace: `embed-${frameId ?? (read.steps ?? ['all']).join('-')}`, targetOrigin: originOk ? origin : undefined,
+  frameId, ...xapiQuizOptions(read, quizId),
+};
 mountLesson(host, lessonOptions(read, { engine: sharedEngine(), createQuiz, quizOptions })).then((lesson) => {
   host.dataset.ready = 'true';
   window.attentionLesson = lesson; // for the browser tests and the curious
+  connectLrs(lesson.quiz, read.xapi.lrs, { onProblem: (t) => console.warn(`embed.html: ${t}`) });
   new ResizeObserver(() => reportSize()).observe(frame);
   reportSize(true);
   post({ type: MESSAGE.ready, id: frameId, steps: read.steps, step: lesson.state().step });

@@ -4,6 +4,8 @@
 // The sentence stays plain text: it is only ever given to scenes as data, never parsed as HTML.
 import { SCENES } from '../steps/index.js';
 import { QUESTIONS } from '../quiz/questions.js';
+import { parseActor, isValidBase } from '../quiz/events.js';
+import { isValidEndpoint } from './lrs.js';
 
 export const STEP_IDS = SCENES.map((s) => s.id);
 /** Parts of the lesson frame an embedding may hide. 'nav' and 'table' (the show-as-tables switch) are handled by mountLesson, the rest by CSS. */
@@ -14,12 +16,14 @@ export const MAX_HEADS = 8;
 const list = (text) => String(text ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 
 /**
- * get(name) → string | null for: steps, step, sentence, heads, hide, quiz.
- * Returns { steps, step, sentence, heads, hide, quiz: boolean, problems: string[] }.
+ * get(name) → string | null for: steps, step, sentence, heads, hide, quiz, and the xAPI settings
+ * actor, activity-base, lrs-endpoint, lrs-auth.
+ * Returns { steps, step, sentence, heads, hide, quiz: boolean, xapi: { actor, activityBase, lrs },
+ * problems: string[] }.
  */
 export function readOptions(get) {
   const problems = [];
-  const out = { steps: null, step: null, sentence: null, heads: null, hide: [], quiz: true, problems };
+  const out = { steps: null, step: null, sentence: null, heads: null, hide: [], quiz: true, xapi: readXapi(get, problems), problems };
 
   const steps = list(get('steps'));
   if (steps.length) {
@@ -64,6 +68,30 @@ export function readOptions(get) {
     else if (!['', 'on', 'true', '1', 'yes'].includes(q)) problems.push(`quiz must be "on" or "off"; "${quiz.slice(0, 20)}" was read as on.`);
   }
   return out;
+}
+
+/** The xAPI settings: who the learner is, the activity ids' base, where statements go. */
+function readXapi(get, problems) {
+  const out = { actor: null, activityBase: undefined, lrs: null };
+  const actor = parseActor(get('actor'));
+  if (actor.problem) problems.push(actor.problem);
+  out.actor = actor.actor;
+  const base = (get('activity-base') ?? '').trim();
+  if (base) {
+    if (isValidBase(base)) out.activityBase = base;
+    else problems.push(`activity-base must be an absolute IRI such as https://lms.example.org/xapi/attention; "${base.slice(0, 80)}" was ignored.`);
+  }
+  const endpoint = (get('lrs-endpoint') ?? '').trim();
+  if (endpoint) {
+    if (isValidEndpoint(endpoint)) out.lrs = { endpoint, auth: (get('lrs-auth') ?? '').trim() || null };
+    else problems.push(`lrs-endpoint must be an https:// address without a query (http only on localhost); "${endpoint.slice(0, 80)}" was ignored, so no statements are sent.`);
+  }
+  return out;
+}
+
+/** The quiz's xAPI options (createQuiz) from readOptions' result and the embedding's quiz id. */
+export function xapiQuizOptions(read, quizId) {
+  return { quizId, ...(read.xapi.actor ? { actor: read.xapi.actor } : {}), ...(read.xapi.activityBase ? { activityBase: read.xapi.activityBase } : {}) };
 }
 
 /** The questions of the steps shown (the whole bank when every step is shown). */

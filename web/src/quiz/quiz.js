@@ -22,7 +22,9 @@ const EVENTS = ['answered', 'completed', 'reveal', 'progress', 'notice'];
  * options: engine, storage (a Storage; undefined → the page's localStorage if allowed; null →
  * memory only), durable (a durable backend, see storage.js; undefined → the page's IndexedDB
  * if allowed; null → none), namespace, hostElement, targetOrigin, getSceneInputs(stepId), onGoToStep(stepId),
- * actor (xAPI Agent, optional), masteryScore (0..1, default 0.8), headingLevel (default 3),
+ * actor (xAPI Agent, optional; default an anonymous account), activityBase (base IRI of the xAPI
+ * activity ids), quizId (the embedding's quiz id in those ids; default none: the lesson's own ids), frameId (echoed
+ * in messages to the parent), masteryScore (0..1, default 0.8), headingLevel (default 3),
  * reviewAtStep (step whose mountStep also shows the review below its questions; default
  * 'summary', null to mount the review only through mountReview),
  * questions (default: the bank), createHeatmap (default: views/heatmap.js), now() (ms clock),
@@ -39,7 +41,8 @@ export function createQuiz(options = {}) {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const order = new Map(questions.map((q, i) => [q.id, i + 1]));
   const store = createStore({ storage: resolveStorage(options.storage, hostElement), durable: resolveDurable(options.durable, options.storage, hostElement), namespace, knownIds: new Set(byId.keys()), kinds: new Map(questions.map((q) => [q.id, q.kind])) });
-  const emitter = createEmitter({ targetOrigin, win: options.window });
+  const emitter = createEmitter({ targetOrigin, win: options.window, frameId: options.frameId ?? null });
+  const xapi = { activityBase: options.activityBase, quizId: options.quizId ?? null };
   const listeners = Object.fromEntries(EVENTS.map((e) => [e, new Set()]));
   const views = new Set();
   const byContainer = new WeakMap(); // container → handle of the view mounted there
@@ -147,7 +150,7 @@ export function createQuiz(options = {}) {
     state.completedAt = new Date(now()).toISOString();
     persist();
     const durationMs = Object.values(state.answers).reduce((s, a) => s + (a.durationMs || 0), 0);
-    const st = buildCompletedStatement({ raw: t.raw, max: t.max, durationMs, actor, masteryScore });
+    const st = buildCompletedStatement({ raw: t.raw, max: t.max, durationMs, actor, masteryScore, questions: questions.length, ...xapi });
     emitter.emit('completed', st, hostElement || element);
     fire('completed', st);
     for (const v of views) v.completed?.(t);
@@ -158,7 +161,7 @@ export function createQuiz(options = {}) {
     persist();
     const st = buildAnsweredStatement({
       question: q, response, score: entry.score, correct: entry.correct,
-      durationMs, actor, attempt: entry.attempts,
+      durationMs, actor, attempt: entry.attempts, ...xapi,
     });
     lastElement = hostElement || element || lastElement;
     emitter.emit('answered', st, lastElement);
