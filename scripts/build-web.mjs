@@ -10,6 +10,7 @@ import katex from 'katex';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { remFreePlugin, darkThemePlugin } from './element-css.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'web/build');
@@ -85,6 +86,8 @@ export const JS_ENTRIES = {
   lesson: { entry: 'web/src/main.js', format: 'esm' },
   'attention-lesson': { entry: 'web/src/embed/attention-lesson-element.js', format: 'iife' },
   embed: { entry: 'web/src/embed/embed-page.js', format: 'esm' },
+  // A classic script the pages load first: on a file:// page it says what to do instead.
+  'file-check': { entry: 'web/src/embed/file-check.js', format: 'iife' },
 };
 // Files the page loads later, only when needed: the code editor (CodeMirror, an ES module the
 // exercise imports on demand, outside the first view's transfer) and the exercise's Web Worker.
@@ -117,8 +120,11 @@ export function jsOptions({ entry, format }, { minify = true, assets = DEV_ASSET
 }
 
 /** esbuild options for one CSS bundle. */
+// The element's stylesheet also gets its rem lengths made independent of the host page's root
+// font size, and the dark theme (scripts/element-css.mjs).
 export function cssOptions(entry, { minify = true } = {}) {
-  return { entryPoints: [path.join(root, entry)], bundle: true, minify, logLevel: 'warning', plugins: [hostThemePlugin] };
+  const plugins = entry === CSS_ENTRIES['attention-lesson'] ? [remFreePlugin(path.join(root, 'web')), hostThemePlugin, darkThemePlugin] : [hostThemePlugin];
+  return { entryPoints: [path.join(root, entry)], bundle: true, minify, logLevel: 'warning', plugins };
 }
 
 export async function buildWeb({ outdir = out, minify = true } = {}) {

@@ -15,6 +15,7 @@
 //                                   or set element.actor = { … } in script); default: an anonymous account
 //   activity-base="https://…"       base IRI of the xAPI activity ids (then /<quiz id>/question/<id>)
 //   lrs-endpoint="https://…"        also send every statement to this LRS (lrs-auth: its Authorization value)
+//   theme="dark" | "light"          force a colour theme (default: the reader's system setting)
 // Events (bubbling, composed, from the element): lesson-ready, lesson-answered, lesson-completed
 // (detail: an xAPI-shaped statement). Parts: see PARTS. Docs: docs/EMBEDDING.md.
 import { mountLesson } from '../lesson.js';
@@ -26,6 +27,13 @@ import { connectLrs } from './lrs.js';
 
 const TAG = 'attention-lesson';
 const ATTRS = ['steps', 'step', 'sentence', 'heads', 'hide', 'quiz', 'quiz-id', 'label', 'actor', 'activity-base', 'lrs-endpoint', 'lrs-auth'];
+
+// A page opened from disk cannot fetch the engine's .wasm files (browsers forbid it), unless the
+// single-file build inlined them.
+const FROM_DISK = 'This lesson cannot start on a page opened as a file from your disk: browsers do not let it load its maths engine (the .wasm files) there. Serve the folder with a web server (for example python3 -m http.server in the folder, then open http://localhost:8000/), or open attention-lesson.html, the whole lesson in one file made for opening from disk.';
+function openedFromDisk() {
+  return /^file:/.test(SCRIPT_URL ?? '') && !globalThis.ATTENTION_LESSON_WASM;
+}
 
 // ::part names → the lesson's elements that carry them.
 export const PARTS = {
@@ -175,6 +183,17 @@ export class AttentionLessonElement extends HTMLElement {
     this.#container.setAttribute('aria-label', this.#label());
     this.#container.dataset.alHide = read.hide.join(' ');
     this.setAttribute('state', 'loading');
+    if (openedFromDisk()) {
+      this.#container.style.visibility = '';
+      const p = this.ownerDocument.createElement('p');
+      p.className = 'al-notice';
+      p.setAttribute('role', 'alert');
+      p.textContent = FROM_DISK;
+      this.#container.replaceChildren(p);
+      this.setAttribute('state', 'error');
+      this.#resolveReady.reject(new Error(FROM_DISK));
+      return;
+    }
     const engine = sharedEngine(SCRIPT_URL);
     await this.#styles;
     if (generation !== this.#generation) return;

@@ -1,0 +1,86 @@
+// The npm package as a user gets it: `npm pack` (its prepack builds), then the tarball installed
+// into an empty folder with `npm install --offline` (no registry: the package needs no runtime
+// dependency). The installed engine runs the README's example (the worked example) under Node,
+// the exports map resolves the engine, the element and the pages, and the element loads from the
+// installed files in Chromium and computes the worked example there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, ROOT } from './harness.js';
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+let dir, packed, tarball;
+
+before(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'npm-consumer-'));
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  // stdout holds the prepack build's log, then npm's JSON (an array starting on its own line).
+  packed = JSON.parse(out.slice(out.lastIndexOf('\n[\n') + 1))[0];
+  tarball = path.join(dir, packed.filename);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: dir, stdio: 'pipe' });
+});
+after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+test('the tarball holds the engine, both wasm builds, the bundles and the types, and nothing else', () => {
+  const files = new Set(packed.files.map((f) => f.path));
+  for (const f of ['package.json', 'README.md', 'LICENSE', 'wasm/engine.js', 'wasm/validate.js', 'wasm/dist/attention-simd.wasm',
+    'wasm/dist/attention-scalar.wasm', 'dist/attention-lesson.js', 'dist/index.html', 'dist/embed.html', 'dist/attention-lesson.html',
+    'web/src/embed/element.d.ts', 'docs/EMBEDDING.md']) assert.ok(files.has(f), `${f} is in the tarball`);
+  // Every path the exports map names is in it.
+  const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
+    .filter((t) => !t.includes('*')).map((t) => t.slice(2));
+  for (const t of targets) assert.ok(files.has(t), `exports target ${t} is in the tarball`);
+  for (const f of files) assert.doesNotMatch(f, /^(src|tests|scripts|bench|build|web\/src\/(?!embed\/element\.d\.ts))|\.cpp$|^dist\/scorm|\.zip$|\.map$/, `${f} should not ship`);
+  console.log(`tarball: ${packed.files.length} files, ${(packed.size / 1024).toFixed(0)} KB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked`);
+});
+
+test('installing needs no other package', () => {
+  assert.deepEqual(pkg.dependencies ?? {}, {});
+  const installed = readdirSync(path.join(dir, 'node_modules')).filter((n) => !n.startsWith('.'));
+  assert.deepEqual(installed, ['attention-lesson']);
+});
+
+test('the installed engine runs the README example under Node', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const code = /```js\n([\s\S]*?)```/.exec(readme)[1];
+  assert.match(code, /from 'attention-lesson'/);
+  writeFileSync(path.join(dir, 'example.mjs'), code);
+  const lines = execFileSync('node', ['example.mjs'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(lines, ['[', '  1, 1, 0, 2, 3,', '  2, 2, 4, 4', ']', "[ '0.25', '0.50', '0.25' ]"]);
+});
+
+test('the exports map resolves the engine, the element and the pages', () => {
+  const script = `for (const s of ['attention-lesson', 'attention-lesson/engine', 'attention-lesson/element', 'attention-lesson/page', 'attention-lesson/embed', 'attention-lesson/single-file', 'attention-lesson/dist/attention-lesson.js']) console.log(s + ' ' + import.meta.resolve(s));`;
+  writeFileSync(path.join(dir, 'resolve.mjs'), script);
+  const out = Object.fromEntries(execFileSync('node', ['resolve.mjs'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').map((l) => l.split(' ')));
+  const base = `file://${path.join(dir, 'node_modules/attention-lesson')}/`;
+  assert.equal(out['attention-lesson'], `${base}wasm/engine.js`);
+  assert.equal(out['attention-lesson/engine'], `${base}wasm/engine.js`);
+  assert.equal(out['attention-lesson/element'], `${base}dist/attention-lesson.js`);
+  assert.equal(out['attention-lesson/page'], `${base}dist/index.html`);
+  assert.equal(out['attention-lesson/embed'], `${base}dist/embed.html`);
+  assert.equal(out['attention-lesson/single-file'], `${base}dist/attention-lesson.html`);
+  for (const t of Object.values(pkg.exports).map((e) => (typeof e === 'object' ? e.types : null)).filter(Boolean)) {
+    assert.ok(existsSync(path.join(dir, 'node_modules/attention-lesson', t)), `${t} installed`);
+  }
+});
+
+test('the element loads from the installed files in Chromium and computes the worked example', async () => {
+  writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,">
+<script src="node_modules/attention-lesson/dist/attention-lesson.js" defer></script></head>
+<body><attention-lesson steps="worked-example"></attention-lesson></body></html>`);
+  const h = await launch({ root: dir });
+  try {
+    const page = await h.page();
+    await page.goto(`${h.url}index.html`);
+    await page.waitForSelector('attention-lesson[state="ready"]', { timeout: 30000 });
+    assert.match(await page.locator('attention-lesson .al-trace').innerText(), /0\.2483, 0\.5035, 0\.2483/);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await h.close();
+  }
+});

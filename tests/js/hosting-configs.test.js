@@ -1,0 +1,47 @@
+// The server configurations in docs/hosting/ say what the lesson needs: each carries the exact
+// Content-Security-Policy the tests serve the lesson with, the .wasm and .woff2 types, and its
+// "content-hashed" rule matches every hashed file of dist/ and none of the stable names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STRICT_CSP } from '../../scripts/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (f) => readFileSync(path.join(root, 'docs/hosting', f), 'utf8');
+
+test('every configuration sends exactly the tested policy, and no other', () => {
+  for (const f of ['_headers', 'apache.htaccess', 'nginx.conf']) {
+    const text = read(f);
+    const policies = [...text.matchAll(/Content-Security-Policy:?\s+"?([^"\n]+)"?/g)].map((m) => m[1].trim());
+    assert.ok(policies.length >= 1, f);
+    for (const p of policies) assert.equal(p, STRICT_CSP, `${f}: ${p}`);
+  }
+});
+
+test('every configuration names the wasm and woff2 types', () => {
+  assert.match(read('_headers'), /\/\*\.wasm\n\s+Content-Type: application\/wasm/);
+  assert.match(read('apache.htaccess'), /AddType application\/wasm \.wasm/);
+  assert.match(read('apache.htaccess'), /AddType font\/woff2 \.woff2/);
+  assert.match(read('nginx.conf'), /application\/wasm wasm;/);
+  assert.match(read('nginx.conf'), /font\/woff2 woff2;/);
+});
+
+test('the long-cache rule matches the hashed files of dist/ and none of the stable names', { skip: !existsSync(path.join(root, 'dist/index.html')) && 'dist/ not built' }, () => {
+  const rule = new RegExp(/FilesMatch "([^"]+)"/.exec(read('apache.htaccess'))[1]);
+  assert.equal(/location ~ "([^"]+)"/.exec(read('nginx.conf'))[1], rule.source, 'nginx and Apache use the same rule');
+  const files = [];
+  const walk = (d, rel = '') => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) { if (!/^scorm/.test(e.name)) walk(path.join(d, e.name), `${rel}${e.name}/`); } else files.push(`${rel}${e.name}`);
+    }
+  };
+  walk(path.join(root, 'dist'));
+  const hashed = files.filter((f) => /\.[0-9a-f]{10}\.\w+$/.test(f));
+  assert.ok(hashed.length >= 10);
+  for (const f of hashed) assert.match(f, rule);
+  for (const f of ['index.html', 'embed.html', 'attention-lesson.js', 'attention-lesson.html', 'examples/course.html', 'examples/course.js']) {
+    if (files.includes(f)) assert.doesNotMatch(f, rule, f);
+  }
+});
