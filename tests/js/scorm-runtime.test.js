@@ -163,3 +163,23 @@ test('findApi prefers SCORM 2004 and searches parents', () => {
   delete top.API;
   assert.equal(findApi(child), null);
 });
+
+test('the LMS as a durable backend: a write resolves once the LMS committed, and rejects in words when it refuses', async () => {
+  const api = new Scorm12API(quiet);
+  api.loadFromJSON({ core: { entry: 'resume' } });
+  const s = connectScorm(fakeWindow(), { api: { version: '1.2', raw: api } });
+  const { durable } = s.storage;
+  assert.equal(durable.name, 'scorm');
+  const key = 'attention-lesson.quiz.v1:scorm';
+  const q = byKind('choice');
+  const state = { format: 'attention-lesson.quiz', version: 1, completedAt: null, answers: { [q.id]: { response: q.options[1].id, score: 1, correct: true, attempts: 1, revealed: false } } };
+  await durable.write(key, JSON.stringify(state));
+  assert.equal(decodeSuspendData(api.cmi.suspend_data, QUESTIONS).state.answers[q.id].response, q.options[1].id);
+  assert.equal(JSON.parse(await durable.read(key)).answers[q.id].correct, true);
+  // An LMS that refuses the value: the write rejects, and the learner is told why.
+  const told = [];
+  const refusing = { ...api, LMSInitialize: () => 'true', LMSGetValue: () => '', LMSSetValue: () => 'false', LMSCommit: () => 'true', LMSGetLastError: () => '405', LMSGetErrorString: () => 'Incorrect Data Type', LMSGetDiagnostic: () => '', LMSFinish: () => 'true' };
+  const s2 = connectScorm(fakeWindow(), { api: { version: '1.2', raw: refusing }, onNotice: (t) => told.push(t) });
+  await assert.rejects(s2.storage.durable.write(key, JSON.stringify(state)), /did not accept the progress/);
+  assert.ok(told.some((t) => /did not accept cmi\.suspend_data = "Q1\|.*the value had the wrong form \(error 405: Incorrect Data Type\)/.test(t)), told.join('\n'));
+});

@@ -25,7 +25,9 @@ const scorm = connectScorm(window, { onNotice });
 const quizOptions = {
   namespace: 'scorm',
   ...(scorm.masteryScore ? { masteryScore: scorm.masteryScore } : {}),
-  ...(scorm.connected ? { storage: scorm.storage } : {}),
+  // With an LMS, progress lives there only: read at once (storage) and confirmed by its commit
+  // (durable); this browser's own stores are not used, so no one else's answers can mix in.
+  ...(scorm.connected ? { storage: scorm.storage, durable: scorm.storage.durable } : {}),
 };
 mountLesson(host, {
   hash: true, engine: sharedEngine(), quiz: { createQuiz, options: quizOptions },
