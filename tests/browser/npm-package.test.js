@@ -29,7 +29,7 @@ test('the tarball holds the engine, both wasm builds, the bundles and the types,
   const files = new Set(packed.files.map((f) => f.path));
   for (const f of ['package.json', 'README.md', 'LICENSE', 'wasm/engine.js', 'wasm/validate.js', 'wasm/dist/attention-simd.wasm',
     'wasm/dist/attention-scalar.wasm', 'dist/attention-lesson.js', 'dist/index.html', 'dist/embed.html', 'dist/attention-lesson.html',
-    'web/src/embed/element.d.ts', 'docs/EMBEDDING.md']) assert.ok(files.has(f), `${f} is in the tarball`);
+    'web/src/embed/element.d.ts', 'wasm/engine.d.ts', 'docs/EMBEDDING.md']) assert.ok(files.has(f), `${f} is in the tarball`);
   // Every path the exports map names is in it.
   const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
     .filter((t) => !t.includes('*')).map((t) => t.slice(2));
@@ -49,8 +49,14 @@ test('the installed engine runs the README example under Node', () => {
   const code = /```js\n([\s\S]*?)```/.exec(readme)[1];
   assert.match(code, /from 'attention-lesson'/);
   writeFileSync(path.join(dir, 'example.mjs'), code);
-  const lines = execFileSync('node', ['example.mjs'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
-  assert.deepEqual(lines, ['[', '  1, 1, 0, 2, 3,', '  2, 2, 4, 4', ']', "[ '0.25', '0.50', '0.25' ]"]);
+  const installed = execFileSync('node', ['example.mjs'], { cwd: dir, encoding: 'utf8' });
+  // The same code run inside the repository (where 'attention-lesson' is the source tree).
+  const inRepo = mkdtempSync(path.join(ROOT, 'build', 'pack-example-'));
+  writeFileSync(path.join(inRepo, 'example.mjs'), code);
+  const source = execFileSync('node', ['example.mjs'], { cwd: inRepo, encoding: 'utf8' });
+  rmSync(inRepo, { recursive: true, force: true });
+  assert.equal(installed, source);
+  assert.match(installed, /\[ '0\.25', '0\.50', '0\.25' \]/); // Apple's row of the worked example
 });
 
 test('the exports map resolves the engine, the element and the pages', () => {
@@ -67,6 +73,18 @@ test('the exports map resolves the engine, the element and the pages', () => {
   for (const t of Object.values(pkg.exports).map((e) => (typeof e === 'object' ? e.types : null)).filter(Boolean)) {
     assert.ok(existsSync(path.join(dir, 'node_modules/attention-lesson', t)), `${t} installed`);
   }
+});
+
+test('the installed types check a consumer written in TypeScript', () => {
+  writeFileSync(path.join(dir, 'use.ts'), `import { createEngine } from 'attention-lesson';
+import type { AttentionLessonElement } from 'attention-lesson/element';
+const engine = await createEngine();
+const w: Float32Array = engine.attention({ x: [1, 0, 1, 1, 0, 2], n: 3, dModel: 2, wq: [1, 0, 0, 1], wk: [1, 1, 0, 1], wv: [1, 0, 0, 1] }).heads[0].weights;
+const el: AttentionLessonElement | null = document.querySelector('attention-lesson');
+document.addEventListener('lesson-completed', (e) => console.log(e.detail.result.score.scaled, w.length, el?.lesson));
+`);
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] }, files: ['use.ts'] }));
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' });
 });
 
 test('the element loads from the installed files in Chromium and computes the worked example', async () => {

@@ -90,4 +90,5 @@ export interface AttentionLessonEventMap {
 declare global {
   interface HTMLElementTagNameMap { 'attention-lesson': AttentionLessonElement }
   interface HTMLElementEventMap extends AttentionLessonEventMap {}
+  interface DocumentEventMap extends AttentionLessonEventMap {}
 }
