@@ -117,8 +117,12 @@ test('strict CSP: the exercise says why it cannot run code and the fill-in works
   assert.match(await availability.innerText(), /security policy .*no 'unsafe-eval'.* fill-in/);
   assert.equal(await page.getByRole('button', { name: 'Run and check' }).isVisible(), false);
   assert.equal(await page.getByTestId('exercise-fill').getAttribute('open'), '');
+  // Nothing chosen yet: the check asks for every answer.
+  await page.getByRole('button', { name: 'Check these choices' }).click();
+  assert.match(await page.getByTestId('exercise-verdict').innerText(), /Choose an answer for every question first \(4 still open/);
   // One bug at a time: only the softmax axis wrong.
   const choose = async (label) => { await page.getByLabel(label).focus(); await page.keyboard.press('Space'); };
+  await choose('each column: key j shares one unit among the queries');
   await choose('divided by √d_k');
   await choose('j > i (a later token)');
   await choose('before the softmax: hidden scores become −∞');

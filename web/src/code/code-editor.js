@@ -26,6 +26,8 @@ export function createCodeEditor(parent, { doc = '', label = 'Code editor', desc
         lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(), bracketMatching(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         new LanguageSupport(javascriptLanguage), // highlighting and indentation, no autocompletion
+        // Long lines wrap and the editor grows with its text: no inner scrolling region to get lost in.
+        EditorView.lineWrapping,
         keymap.of([...runKeys, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of(attrs),
         EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(u.state.doc.toString()); }),

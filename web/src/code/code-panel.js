@@ -19,7 +19,7 @@ const countNumbers = (o) => (o.x?.length ?? 0) + (o.wq?.length ?? 0) + (o.wk?.le
  */
 export function mountCodePanel(host, { title = 'Self-attention', onStage = () => {} } = {}) {
   const { el } = domFor(host);
-  let problem = null, lang = LANGUAGES[0].id, program = null, lastKey = null, lit = null;
+  let problem = null, lang = LANGUAGES[0].id, program = null, lastKey = null, lit = null, pending = null;
 
   const tablist = el('div', { role: 'tablist', class: 'al-code-tabs', 'aria-label': 'Language' });
   const panelId = uid('al-code-panel');
@@ -69,7 +69,13 @@ export function mountCodePanel(host, { title = 'Self-attention', onStage = () =>
     lit = stage;
     for (const item of stageItems) item.classList.toggle('al-lit', item.dataset.stage === stage);
     for (const line of code.querySelectorAll('.al-lit')) line.classList.remove('al-lit');
-    lineFor(stage)?.classList.add('al-lit');
+    const line = lineFor(stage);
+    if (line) {
+      line.classList.add('al-lit');
+      // Bring the line into the listing's view (the listing scrolls, not the page).
+      const top = line.offsetTop, bottom = top + line.offsetHeight;
+      if (top < code.scrollTop || bottom > code.scrollTop + code.clientHeight) code.scrollTop = Math.max(0, top - code.clientHeight / 3);
+    }
     if (notify) onStage(stage);
   }
 
@@ -130,34 +136,45 @@ export function mountCodePanel(host, { title = 'Self-attention', onStage = () =>
   const matrixText = (values, rows, cols) => Array.from({ length: rows }, (_, i) =>
     Array.from(values.subarray(i * cols, (i + 1) * cols), (v) => formatNumber(v, 4).padStart(8)).join(' ')).join('\n');
 
+  // While the panel is closed, only the latest inputs are kept; the code is made when it opens.
+  element.addEventListener('toggle', () => {
+    if (element.open && pending) { const p = pending; pending = null; show(...p); }
+  });
+
   choose(lang, false);
   return {
     element,
     update(options, result, meta = {}) {
-      const count = countNumbers(options);
-      if (count > MAX_PRINTED_NUMBERS) {
-        problem = null;
-        lastKey = null;
-        tooBig.hidden = false;
-        tooBig.textContent = `These inputs hold ${count.toLocaleString('en')} numbers, too many to print as code. Make the sizes smaller (at most ${MAX_PRINTED_NUMBERS.toLocaleString('en')} numbers in X and the weights) to see and download the code.`;
-        copyBtn.disabled = downloadBtn.disabled = true;
-        code.replaceChildren();
-        expected.textContent = '';
-        return;
-      }
-      tooBig.hidden = true;
-      copyBtn.disabled = downloadBtn.disabled = false;
-      const p = problemFrom(options, result, { title, ...meta });
-      const key = JSON.stringify([Array.from(p.x), Array.from(p.wq), Array.from(p.wk), Array.from(p.wv), p.wo && Array.from(p.wo), p.mask, p.scale, p.mistake, p.heads, p.dK, p.dV, p.tokens, p.title]);
-      if (key === lastKey) return;
-      lastKey = key;
-      problem = p;
-      draw();
-      const parts = p.expected.weights.map((w, h) => `weights${p.heads > 1 ? `, head ${h + 1}` : ''} (${p.n} × ${p.n}):\n${matrixText(w, p.n, p.n)}`);
-      parts.push(`output (${p.n} × ${p.outCols}):\n${matrixText(p.expected.output, p.n, p.outCols)}`);
-      expected.textContent = parts.join('\n\n');
+      if (!element.open) { pending = [options, result, meta]; return; }
+      pending = null;
+      show(options, result, meta);
     },
     highlightStage(stage) { point(stage, false); },
     destroy() { element.remove(); },
   };
+
+  function show(options, result, meta) {
+    const count = countNumbers(options);
+    if (count > MAX_PRINTED_NUMBERS) {
+      problem = null;
+      lastKey = null;
+      tooBig.hidden = false;
+      tooBig.textContent = `These inputs hold ${count.toLocaleString('en')} numbers, too many to print as code. Make the sizes smaller (at most ${MAX_PRINTED_NUMBERS.toLocaleString('en')} numbers in X and the weights) to see and download the code.`;
+      copyBtn.disabled = downloadBtn.disabled = true;
+      code.replaceChildren();
+      expected.textContent = '';
+      return;
+    }
+    tooBig.hidden = true;
+    copyBtn.disabled = downloadBtn.disabled = false;
+    const p = problemFrom(options, result, { title, ...meta });
+    const key = JSON.stringify([Array.from(p.x), Array.from(p.wq), Array.from(p.wk), Array.from(p.wv), p.wo && Array.from(p.wo), p.mask, p.scale, p.mistake, p.heads, p.dK, p.dV, p.tokens, p.title]);
+    if (key === lastKey) return;
+    lastKey = key;
+    problem = p;
+    draw();
+    const parts = p.expected.weights.map((w, h) => `weights${p.heads > 1 ? `, head ${h + 1}` : ''} (${p.n} × ${p.n}):\n${matrixText(w, p.n, p.n)}`);
+    parts.push(`output (${p.n} × ${p.outCols}):\n${matrixText(p.expected.output, p.n, p.outCols)}`);
+    expected.textContent = parts.join('\n\n');
+  }
 }

@@ -281,7 +281,8 @@ export const FILL_IN = Object.freeze([
     { id: 'queries', label: 'each column: key j shares one unit among the queries', code: 'column' }] },
 ]);
 
-export const FILL_IN_DEFAULTS = Object.freeze({ scale: 'none', maskShape: 'past', maskPlace: 'after', axis: 'queries' });
+// Nothing is chosen at first: the learner answers every question.
+export const FILL_IN_DEFAULTS = Object.freeze({ scale: '', maskShape: '', maskPlace: '', axis: '' });
 
 /** The hypothesis a set of fill-in choices describes, or { error } for a mix the engine cannot run. */
 function hypothesisFor(choice) {
@@ -295,6 +296,8 @@ function hypothesisFor(choice) {
 
 /** What the chosen version computes on every trial, as answers grade() reads → { answers } or { error }. */
 export function fillInAnswers(engine, trials, choice) {
+  const open = FILL_IN.filter((q) => !q.choices.some((c) => c.id === choice?.[q.id]));
+  if (open.length) return { error: `Choose an answer for every question first (${open.length} still open: ${open.map((q) => `“${q.question}”`).join(' ')}).` };
   const { h, error } = hypothesisFor(choice);
   if (error) return { error };
   const rows = (values, n, cols) => Array.from({ length: n }, (_, i) => Array.from(values.subarray(i * cols, (i + 1) * cols)));

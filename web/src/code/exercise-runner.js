@@ -9,7 +9,17 @@ import { urlForbidsEval } from './csp.js';
 export const TIME_LIMIT_MS = 2000;
 const START_LIMIT_MS = 10000; // loading the worker file itself
 
+function sameOriginHttp(url) {
+  try {
+    const u = new URL(url, globalThis.location?.href);
+    return /^https?:$/.test(u.protocol) && (!globalThis.location || u.origin === globalThis.location.origin);
+  } catch {
+    return false;
+  }
+}
+
 function startWorker(url, makeWorker) {
+  if (!sameOriginHttp(url)) return { error: new Error('not a same-origin http(s) script') };
   try {
     return { worker: makeWorker(url) };
   } catch (err) {
@@ -35,6 +45,9 @@ function whenReady(worker) {
  * Content-Security-Policy first; only when that cannot tell does it start the worker and ask.
  */
 export async function probeRunner(url, makeWorker = (u) => new Worker(u), fetchFn = globalThis.fetch) {
+  // A worker needs a same-origin http(s) script: not from file:// (the single file, SCORM packages
+  // opened from disk) and not from another site (the element embedded elsewhere).
+  if (!sameOriginHttp(url)) return 'unavailable';
   if (await urlForbidsEval(url, fetchFn)) return 'no-compile';
   const { worker, error } = startWorker(url, makeWorker);
   if (error) return 'unavailable';

@@ -36,14 +36,15 @@ function attention(x, wq, wk, wv, causal) {
 }
 `;
 
-const pick = (id, choice) => FILL_IN.find((q) => q.id === id).choices.find((c) => c.id === choice[id]);
+// The chosen option's code, or a placeholder while the question is open.
+const pick = (id, choice) => FILL_IN.find((q) => q.id === id).choices.find((c) => c.id === choice?.[id]) ?? { code: '/* ? */' };
 
 /** The JS program the fill-in's choices describe (shown, never run). */
 export function fillInProgram(choice) {
   const scaled = pick('scale', choice).code;
   const hidden = pick('maskShape', choice).code;
-  const after = choice.maskPlace === 'after';
-  const rows = choice.axis !== 'queries';
+  const after = choice?.maskPlace === 'after';
+  const rows = choice?.axis !== 'queries';
   const lines = [
     'function attention(x, wq, wk, wv, causal) {',
     '  const q = matmul(x, wq), k = matmul(x, wk), v = matmul(x, wv);',

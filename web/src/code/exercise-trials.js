@@ -2,17 +2,7 @@
 // which a learner's attention(x, wq, wk, wv, causal) is run. Matrices are plain arrays of rows,
 // as the learner's code receives them; flat() gives the engine's row-major layout. Pure JS.
 
-// mulberry32: small seeded uniform generator in [0, 1).
-function uniform(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as uniform } from '../model/toy-model.js'; // seeded uniform numbers in [0, 1)
 
 // Values on a float32 grid of 1/64 steps, so the learner's float64 maths and the engine's float32
 // maths start from exactly the same numbers.

@@ -3,6 +3,7 @@
 
 import { inputLines, expectedLines, checkLines } from './shared-cells.js';
 import { SourceLines } from './source-lines.js';
+import { addStages, maskKind } from './stages.js';
 
 export function numpyImplementation(p) {
   const b = new SourceLines();
@@ -25,21 +26,22 @@ export function numpyImplementation(p) {
   b.add('K = split_heads(X @ np.array(wk), heads)  # (heads, n, d_k)');
   b.add('V = split_heads(X @ np.array(wv), heads)  # (heads, n, d_v)');
   b.add('d_k = Q.shape[-1]');
-  if (p.mask === 'causal') b.add('hidden = np.triu(np.ones((n, n), dtype=bool), k=1)  # (n, n): True above the diagonal');
-  else if (p.mask === 'none') b.add('hidden = np.zeros((n, n), dtype=bool)  # nothing is hidden');
-  else b.add('hidden = np.arange(n)[None, :] >= valid_keys  # (1, n): one row of key flags, broadcast to every query');
-  b.stage('scores', 'scores = Q @ K.transpose(0, 2, 1)', '(heads, n, n)');
-  if (p.scale) b.stage('scale', 'scaled = scores / np.sqrt(d_k)');
-  else b.stage('scale', 'scaled = scores', '— BUG on purpose: no division by √d_k');
-  if (p.mistake === 'mask-after-softmax') {
-    b.stage('softmax', 'weights = softmax(scaled, axis=-1)', 'over the keys (last axis)');
-    b.stage('mask', 'weights = np.where(hidden, 0.0, weights)', '— BUG on purpose: after the softmax');
-  } else {
-    b.stage('mask', 'masked = np.where(hidden, -np.inf, scaled)', 'before the softmax');
-    if (p.mistake === 'softmax-over-queries') b.stage('softmax', 'weights = softmax(masked, axis=-2)', '— BUG on purpose: over the queries (axis -2)');
-    else b.stage('softmax', 'weights = softmax(masked, axis=-1)', 'over the keys (last axis)');
-  }
-  b.stage('weighted', 'per_head = weights @ V', '(heads, n, d_v)');
+  b.add({
+    causal: 'hidden = np.triu(np.ones((n, n), dtype=bool), k=1)  # (n, n): True above the diagonal',
+    none: 'hidden = np.zeros((n, n), dtype=bool)  # nothing is hidden',
+    padding: 'hidden = np.arange(n)[None, :] >= valid_keys  # (1, n): one row of key flags, broadcast to every query',
+  }[maskKind(p)]);
+  addStages(b, p, {
+    scores: ['scores = Q @ K.transpose(0, 2, 1)', '(heads, n, n)'],
+    scale: ['scaled = scores / np.sqrt(d_k)'],
+    'no-scale': ['scaled = scores', '— BUG on purpose: no division by √d_k'],
+    mask: ['masked = np.where(hidden, -np.inf, scaled)', 'before the softmax'],
+    'mask-after': ['weights = np.where(hidden, 0.0, weights)', '— BUG on purpose: after the softmax'],
+    'softmax-rows': ['weights = softmax(masked, axis=-1)', 'over the keys (last axis)'],
+    'softmax-unmasked': ['weights = softmax(scaled, axis=-1)', 'over the keys (last axis)'],
+    'softmax-columns': ['weights = softmax(masked, axis=-2)', '— BUG on purpose: over the queries (axis -2)'],
+    weighted: ['per_head = weights @ V', '(heads, n, d_v)'],
+  });
   b.add('concat = per_head.transpose(1, 0, 2).reshape(n, -1)  # heads side by side: (n, heads·d_v)');
   b.add('np_output = concat if wo is None else concat @ np.array(wo)');
   b.add('np_weights = weights');

@@ -4,6 +4,7 @@
 
 import { inputLines, expectedLines, checkLines } from './shared-cells.js';
 import { SourceLines } from './source-lines.js';
+import { addStages, maskKind } from './stages.js';
 
 /** The implementation only (expects the variables from inputLines). */
 export function pythonImplementation(p) {
@@ -29,25 +30,22 @@ export function pythonImplementation(p) {
   b.add('    return [e / total for e in exps]', '');
   b.add('def hidden(i, j):');
   b.add('    """May query i not look at key j?"""');
-  if (p.mask === 'causal') b.add('    return j > i  # a later token');
-  else if (p.mask === 'none') b.add('    return False  # nothing is hidden');
-  else b.add('    return j >= valid_keys  # a padding token');
+  b.add({ causal: '    return j > i  # a later token', none: '    return False  # nothing is hidden', padding: '    return j >= valid_keys  # a padding token' }[maskKind(p)]);
   b.add('');
   b.add('def one_head(x, wq, wk, wv):');
   b.add('    q, k, v = matmul(x, wq), matmul(x, wk), matmul(x, wv)');
   b.add('    n, d_k = len(q), len(q[0])');
-  b.stage('scores', '    scores = [[sum(q[i][t] * k[j][t] for t in range(d_k)) for j in range(n)] for i in range(n)]');
-  if (p.scale) b.stage('scale', '    scaled = [[s / math.sqrt(d_k) for s in row] for row in scores]');
-  else b.stage('scale', '    scaled = scores', '— BUG on purpose: no division by √d_k');
-  if (p.mistake === 'mask-after-softmax') {
-    b.stage('softmax', '    weights = [softmax(row) for row in scaled]', 'over each row (the keys)');
-    b.stage('mask', '    weights = [[0.0 if hidden(i, j) else weights[i][j] for j in range(n)] for i in range(n)]', '— BUG on purpose: after the softmax');
-  } else {
-    b.stage('mask', '    masked = [[-math.inf if hidden(i, j) else scaled[i][j] for j in range(n)] for i in range(n)]', 'before the softmax');
-    if (p.mistake === 'softmax-over-queries') b.stage('softmax', '    weights = transpose([softmax(column) for column in transpose(masked)])', '— BUG on purpose: over each column (the queries)');
-    else b.stage('softmax', '    weights = [softmax(row) for row in masked]', 'over each row (the keys)');
-  }
-  b.stage('weighted', '    output = matmul(weights, v)');
+  addStages(b, p, {
+    scores: ['    scores = [[sum(q[i][t] * k[j][t] for t in range(d_k)) for j in range(n)] for i in range(n)]'],
+    scale: ['    scaled = [[s / math.sqrt(d_k) for s in row] for row in scores]'],
+    'no-scale': ['    scaled = scores', '— BUG on purpose: no division by √d_k'],
+    mask: ['    masked = [[-math.inf if hidden(i, j) else scaled[i][j] for j in range(n)] for i in range(n)]', 'before the softmax'],
+    'mask-after': ['    weights = [[0.0 if hidden(i, j) else weights[i][j] for j in range(n)] for i in range(n)]', '— BUG on purpose: after the softmax'],
+    'softmax-rows': ['    weights = [softmax(row) for row in masked]', 'over each row (the keys)'],
+    'softmax-unmasked': ['    weights = [softmax(row) for row in scaled]', 'over each row (the keys)'],
+    'softmax-columns': ['    weights = transpose([softmax(column) for column in transpose(masked)])', '— BUG on purpose: over each column (the queries)'],
+    weighted: ['    output = matmul(weights, v)'],
+  });
   b.add('    return weights, output', '');
   b.add('def attention(x, wq, wk, wv, heads, wo=None):');
   b.add('    """Every head on its own columns of W_Q, W_K, W_V; outputs side by side, then W_O."""');

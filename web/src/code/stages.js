@@ -18,3 +18,36 @@ export function stageMarker(id) {
   if (!s) throw new RangeError(`Unknown stage "${id}".`);
   return `(${s.number}) ${s.label}`;
 }
+
+/**
+ * The stage lines a problem's program needs, in the order it computes them:
+ * [{ stage, variant }]. The variant says which form of the line: 'scale' or 'no-scale' (bug),
+ * 'mask' or 'mask-after' (bug: after the softmax, which then comes first), 'softmax-rows',
+ * 'softmax-columns' (bug) or 'softmax-unmasked' (rows of the scaled scores, before a late mask).
+ * Every language writes each variant its own way; the order and the bugs are decided here once.
+ */
+export function stagePlan(p) {
+  const plan = [{ stage: 'scores', variant: 'scores' }, { stage: 'scale', variant: p.scale ? 'scale' : 'no-scale' }];
+  if (p.mistake === 'mask-after-softmax') {
+    plan.push({ stage: 'softmax', variant: 'softmax-unmasked' }, { stage: 'mask', variant: 'mask-after' });
+  } else {
+    plan.push({ stage: 'mask', variant: 'mask' },
+      { stage: 'softmax', variant: p.mistake === 'softmax-over-queries' ? 'softmax-columns' : 'softmax-rows' });
+  }
+  plan.push({ stage: 'weighted', variant: 'weighted' });
+  return plan;
+}
+
+/** The key of a problem's mask for the languages' tables: 'causal', 'none' or 'padding'. */
+export function maskKind(p) {
+  return typeof p.mask === 'object' ? 'padding' : p.mask;
+}
+
+/** Adds a problem's stage lines to a SourceLines builder from a language's table { variant: [code, note] }. */
+export function addStages(builder, p, table) {
+  for (const { stage, variant } of stagePlan(p)) {
+    const [code, note = ''] = table[variant];
+    builder.stage(stage, code, note);
+  }
+  return builder;
+}

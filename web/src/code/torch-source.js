@@ -5,6 +5,7 @@
 
 import { inputLines, expectedLines, checkLines } from './shared-cells.js';
 import { SourceLines } from './source-lines.js';
+import { addStages, maskKind } from './stages.js';
 import { isCorrect } from './problem.js';
 
 export function torchImplementation(p) {
@@ -25,26 +26,27 @@ export function torchImplementation(p) {
   b.add('    K = split_heads(X @ torch.tensor(wk, dtype=torch.float64))');
   b.add('    V = split_heads(X @ torch.tensor(wv, dtype=torch.float64))');
   b.add('    d_k = Q.shape[-1]');
-  if (p.mask === 'causal') b.add('    hidden = torch.triu(torch.ones(n, n, dtype=torch.bool), diagonal=1)  # True above the diagonal');
-  else if (p.mask === 'none') b.add('    hidden = torch.zeros(n, n, dtype=torch.bool)  # nothing is hidden');
-  else b.add('    hidden = (torch.arange(n) >= valid_keys)[None, :]  # (1, n), broadcast to every query');
-  b.stage('scores', '    scores = Q @ K.transpose(-2, -1)', '(heads, n, n)');
-  if (p.scale) b.stage('scale', '    scaled = scores / math.sqrt(d_k)');
-  else b.stage('scale', '    scaled = scores', '— BUG on purpose: no division by √d_k');
+  b.add({
+    causal: '    hidden = torch.triu(torch.ones(n, n, dtype=torch.bool), diagonal=1)  # True above the diagonal',
+    none: '    hidden = torch.zeros(n, n, dtype=torch.bool)  # nothing is hidden',
+    padding: '    hidden = (torch.arange(n) >= valid_keys)[None, :]  # (1, n), broadcast to every query',
+  }[maskKind(p)]);
   // A softmax over a slice whose every entry is -inf gives NaN in PyTorch; the page gives 0.
-  if (p.mistake === 'mask-after-softmax') {
-    b.stage('softmax', '    weights = torch.softmax(scaled, dim=-1)', 'over the keys (last dim)');
-    b.stage('mask', '    weights = weights.masked_fill(hidden, 0.0)', '— BUG on purpose: after the softmax');
-  } else {
-    b.stage('mask', "    masked = scaled.masked_fill(hidden, float('-inf'))", 'before the softmax');
-    if (p.mistake === 'softmax-over-queries') b.stage('softmax', '    weights = torch.softmax(masked, dim=-2).nan_to_num(0.0)', '— BUG on purpose: over the queries (dim -2)');
-    else b.stage('softmax', '    weights = torch.softmax(masked, dim=-1).nan_to_num(0.0)', 'over the keys (last dim)');
-  }
-  b.stage('weighted', '    per_head = weights @ V', '(heads, n, d_v)');
+  addStages(b, p, {
+    scores: ['    scores = Q @ K.transpose(-2, -1)', '(heads, n, n)'],
+    scale: ['    scaled = scores / math.sqrt(d_k)'],
+    'no-scale': ['    scaled = scores', '— BUG on purpose: no division by √d_k'],
+    mask: ["    masked = scaled.masked_fill(hidden, float('-inf'))", 'before the softmax'],
+    'mask-after': ['    weights = weights.masked_fill(hidden, 0.0)', '— BUG on purpose: after the softmax'],
+    'softmax-rows': ['    weights = torch.softmax(masked, dim=-1).nan_to_num(0.0)', 'over the keys (last dim)'],
+    'softmax-unmasked': ['    weights = torch.softmax(scaled, dim=-1)', 'over the keys (last dim)'],
+    'softmax-columns': ['    weights = torch.softmax(masked, dim=-2).nan_to_num(0.0)', '— BUG on purpose: over the queries (dim -2)'],
+    weighted: ['    per_head = weights @ V', '(heads, n, d_v)'],
+  });
   b.add('');
   b.add('    # The library call: PyTorch 2.0 and later. Its boolean attn_mask marks the keys that MAY be seen.');
   b.add("    if hasattr(F, 'scaled_dot_product_attention'):");
-  const maskArg = p.mask === 'causal' ? 'is_causal=True' : p.mask === 'none' ? 'attn_mask=None' : 'attn_mask=~hidden';
+  const maskArg = { causal: 'is_causal=True', none: 'attn_mask=None', padding: 'attn_mask=~hidden' }[maskKind(p)];
   b.add(`        library = F.scaled_dot_product_attention(Q, K, V, ${maskArg})`);
   if (isCorrect(p)) {
     b.add("        print('scaled_dot_product_attention agrees:', torch.allclose(library, per_head, atol=1e-9))");
