@@ -1,4 +1,4 @@
-// Checks the disassembly (binaryen's wasm-dis) of both engines: every SIMD kernel in the SIMD
+// Checks the disassembly (binaryen's wasm-dis) of both engines and both trainer modules: every SIMD kernel in the SIMD
 // build must contain f32x4 arithmetic (v128 moves for the mask), and the scalar build must contain
 // no v128 instruction at all. Prints the counts per kernel; exits 1 on a failed check.
 import { execFileSync } from 'node:child_process';
@@ -21,18 +21,34 @@ function kernels(file) {
   return funcs;
 }
 
-const simd = kernels('wasm/dist/attention-simd.wasm');
-const scalar = kernels('wasm/dist/attention-scalar.wasm');
-// attn_fused_attention: the fused kernel (src/fused_attention.cpp) is inlined into its export.
-const needF32x4 = ['attn::scores_simd', 'attn::scale_simd', 'attn::softmax_rows_simd', 'attn::softmax_columns_simd', 'attn::weighted_sum_simd', 'attn_fused_attention'];
+// The engine, and the trainer module (its named copy in the build tree: the shipped file has
+// its function names stripped). Every listed kernel needs f32x4 arithmetic (the mask: v128 moves).
+const MODULES = [
+  {
+    simd: 'wasm/dist/attention-simd.wasm', scalar: 'wasm/dist/attention-scalar.wasm',
+    // attn_fused_attention: the fused kernel (src/fused_attention.cpp) is inlined into its export.
+    f32x4: ['attn::scores_simd', 'attn::scale_simd', 'attn::softmax_rows_simd', 'attn::softmax_columns_simd', 'attn::weighted_sum_simd', 'attn_fused_attention'],
+    v128: ['attn::mask_simd'],
+  },
+  {
+    simd: 'build/wasm/attention-train-simd.named.wasm', scalar: 'build/wasm/attention-train-scalar.named.wasm',
+    f32x4: ['attn::nn::matmul_nn_simd', 'attn::nn::matmul_nt_simd', 'attn::nn::matmul_tn_simd', 'attn::softmax_rows_simd'],
+    v128: [],
+  },
+];
 let failed = false;
-for (const k of [...needF32x4, 'attn::mask_simd']) {
-  const c = simd.get(k);
-  const ok = c && (k === 'attn::mask_simd' ? c.v128 > 0 : c.f32x4 > 0);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${k}: ${c?.f32x4 ?? 0} f32x4 ops, ${c?.v128 ?? 0} v128 ops`);
-  failed ||= !ok;
+for (const m of MODULES) {
+  const simd = kernels(m.simd);
+  const scalar = kernels(m.scalar);
+  console.log(m.simd);
+  for (const k of [...m.f32x4, ...m.v128]) {
+    const c = simd.get(k);
+    const ok = c && (m.v128.includes(k) ? c.v128 > 0 : c.f32x4 > 0);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${k}: ${c?.f32x4 ?? 0} f32x4 ops, ${c?.v128 ?? 0} v128 ops`);
+    failed ||= !ok;
+  }
+  const scalarV128 = [...scalar.values()].reduce((s, c) => s + c.v128, 0);
+  console.log(`${scalarV128 === 0 ? 'ok  ' : 'FAIL'} scalar build ${m.scalar}: ${scalarV128} v128 ops in ${scalar.size} functions`);
+  failed ||= scalarV128 !== 0;
 }
-const scalarV128 = [...scalar.values()].reduce((s, c) => s + c.v128, 0);
-console.log(`${scalarV128 === 0 ? 'ok  ' : 'FAIL'} scalar build: ${scalarV128} v128 ops in ${scalar.size} functions`);
-failed ||= scalarV128 !== 0;
 process.exit(failed ? 1 : 0);

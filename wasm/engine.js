@@ -98,6 +98,7 @@ export async function createEngine(options = {}) {
   const module = await compile(kind, options);
   const engine = new Engine(module, await instantiate(module), kind === 'simd', memory);
   if (engine.exports.attn_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} engine file holds the wrong build.`);
+  if (options.training) await engine.loadTraining(options);
   return engine;
 }
 
@@ -171,6 +172,15 @@ class Engine {
       ? new FinalizationRegistry((held) => this.#planClosed(held.generation, held.raw))
       : null;
   }
+
+  /** Loads the trainer module (wasm/training.js); afterwards trainingTasks and createTrainer work. Idempotent. */
+  loadTraining(options = {}) {
+    this.trainingLoaded ??= import('./training.js').then((m) => m.attachTraining(this, options))
+      .catch((err) => { this.trainingLoaded = null; throw err; });
+    return this.trainingLoaded;
+  }
+
+  createTrainer() { throw new Error('The trainer is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
 
   #names;
   #statsOffsets;

@@ -22,7 +22,7 @@ inline std::size_t layout_floats(std::initializer_list<std::size_t> sizes) {
 
 // Resizes `memory` (zero-filled) to hold every slot and points each slot into it, in order.
 // Returns the number of floats used. The pointers stay valid until `memory` is resized again.
-inline std::size_t point_tensors(std::vector<float>& memory, std::initializer_list<TensorSlot> slots) {
+inline std::size_t point_tensors(std::vector<float>& memory, const std::vector<TensorSlot>& slots) {
   std::size_t total = 0;
   for (const TensorSlot& s : slots) total += (s.floats + 3) / 4 * 4;
   memory.assign(total, 0.f);

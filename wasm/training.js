@@ -1,0 +1,358 @@
+// The trainer's JS API (issue 15): loads the separate trainer module (attention-train-simd.wasm
+// or attention-train-scalar.wasm, the same kind as the engine), and gives the engine
+// `trainingTasks`, `trainingTask(id)` and `createTrainer(settings)`. Reads learners' sentences
+// (tokenising, vocabulary and read-out checks with messages that name the problem) and copies
+// results out of wasm memory. The maths lives in src/nn and src/train; the C ABI in
+// wasm/train_abi.cpp. Not for drawing. engine.loadTraining() (wasm/engine.js) is the way in.
+import { checkInteger } from './validate.js';
+
+const FILES = { simd: 'attention-train-simd.wasm', scalar: 'attention-train-scalar.wasm' };
+const compiled = new Map(); // 'simd' | 'scalar' → Promise<WebAssembly.Module>
+const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined';
+
+export const TRAINER_LIMITS = Object.freeze({
+  layers: [1, 2], heads: [1, 2, 4], dModel: [4, 128], batchSize: [1, 512], maxLearningRate: 1000,
+  maxStepsPerCall: 100000, heldOut: 256,
+});
+const SETTINGS = ['task', 'layers', 'heads', 'dModel', 'seed', 'learningRate', 'batchSize', 'positions'];
+
+function decodeBase64(text) {
+  if (typeof atob === 'function') return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+// The module's bytes: given by the caller ({ trainWasmBinary: { simd, scalar } }), inlined by the
+// single-file page (ATTENTION_LESSON_WASM['train-simd']), or fetched beside the engine's files.
+async function loadBytes(kind, options) {
+  const given = options.trainWasmBinary?.[kind];
+  if (given) return given;
+  const inlined = globalThis.ATTENTION_LESSON_WASM?.[`train-${kind}`];
+  if (inlined) return decodeBase64(inlined);
+  const base = options.wasmBase ?? new URL('./dist/', import.meta.url);
+  const url = new URL(FILES[kind], base);
+  if (isNode && url.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load the trainer (${url.pathname}): HTTP ${response.status}.`);
+  return response.arrayBuffer();
+}
+
+function compile(kind, options) {
+  if (options.trainWasmBinary) return loadBytes(kind, options).then((b) => WebAssembly.compile(b));
+  if (!compiled.has(kind)) {
+    const p = loadBytes(kind, options).then((b) => WebAssembly.compile(b));
+    compiled.set(kind, p);
+    p.catch(() => compiled.delete(kind));
+  }
+  return compiled.get(kind);
+}
+
+async function instantiate(module) {
+  const instance = await WebAssembly.instantiate(module, {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`trainer stopped (exit code ${code})`); } },
+  });
+  instance.exports._initialize?.();
+  return instance.exports;
+}
+
+// The wasm instance shared by one engine's trainers, with typed views that are re-made after
+// any call that may have grown memory.
+class TrainModule {
+  constructor(exports) { this.x = exports; }
+  f32(ptr, count) { return new Float32Array(this.x.memory.buffer, ptr, count); }
+  i32(ptr, count) { return new Int32Array(this.x.memory.buffer, ptr, count); }
+  text(ptr) {
+    const bytes = new Uint8Array(this.x.memory.buffer, ptr);
+    return new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0)));
+  }
+  // Runs fn(alloc) and frees every allocation afterwards.
+  withMemory(fn) {
+    const ptrs = [];
+    const alloc = (bytes) => {
+      const p = this.x.train_alloc(Math.max(4, bytes));
+      if (!p) throw new RangeError('The trainer ran out of memory.');
+      ptrs.push(p);
+      return p;
+    };
+    try { return fn(alloc); } finally { for (const p of ptrs) this.x.train_free(p); }
+  }
+}
+
+/** Splits a sentence into lower-case words; apostrophes stay inside words ("didn't"). */
+export function tokenize(sentence) {
+  if (typeof sentence !== 'string') throw new TypeError(`The sentence must be text, but it is ${sentence === undefined ? 'missing' : typeof sentence}.`);
+  return sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^a-z0-9']+/).map((w) => w.replace(/^'+|'+$/g, '')).filter(Boolean);
+}
+
+function describeValue(v) {
+  if (v === undefined) return 'missing';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.slice(0, 40))}`;
+  if (typeof v === 'number') return String(v);
+  return `a ${typeof v}`;
+}
+
+// Settings → the numbers the ABI takes. Every message names the setting and what it accepts.
+function checkSettings(settings, tasks) {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) {
+    throw new TypeError("createTrainer() takes a settings object, e.g. { task: 'tired-wide' }.");
+  }
+  const unknown = Object.keys(settings).filter((k) => !SETTINGS.includes(k));
+  if (unknown.length) throw new TypeError(`Unknown trainer setting ${unknown.map((k) => JSON.stringify(k)).join(', ')}: the settings are ${SETTINGS.join(', ')}.`);
+  const { task } = settings;
+  if (typeof task !== 'string') throw new TypeError(`task must be one of ${tasks.map((t) => `'${t.id}'`).join(', ')}, but it is ${describeValue(task)}.`);
+  const index = tasks.findIndex((t) => t.id === task);
+  if (index < 0) throw new RangeError(`Unknown task ${JSON.stringify(task)}: use one of ${tasks.map((t) => `'${t.id}'`).join(', ')}.`);
+  const info = tasks[index];
+  const layers = settings.layers ?? info.layers;
+  checkInteger('layers', layers, 1, 2);
+  const heads = settings.heads ?? 1;
+  if (!TRAINER_LIMITS.heads.includes(heads)) throw new RangeError(`heads must be 1, 2 or 4, but it is ${describeValue(heads)}.`);
+  const dModel = settings.dModel ?? 32;
+  checkInteger('dModel (the embedding width)', dModel, ...TRAINER_LIMITS.dModel);
+  if (dModel % heads !== 0) throw new RangeError(`heads (${heads}) must divide dModel (${dModel}) evenly, so that every head gets the same width.`);
+  const seed = settings.seed ?? 1;
+  checkInteger('seed', seed, 0, 2 ** 32 - 1);
+  const learningRate = settings.learningRate ?? 0.01;
+  checkLearningRate(learningRate);
+  const batchSize = settings.batchSize ?? 32;
+  checkInteger('batchSize', batchSize, ...TRAINER_LIMITS.batchSize);
+  const positions = settings.positions ?? 'learned';
+  if (positions !== 'learned' && positions !== 'sinusoidal') throw new RangeError(`positions must be 'learned' or 'sinusoidal', but it is ${describeValue(positions)}.`);
+  return { index, info, task, layers, heads, dModel, seed, learningRate, batchSize, positions };
+}
+
+function checkLearningRate(lr) {
+  if (typeof lr !== 'number' || !Number.isFinite(lr)) throw new TypeError(`learningRate must be a number, but it is ${describeValue(lr)}.`);
+  if (lr <= 0 || lr > TRAINER_LIMITS.maxLearningRate) throw new RangeError(`learningRate must be greater than 0 and at most ${TRAINER_LIMITS.maxLearningRate}, but it is ${lr}.`);
+}
+
+/**
+ * Loads the trainer module for `engine` (same SIMD kind) and attaches `trainingTasks`,
+ * `trainingTask(id)` and `createTrainer(settings)` to it. Called by engine.loadTraining().
+ */
+export async function attachTraining(engine, options = {}) {
+  const kind = engine.simd ? 'simd' : 'scalar';
+  const mod = new TrainModule(await instantiate(await compile(kind, options)));
+  if (mod.x.train_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} trainer file holds the wrong build.`);
+  const tasks = [];
+  for (let i = 0; i < mod.x.train_task_count(); i++) tasks.push(deepFreeze(JSON.parse(mod.text(mod.x.train_task_describe(i)))));
+  engine.trainingTasks = Object.freeze(tasks.map((t) => t.id));
+  /** The task's description: { id, title, vocabulary, readout, labels, classes, causal, layers, maxTokens, probe }. */
+  engine.trainingTask = (id) => {
+    const t = tasks.find((x) => x.id === id);
+    if (!t) throw new RangeError(`Unknown task ${JSON.stringify(id)}: use one of ${tasks.map((x) => `'${x.id}'`).join(', ')}.`);
+    return t;
+  };
+  engine.createTrainer = (settings) => new Trainer(mod, checkSettings(settings, tasks));
+  /**
+   * Example sentences of a task: { heldOut: true } the first `count` of the fixed held-out set,
+   * else `count` training sentences drawn with `seed`. Each is { words, ids, readout, label }.
+   */
+  engine.trainingExamples = (id, { count = 8, seed = 1, heldOut = false } = {}) => {
+    const index = tasks.indexOf(engine.trainingTask(id));
+    checkInteger('count', count, 1, 100000);
+    checkInteger('seed', seed, 0, 2 ** 32 - 1);
+    const max = tasks[index].maxTokens;
+    return mod.withMemory((alloc) => {
+      const pt = alloc(4 * count * max), pl = alloc(4 * count), pr = alloc(4 * count), pb = alloc(4 * count);
+      if (!mod.x.train_examples(index, seed >>> 0, count, heldOut ? 1 : 0, pt, pl, pr, pb)) throw new RangeError('The trainer refused this request.');
+      const tokens = mod.i32(pt, count * max), lengths = mod.i32(pl, count), readouts = mod.i32(pr, count), labels = mod.i32(pb, count);
+      const vocabulary = tasks[index].vocabulary;
+      return Array.from({ length: count }, (_, s) => {
+        const ids = Array.from(tokens.subarray(s * max, s * max + lengths[s]));
+        return { words: ids.map((i) => vocabulary[i]), ids, readout: readouts[s], label: labels[s] };
+      });
+    });
+  };
+  engine.trainingModule = mod; // for other APIs built into the same module (e.g. the LM)
+  return engine;
+}
+
+function deepFreeze(o) {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o);
+}
+
+// A training run (engine.createTrainer). Holds one C++ Trainer through its handle.
+class Trainer {
+  #mod;
+  #h;
+  #s;
+  #stopped = null;
+
+  constructor(mod, s) {
+    this.#mod = mod;
+    this.#s = s;
+    this.#h = mod.x.train_create(s.index, s.layers, s.heads, s.dModel, s.seed >>> 0, s.learningRate, s.batchSize,
+      s.positions === 'learned' ? 1 : 0, TRAINER_LIMITS.heldOut);
+    if (!this.#h) throw new RangeError('The trainer refused these settings.');
+    /** The task's words; sentences given to attend() and predict() use only these. */
+    this.vocabulary = s.info.vocabulary;
+    /** The task description (see engine.trainingTask). */
+    this.task = s.info;
+    this.settings = Object.freeze({ task: s.task, layers: s.layers, heads: s.heads, dModel: s.dModel, seed: s.seed,
+      learningRate: s.learningRate, batchSize: s.batchSize, positions: s.positions });
+  }
+
+  #x() {
+    if (!this.#h) throw new Error('This trainer was disposed; create a new one with engine.createTrainer().');
+    return this.#mod.x;
+  }
+
+  /** Adam steps taken since the start (or the last reset). */
+  get steps() { return this.#x().train_steps(this.#h); }
+  /** null while training works; the message once a non-finite loss stopped it. */
+  get stopped() { return this.#stopped; }
+  /** Parameters the model learns (learned positions included, sinusoidal ones not). */
+  get parameterCount() { return this.#x().train_parameter_count(this.#h); }
+
+  /**
+   * Runs `count` training steps (one batch of batchSize fresh training sentences each).
+   * Returns { loss } (the mean training loss over these steps) and { steps } (the total).
+   * Throws, and keeps refusing until reset(), once the loss became NaN, infinite or above 100
+   * (the weights blew up; it starts near ln 2 ≈ 0.69).
+   */
+  step(count = 1) {
+    const x = this.#x();
+    checkInteger('count (steps)', count, 1, TRAINER_LIMITS.maxStepsPerCall);
+    if (this.#stopped) throw new Error(this.#stopped);
+    const loss = x.train_step(this.#h, count);
+    if (!Number.isFinite(loss) || x.train_stopped(this.#h)) {
+      const bad = x.train_stop_loss(this.#h);
+      const what = Number.isNaN(bad) ? 'NaN (not a number)' : !Number.isFinite(bad) ? 'infinite' : `${bad.toPrecision(3)}, far above where it started (the weights blew up)`;
+      this.#stopped = `Training stopped at step ${x.train_steps(this.#h) + 1}: the loss became ${what}, because learning rate ${this.#s.learningRate} makes the weights overshoot. Lower the learning rate and reset.`;
+      throw new Error(this.#stopped);
+    }
+    return { loss, steps: x.train_steps(this.#h) };
+  }
+
+  /** Accuracy and mean loss on the task's fixed held-out sentences (never trained on). */
+  evaluate() {
+    const x = this.#x();
+    return this.#mod.withMemory((alloc) => {
+      const p = alloc(8);
+      x.train_evaluate(this.#h, p);
+      const [accuracy, loss] = this.#mod.f32(p, 2);
+      return { accuracy, loss };
+    });
+  }
+
+  /** Back to the seed's initial weights and first batch; clears a stop. */
+  reset() {
+    this.#x().train_reset(this.#h);
+    this.#stopped = null;
+  }
+
+  /** A new learning rate from the next step on (the optimiser's state is kept). */
+  setLearningRate(learningRate) {
+    checkLearningRate(learningRate);
+    this.#x().train_set_learning_rate(this.#h, learningRate);
+    this.#s = { ...this.#s, learningRate };
+    this.settings = Object.freeze({ ...this.settings, learningRate });
+  }
+
+  // Words → ids, with the checks a learner's sentence needs. Returns { words, ids }.
+  #read(sentence) {
+    const words = tokenize(sentence);
+    if (!words.length) throw new RangeError('The sentence is empty: type a few words of the task\'s vocabulary.');
+    const max = this.task.maxTokens;
+    if (words.length > max) throw new RangeError(`The sentence has ${words.length} words, but this model reads at most ${max}.`);
+    const unknown = [...new Set(words.filter((w) => !this.vocabulary.includes(w)))];
+    if (unknown.length) {
+      throw new RangeError(`${unknown.length === 1 ? 'This word is' : 'These words are'} not in the task's vocabulary: ${unknown.map((w) => `"${w}"`).join(', ')}. The model only knows the words in trainer.vocabulary.`);
+    }
+    return { words, ids: words.map((w) => this.vocabulary.indexOf(w)) };
+  }
+
+  // Runs one sentence; returns { words, ids, readout, probabilities (Float32Array), weights }.
+  #run(sentence) {
+    const x = this.#x();
+    const { words, ids } = this.#read(sentence);
+    const n = ids.length;
+    return this.#mod.withMemory((alloc) => {
+      const pt = alloc(4 * n);
+      this.#mod.i32(pt, n).set(ids);
+      const readout = x.train_readout_position(this.#h, pt, n);
+      if (readout < 0) throw new RangeError(`The sentence needs the word "${this.task.readout.word}": the model reads its answer there.`);
+      const L = x.train_layers(this.#h), H = x.train_heads(this.#h), C = x.train_classes(this.#h);
+      const pp = alloc(4 * C), pw = alloc(4 * L * H * n * n);
+      if (!x.train_run(this.#h, pt, n, readout, pp, pw)) throw new RangeError('The trainer refused this sentence.');
+      const all = this.#mod.f32(pw, L * H * n * n);
+      const layers = [];
+      for (let l = 0; l < L; l++) {
+        const heads = [];
+        for (let h = 0; h < H; h++) heads.push(all.slice((l * H + h) * n * n, (l * H + h + 1) * n * n));
+        layers.push(heads);
+      }
+      const answer = x.train_answer_position(this.#h, pt, n);
+      const answerClass = x.train_answer_class(this.#h, pt, n);
+      return { words, ids, readout, probabilities: this.#mod.f32(pp, C).slice(), layers, answer, answerClass };
+    });
+  }
+
+  /**
+   * The attention weights for a sentence of the task's vocabulary: { tokens, layers } where
+   * layers[l][h] is an n × n Float32Array (row i: how much word i attends to each word), plus
+   * readout (the row the answer is read from) and answer (the position of the word that decides
+   * the answer, or −1 when the sentence does not follow the task's pattern).
+   */
+  attend(sentence) {
+    const r = this.#run(sentence);
+    return { tokens: r.words, layers: r.layers, readout: r.readout, answer: r.answer };
+  }
+
+  /**
+   * The model's answer for a sentence: { label, probabilities } with probabilities an object
+   * { [label]: p }, plus correct (the right label when the sentence follows the task's pattern,
+   * else null).
+   */
+  predict(sentence) {
+    const r = this.#run(sentence);
+    const names = this.#classNames(r.words);
+    const probabilities = {};
+    let best = 0;
+    names.forEach((name, c) => {
+      probabilities[name] = r.probabilities[c];
+      if (r.probabilities[c] > r.probabilities[best]) best = c;
+    });
+    return { label: names[best], probabilities, correct: r.answerClass >= 0 ? names[r.answerClass] : null };
+  }
+
+  // What the classes mean for this sentence: the nouns, the two nouns in order, fixed labels,
+  // or letters.
+  #classNames(words) {
+    const labels = this.task.labels;
+    if (Array.isArray(labels)) return labels;
+    if (labels.tokens) return this.vocabulary.slice(0, this.task.classes);
+    if (!labels.inOrder) return labels.nouns;
+    const nouns = words.filter((w) => labels.nouns.includes(w));
+    if (nouns.length !== 2) throw new RangeError(`The sentence needs exactly two nouns for "it" to choose between (e.g. "animal" and "street"), but it has ${nouns.length}${nouns.length ? `: ${nouns.join(', ')}` : ''}.`);
+    if (nouns[0] === nouns[1]) throw new RangeError(`The sentence uses "${nouns[0]}" twice; use two different nouns so the answer can name one.`);
+    return nouns;
+  }
+
+  /** A copy of every weight (a Float32Array in the trainer's own layout), for saving. */
+  saveWeights() {
+    const x = this.#x();
+    return this.#mod.f32(x.train_parameters(this.#h), x.train_parameter_floats(this.#h)).slice();
+  }
+
+  /** Loads weights saved by saveWeights() from a trainer with the same task and settings. */
+  loadWeights(weights) {
+    const x = this.#x();
+    const count = x.train_parameter_floats(this.#h);
+    if (!(weights instanceof Float32Array)) throw new TypeError('loadWeights() takes the Float32Array that saveWeights() returned.');
+    if (weights.length !== count) throw new RangeError(`These weights hold ${weights.length} numbers, but this model (${this.settings.layers} layers, ${this.settings.heads} heads, dModel ${this.settings.dModel}) needs ${count}.`);
+    for (let i = 0; i < weights.length; i++) if (!Number.isFinite(weights[i])) throw new RangeError(`Weight ${i} is not a finite number.`);
+    this.#mod.f32(x.train_parameters(this.#h), count).set(weights);
+  }
+
+  /** Frees the trainer's memory; later calls throw. Safe to call twice. */
+  dispose() {
+    if (this.#h) this.#mod.x.train_destroy(this.#h);
+    this.#h = 0;
+  }
+}
