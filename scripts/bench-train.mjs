@@ -20,7 +20,7 @@ const peersDir = path.join(root, 'bench/peers');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const TARGETS = { 'tired-wide': 8, 'it-two-layers': 5 };
-const SEEDS = { 'tired-wide': 5, 'it-two-layers': 21, 'which-apple': 1, 'copy-previous': 1, 'it-one-layer': 1 };
+const SEEDS = { 'tired-wide': 4, 'it-two-layers': 21, 'which-apple': 1, 'copy-previous': 1, 'it-one-layer': 1 };
 // The same learning rate on both sides: the shipped one (task 4 trains more steadily at 0.005).
 const RATES = { 'it-two-layers': 0.005 };
 const tasksArg = args.find((a) => a.startsWith('--tasks='));

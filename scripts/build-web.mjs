@@ -88,6 +88,8 @@ export const JS_ENTRIES = {
   embed: { entry: 'web/src/embed/embed-page.js', format: 'esm' },
   // A classic script the pages load first: on a file:// page it says what to do instead.
   'file-check': { entry: 'web/src/embed/file-check.js', format: 'iife' },
+  // fetched only when a training scene starts (web/src/training/runner.js)
+  'training-worker': { entry: 'web/src/training/training-worker.js', format: 'esm' },
 };
 // Files the page loads later, only when needed: the code editor (CodeMirror, an ES module the
 // exercise imports on demand, outside the first view's transfer) and the exercise's Web Worker.
@@ -145,9 +147,11 @@ export async function buildWeb({ outdir = out, minify = true } = {}) {
     if (f.endsWith('.woff2')) cpSync(path.join(katexDist, 'fonts', f), path.join(outdir, 'katex/fonts', f));
   }
   mkdirSync(path.join(outdir, 'dist'), { recursive: true });
-  for (const f of ['attention-simd.wasm', 'attention-scalar.wasm']) {
+  for (const f of ['attention-simd.wasm', 'attention-scalar.wasm', 'attention-train-simd.wasm', 'attention-train-scalar.wasm']) {
     cpSync(path.join(root, 'wasm/dist', f), path.join(outdir, 'dist', f));
   }
+  // the trained weights (npm run train:tasks) for the scenes' "learned" switch
+  cpSync(path.join(root, 'web/assets/trained'), path.join(outdir, 'trained'), { recursive: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -14,7 +14,7 @@ const outDir = path.join(root, 'web/assets/trained');
 // Checked seeds: they reach 95 % held-out accuracy, and (tasks 1 and 4) the attention rows the
 // lesson describes on its sentences. Seeds differ; see README "Training".
 export const SHIPPED = [
-  { task: 'tired-wide', seed: 5, learningRate: 0.01, steps: 150 },
+  { task: 'tired-wide', seed: 4, learningRate: 0.01, steps: 150 },
   { task: 'which-apple', seed: 1, learningRate: 0.01, steps: 100 },
   { task: 'it-two-layers', seed: 21, learningRate: 0.005, steps: 300 },
 ];

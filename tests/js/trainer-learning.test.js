@@ -7,7 +7,7 @@ import { createEngine } from 'attention-lesson';
 
 // The shipped settings (also in tests/cpp/trainer.cpp and scripts/train-tasks.mjs): seeds checked
 // for 95 % and for the attention pattern; task 4 trains more steadily at learning rate 0.005.
-const SHIPPED = { 'tired-wide': { seed: 5, learningRate: 0.01 }, 'it-two-layers': { seed: 21, learningRate: 0.005 } };
+const SHIPPED = { 'tired-wide': { seed: 4, learningRate: 0.01 }, 'it-two-layers': { seed: 21, learningRate: 0.005 } };
 
 async function stepsTo95(engine, task, limit) {
   const t = engine.createTrainer({ task, ...SHIPPED[task] });
