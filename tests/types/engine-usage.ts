@@ -29,3 +29,17 @@ async function usage(): Promise<number> {
   return w[0] + e[0] + stats.scaled.entropy + out[0] + code + message.length + LIMITS.maxCallBytes + engine.memoryBytes + r.sqrtDK;
 }
 void usage;
+
+// The trainer (engine.loadTraining()).
+async function training(): Promise<void> {
+  const engine = await createEngine({ training: true });
+  await engine.loadTraining();
+  const trainer = engine.createTrainer({ task: 'tired-wide', seed: 4, heads: 2 });
+  const { loss }: { loss: number } = trainer.step(10);
+  const acc: number = trainer.evaluate().accuracy;
+  const w: Float32Array = trainer.attend(engine.trainingTask('tired-wide').probe).layers[0][0];
+  const label: string = trainer.predict('the cat was too tired').label;
+  void [loss, acc, w, label, engine.trainingTasks?.length];
+  trainer.dispose();
+}
+void training;

@@ -1,0 +1,69 @@
+// Types of the trainer's JS API (wasm/training.js), reached through engine.loadTraining().
+export type TrainingTaskId = 'tired-wide' | 'which-apple' | 'it-one-layer' | 'it-two-layers' | 'copy-previous';
+
+export interface TrainingTask {
+  id: TrainingTaskId;
+  title: string;
+  vocabulary: readonly string[];
+  readout: { word: string } | { last: true };
+  labels: readonly string[] | { nouns: readonly string[]; inOrder?: true } | { tokens: true };
+  classes: number;
+  causal: boolean;
+  layers: 1 | 2;
+  maxTokens: number;
+  probe: string;
+}
+
+export interface TrainerSettings {
+  task: TrainingTaskId;
+  layers?: 1 | 2;
+  heads?: 1 | 2 | 4;
+  dModel?: number;
+  seed?: number;
+  learningRate?: number;
+  batchSize?: number;
+  positions?: 'learned' | 'sinusoidal';
+}
+
+export interface Attended {
+  tokens: string[];
+  /** layers[l][h]: n × n row-major weights */
+  layers: Float32Array[][];
+  readout: number;
+  answer: number;
+}
+
+export interface Trainer {
+  readonly vocabulary: readonly string[];
+  readonly task: TrainingTask;
+  readonly settings: Readonly<Required<TrainerSettings>>;
+  readonly steps: number;
+  readonly stopped: string | null;
+  readonly parameterCount: number;
+  step(count?: number): { loss: number; steps: number };
+  evaluate(): { accuracy: number; loss: number };
+  attend(sentence: string): Attended;
+  predict(sentence: string): { label: string; probabilities: Record<string, number>; correct: string | null };
+  reset(): void;
+  setLearningRate(learningRate: number): void;
+  saveWeights(): Float32Array;
+  loadWeights(weights: Float32Array): void;
+  dispose(): void;
+}
+
+export interface TrainingExample { words: string[]; ids: number[]; readout: number; label: number }
+
+export interface LoadTrainingOptions {
+  wasmBase?: string | URL;
+  trainWasmBinary?: { simd?: BufferSource; scalar?: BufferSource };
+}
+
+/** What engine.loadTraining() adds to the engine. */
+export interface TrainingMembers {
+  /** undefined until loadTraining() has finished */
+  readonly trainingTasks?: readonly TrainingTaskId[];
+  trainingTask(id: TrainingTaskId): TrainingTask;
+  trainingExamples(id: TrainingTaskId, options?: { count?: number; seed?: number; heldOut?: boolean }): TrainingExample[];
+  /** throws until loadTraining() has finished */
+  createTrainer(settings: TrainerSettings): Trainer;
+}
