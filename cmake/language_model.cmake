@@ -19,17 +19,7 @@ if(EMSCRIPTEN)
   set_target_properties(lm_tests_wasm PROPERTIES SUFFIX ".cjs")
   add_test(NAME cpp_lm_wasm_node COMMAND node ${CMAKE_BINARY_DIR}/lm_tests_wasm.cjs)
 
-  # Until the training module exists on this branch: the ABI as its own module.
-  if(NOT TARGET attention-train-simd)
-    add_executable(language-model wasm/lm_abi.cpp ${LM_SOURCES} ${NN_SOURCES} src/softmax.cpp)
-    target_include_directories(language-model PRIVATE src ${ATTN_SHIM})
-    target_compile_definitions(language-model PRIVATE ATTN_SIMD=1 EIGEN_DONT_VECTORIZE NDEBUG EIGEN_NO_DEBUG)
-    target_compile_options(language-model PRIVATE -O2 -fno-rtti -msimd128 -msse4.1)
-    target_link_options(language-model PRIVATE -O2 --no-entry -sSTANDALONE_WASM=1 -sFILESYSTEM=0 -msimd128
-      -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=4MB -sMAXIMUM_MEMORY=512MB -sTOTAL_STACK=1MB
-      -sEXPORTED_FUNCTIONS=${LM_EXPORTS})
-    set_target_properties(language-model PROPERTIES SUFFIX ".wasm" RUNTIME_OUTPUT_DIRECTORY ${ATTN_WASM_OUT})
-  endif()
+  # The lm_* ABI is compiled into the training module (attn_trainer in CMakeLists.txt).
 else()
   add_library(lm_core STATIC ${LM_SOURCES} src/lm/corpus_data.cpp)
   target_link_libraries(lm_core PUBLIC attention_core)

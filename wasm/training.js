@@ -5,6 +5,7 @@
 // results out of wasm memory. The maths lives in src/nn and src/train; the C ABI in
 // wasm/train_abi.cpp. Not for drawing. engine.loadTraining() (wasm/engine.js) is the way in.
 import { checkInteger } from './validate.js';
+import { loadLanguageModel } from './language-model.js';
 
 const FILES = { simd: 'attention-train-simd.wasm', scalar: 'attention-train-scalar.wasm' };
 const compiled = new Map(); // 'simd' | 'scalar' → Promise<WebAssembly.Module>
@@ -167,7 +168,9 @@ export async function attachTraining(engine, options = {}) {
       });
     });
   };
-  engine.trainingModule = mod; // for other APIs built into the same module (e.g. the LM)
+  engine.trainingModule = mod;
+  /** The small language model (wasm/language-model.js) from its weights file's bytes. */
+  engine.loadLanguageModel = (bytes) => loadLanguageModel(mod.x, bytes);
   return engine;
 }
 
