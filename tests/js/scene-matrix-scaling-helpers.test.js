@@ -1,12 +1,12 @@
 // scene-matrix-scaling-helpers.test.js — the pure helpers of the qkv, matrix-form, scaling and
-// sentence scenes (lib/matrix.js, lib/text.js, steps/scaling-stops.js, views/shape-box.js, and the scene-inputs.js readers as these scenes call them), and the
+// sentence scenes (lib/matrix.js, lib/text.js, steps/09-scaling/stops.js, views/shape-box.js, and the scene-inputs.js readers as these scenes call them), and the
 // claims those scenes' default inputs are chosen to show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readChoice, readInt } from '../../web/src/steps/scene-inputs.js';
 import { fitMatrix, resizeCols, resizeSquare, carryRows, topK, maxAbsDiff } from '../../web/src/lib/matrix.js';
 import { productTerms } from '../../web/src/lib/text.js';
-import { DK_STOPS, nearestStop, affordableSamples } from '../../web/src/steps/scaling-stops.js';
+import { DK_STOPS, nearestStop, affordableSamples } from '../../web/src/steps/09-scaling/stops.js';
 import { boxSize } from '../../web/src/views/shape-box.js';
 import { createEngine } from '../../wasm/engine.js';
 import { SCENES } from '../../web/src/steps/index.js';

@@ -13,4 +13,11 @@ export const FORMULAS = {
   positional: '\\mathrm{PE}_{(p,\\,2i)} = \\sin\\!\\left(\\frac{p}{10000^{2i/d_{\\text{model}}}}\\right), \\quad \\mathrm{PE}_{(p,\\,2i+1)} = \\cos\\!\\left(\\frac{p}{10000^{2i/d_{\\text{model}}}}\\right)',
   multiHead: '\\operatorname{MultiHead}(X) = \\operatorname{Concat}(\\text{head}_1, \\ldots, \\text{head}_h)\\, W_O',
   attention: '\\operatorname{Attention}(Q, K, V) = \\operatorname{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_k}}\\right) V',
+  // The factors of the attention formula, one by one (step 16 labels each with its step).
+  factorQ: 'Q',
+  factorKT: 'K^{\\top}',
+  factorQKT: 'Q K^{\\top}',
+  factorScale: '/\\sqrt{d_k}',
+  factorSoftmax: '\\operatorname{softmax}',
+  factorV: 'V',
 };

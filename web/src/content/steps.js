@@ -177,7 +177,7 @@ const TEXTS = [
       "Explain why raw dot products spread out as d_k grows, what that does to softmax and training, and how dividing by √d_k fixes it.",
     paragraphs: [
       "Why divide by √d_k at all? Suppose every entry of q and k is independent, with mean 0 and variance 1. Their dot product adds up d_k such products, each of variance 1, so the sum has variance d_k. Its typical size, the standard deviation, is √d_k.",
-      "With d_k = 64 the typical size is √64 = 8, so scores around ±8 are ordinary and gaps of 10 or more between scores in the same row are common. Remember what big gaps do to softmax: the top score grabs nearly all the weight, and the rows turn almost one-hot.",
+      "With d_k = 64 the typical size is √64 = 8, so scores around ±8 are ordinary and gaps of 10 or more between scores in the same row are common. Remember what big gaps do to softmax: the top score grabs most of the weight and the rows turn sharply peaked; the scene below measures how peaked.",
       "That hurts learning. Once softmax is saturated, nudging a losing score changes almost nothing, so the gradients for those keys are close to zero. Learning crawls, with almost all of the signal flowing through the single winning key.",
       "Dividing by √d_k cancels the growth: the scaled scores keep a spread near 1 whatever d_k is, so softmax stays soft and gradients keep flowing. For d_k = 64, that means dividing every score by 8.",
       "At small sizes, such as d_k = 2 in the worked example, the effect is mild. That is why forgetting the scale can look harmless in toy code and only cause damage at real sizes.",

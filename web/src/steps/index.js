@@ -11,14 +11,14 @@ import * as firstVersion from './05-first-version/index.js';
 import * as qkv from './06-qkv/index.js';
 import * as workedExample from './07-worked-example/index.js';
 import * as matrixForm from './08-matrix-form/index.js';
-import scaling from './09-scaling.js';
+import * as scaling from './09-scaling/index.js';
 import sentence from './10-sentence.js';
 import causalMask from './11-causal-mask.js';
 import positions from './12-positions.js';
 import multiHead from './13-multi-head.js';
-import mistakeLab from './14-mistake-lab.js';
+import * as mistakeLab from './14-mistake-lab/index.js';
 import cost from './15-cost.js';
-import summary from './16-summary.js';
+import * as summary from './16-summary/index.js';
 
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
 // heading), the scene]
@@ -31,14 +31,14 @@ const ENTRIES = [
   ['qkv', 'Queries, keys and values', defineScene, qkv],
   ['worked-example', 'A worked example by hand', defineScene, workedExample],
   ['matrix-form', 'The matrix form and its shapes', defineScene, matrixForm],
-  ['scaling', 'Why divide by √dₖ', legacyScene, scaling],
+  ['scaling', 'Why divide by √dₖ', defineScene, scaling],
   ['sentence', 'Attention on a whole sentence', legacyScene, sentence],
   ['causal-mask', 'The causal mask', legacyScene, causalMask],
   ['positions', 'Where order comes from', legacyScene, positions],
   ['multi-head', 'Many heads at once', legacyScene, multiHead],
-  ['mistake-lab', 'Mistake lab', legacyScene, mistakeLab],
+  ['mistake-lab', 'Mistake lab', defineScene, mistakeLab],
   ['cost', 'Speed, reach and cost', legacyScene, cost],
-  ['summary', 'The whole formula', legacyScene, summary],
+  ['summary', 'The whole formula', defineScene, summary],
 ];
 
 /** [{ id, title, number }] in lesson order. */

@@ -43,31 +43,44 @@ function worstRow(sums) {
 }
 
 /**
- * One sentence per active bug, from the numbers. o = { correct, buggy (Float32Array n×n), n,
- * labels, causal, mistake ('none' | engine mistake), noScale, scaleFactor (scores ÷ scaled),
- * unscaled (weights with only the scaling bug; defaults to buggy) }.
+ * One sentence per active bug, every claim chosen from the numbers. o = { correct, buggy
+ * (Float32Array n×n: weights with every chosen bug), n, labels, causal, mistake ('none' | engine
+ * mistake), noScale, scaleFactor (√d_k, what the missing division would have divided by),
+ * unscaled (weights with only the scaling bug; defaults to buggy), mistakeOnly (weights with only
+ * the softmax/mask bug; defaults to buggy) }. A difference is always measured against the weights
+ * with that one bug alone, so it is never blamed on the other bug.
  */
-export function bugSentences({ correct, buggy, n, labels, causal, mistake, noScale, scaleFactor, unscaled = buggy }) {
-  const c = diagnose(correct, n), b = diagnose(buggy, n), u = diagnose(unscaled, n);
+export function bugSentences({ correct, buggy, n, labels, causal, mistake, noScale, scaleFactor, unscaled = buggy, mistakeOnly = buggy }) {
+  const c = diagnose(correct, n), b = diagnose(buggy, n), u = diagnose(unscaled, n), o = diagnose(mistakeOnly, n);
   const out = [];
   const label = (i) => `row ${i + 1} (${quote(labels[i] ?? String(i + 1))})`;
   if (mistake === 'softmax-over-queries') {
-    const i = worstRow(b.rowSums);
-    const colsOne = b.colSums.every((s) => near(s, 1));
-    out.push(`Softmax over the queries: rows no longer sum to 1 — ${label(i)} sums to ${fmt(b.rowSums[i])} — while ${colsOne ? `every column sums to ${fmt(b.colSums[0])}` : `the columns sum to ${b.colSums.map(fmt).join(', ')}`}. Each key shared out one unit among the queries instead of each query sharing one unit among the keys.`);
+    const i = worstRow(o.rowSums);
+    const colsOne = o.colSums.every((s) => near(s, 1));
+    out.push(`Softmax over the queries: rows no longer sum to 1 — ${label(i)} sums to ${fmt(o.rowSums[i])} — while ${colsOne ? `every column sums to ${fmt(o.colSums[0])}` : `the columns sum to ${o.colSums.map(fmt).join(', ')}`}. Each key shared out one unit among the queries instead of each query sharing one unit among the keys.`);
   }
   if (mistake === 'mask-after-softmax') {
     if (!causal) {
-      out.push(`Mask after the softmax: with the causal mask off there is nothing to mask, so this bug changes nothing here (largest difference from the correct weights: ${formatDiff(maxAbsDiff(correct, buggy))}). Turn the causal mask on to see it.`);
+      const alone = mistakeOnly !== buggy ? ' this bug on its own' : '';
+      out.push(`Mask after the softmax: with the causal mask off there is nothing to mask, so${alone || ' this bug'} changes nothing here (largest difference from the correct weights: ${formatDiff(maxAbsDiff(correct, mistakeOnly))}). Turn the causal mask on to see it.`);
     } else {
-      const i = worstRow(b.rowSums);
-      const lastOk = near(b.rowSums[n - 1], 1);
-      out.push(`Mask after the softmax: rows no longer sum to 1 — ${label(i)} sums to ${fmt(b.rowSums[i])}${lastOk && n > 1 ? `; only the last row, which hides nothing, still sums to ${fmt(b.rowSums[n - 1])}` : ''}. The later tokens took their share of the softmax total before being zeroed, so ${fmt(n - b.rowSums.reduce((a, s) => a + s, 0))} of weight is missing in all.`);
+      const i = worstRow(o.rowSums);
+      const lastOk = near(o.rowSums[n - 1], 1);
+      out.push(`Mask after the softmax: rows no longer sum to 1 — ${label(i)} sums to ${fmt(o.rowSums[i])}${lastOk && n > 1 ? `; only the last row, which hides nothing, still sums to ${fmt(o.rowSums[n - 1])}` : ''}. The later tokens took their share of the softmax total before being zeroed, so ${fmt(n - o.rowSums.reduce((a, s) => a + s, 0))} of weight is missing in all.`);
     }
   }
   if (noScale) {
     const alone = unscaled !== buggy ? ' On its own (without the other bug),' : '';
-    out.push(`No ÷√d_k: the scores are ${fmt(scaleFactor)} times larger, so the softmax saturates.${alone || ''} ${alone ? 'the' : 'The'} largest weight per row averages ${fmt(u.meanMax)} (correct: ${fmt(c.meanMax)}) and ${u.saturated} of ${n} rows put more than 0.90 on a single key.${u.rowSums.every((s) => near(s, 1)) ? ' The rows still sum to 1, which is why this bug hides so well.' : ''}`);
+    const lead = `${alone}${alone ? ' the' : 'The'}`;
+    const still = u.rowSums.every((s) => near(s, 1)) ? ' The rows still sum to 1, which is why this bug hides so well.' : '';
+    const moved = maxAbsDiff(correct, unscaled);
+    if (u.saturated > c.saturated) {
+      out.push(`No ÷√d_k: the scores are ${fmt(scaleFactor)} times larger, so the softmax saturates.${lead} largest weight per row averages ${fmt(u.meanMax)} (correct: ${fmt(c.meanMax)}) and ${u.saturated} of ${n} rows put more than 0.90 on a single key (correct: ${c.saturated}).${still}`);
+    } else if (u.meanMax - c.meanMax > 0.05) {
+      out.push(`No ÷√d_k: the scores are ${fmt(scaleFactor)} times larger, so the rows get more peaked without saturating.${lead} largest weight per row averages ${fmt(u.meanMax)} (correct: ${fmt(c.meanMax)}), and no more rows than before put over 0.90 on one key (${u.saturated} of ${n}).${still}`);
+    } else {
+      out.push(`No ÷√d_k: the scores are only ${fmt(scaleFactor)} times larger, so the softmax barely changes at this d_k.${lead} largest weight per row averages ${fmt(u.meanMax)} (correct: ${fmt(c.meanMax)}; largest difference ${formatDiff(moved)}). Try a larger d_k to see the damage.${still}`);
+    }
   }
   if (!out.length) {
     out.push(`No bug is switched on: the two matrices are the same (largest difference ${formatDiff(maxAbsDiff(correct, buggy))}) and every row sums to ${fmt(b.rowSums[0])}.`);

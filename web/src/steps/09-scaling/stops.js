@@ -1,4 +1,4 @@
-// The √d_k step's slider stops and work budget: the powers of two it offers for d_k, snapping a
+// Step 9 (09-scaling): its slider stops and work budget: the powers of two it offers for d_k, snapping a
 // value from a link to the nearest stop, and how many samples fit a work budget. Pure, no DOM.
 
 // The powers of two from 1 to 1024 (the d_k slider's stops) and the stop nearest to a value.

@@ -1,0 +1,112 @@
+// Step 9's model: inputs + engine → every number and sentence the √d_k step shows. The engine's
+// scalingExperiment measures the spread of q·k and how peaked softmax rows get, with and without
+// ÷√d_k, at the chosen width and at six chart widths; one concrete row (one query, n keys) is
+// scored and softmaxed by the engine. How peaked the rows are is said in words chosen from the
+// measured numbers (peakedness), never written by hand. Pure: no DOM.
+import { normals } from '../../model/toy-model.js';
+import { formatNumber } from '../../lib/format.js';
+import { topK } from '../../lib/matrix.js';
+import { affordableSamples } from './stops.js';
+
+export const CHART_DKS = Object.freeze([1, 4, 16, 64, 256, 1024]);
+export const CHART_SAMPLES = 100;
+export const CHART_KEYS = 16; // the spread of q·k does not depend on how many keys a row has
+export const WORK_BUDGET = 1 << 22; // dK · samples · n per live run: keeps a slider move near 0.2 s
+export const ONE_HOT = 0.99; // a row counts as one-hot when its largest weight is above this
+const f = (v) => formatNumber(v);
+
+/**
+ * How peaked softmax rows are, in words, from measured statistics { maxWeight, oneHotShare }.
+ * 'one-hot' only when most rows really are (largest weight > 0.99 in at least half of them).
+ */
+export function peakedness({ maxWeight, oneHotShare }) {
+  const share = `${formatNumber(oneHotShare * 100, 0)}%`;
+  if (oneHotShare >= 0.5) return { kind: 'one-hot', text: `most rows are one-hot: in ${share} of them the largest weight is above ${ONE_HOT}` };
+  if (maxWeight >= 0.7) return { kind: 'peaked', text: `the rows are sharply peaked but not one-hot: the largest weight averages ${f(maxWeight)}, and only ${share} of rows have a weight above ${ONE_HOT}` };
+  if (maxWeight >= 0.4) return { kind: 'leaning', text: `the rows lean toward one key: the largest weight averages ${f(maxWeight)}` };
+  return { kind: 'spread', text: `the rows stay spread out: the largest weight averages ${f(maxWeight)}` };
+}
+
+// One experiment, remembered (the chart's six widths repeat across renders).
+const cache = new Map();
+function experiment(engine, o) {
+  const key = `${o.dK}|${o.n}|${o.samples}|${o.seed}`;
+  if (!cache.has(key) || cache.get(key).engine !== engine) {
+    if (cache.size > 60) cache.delete(cache.keys().next().value);
+    cache.set(key, { engine, result: engine.scalingExperiment(o) });
+  }
+  return cache.get(key).result;
+}
+
+export function model(values, engine) {
+  const { dK, n, samples, seed, scale, guess, revealed } = values;
+  const used = affordableSamples(dK, n, samples, WORK_BUDGET);
+  const e = experiment(engine, { dK, n, samples: used, seed });
+  // TODO(engine): e.sqrtDK arrives with the engine-boundary change; until then √d_k is taken here.
+  const sqrtDK = e.sqrtDK ?? Math.sqrt(dK);
+  const hidden = 'hidden: predict first';
+  const show = (v) => (revealed ? v : hidden);
+  const pct = (s) => `${formatNumber(s * 100, 0)}%`;
+  const side = scale ? e.scaled : e.unscaled;
+  const raw = peakedness(e.unscaled), scaled = peakedness(e.scaled);
+
+  const above = e.unscaled.maxWeight > 0.9;
+  const got = `Without scaling the largest weight averages ${f(e.unscaled.maxWeight)}, ${above ? 'above' : 'not above'} 0.9`;
+  const verdict = !revealed
+    ? (guess ? 'Press Reveal to check your guess.' : 'Choose a guess, then press Reveal.')
+    : `${got}${guess ? `: your guess was ${(guess === 'above') === above ? 'right' : 'not right'}` : ''}. With scaling it averages ${f(e.scaled.maxWeight)}.`;
+  const verdictDetail = revealed ? `Without scaling ${raw.text}; with scaling ${scaled.text}.` : '';
+
+  // One concrete row: one query against n keys, scored and softmaxed by the engine.
+  const q = normals(dK, seed * 2 + 101);
+  const keys = normals(n * dK, seed * 2 + 102);
+  const scores = engine.dotProducts(q, keys, 1, n, dK);
+  // TODO(engine): engine.softmaxParts(scores, 1, n, { scale }) returns the scaled row; until that
+  // lands on main the ÷√d_k of this one row is done here.
+  const scaledRow = scores.map((v) => v / sqrtDK);
+  const wRaw = engine.softmax(scores, 1, n);
+  const wScaled = engine.softmax(scaledRow, 1, n);
+  const keyLabels = Array.from({ length: n }, (_, j) => `k${j + 1}`);
+  const rows = revealed ? [wRaw, wScaled] : [wScaled];
+  const rowValues = new Float32Array(rows.length * n);
+  rows.forEach((r, i) => rowValues.set(r, i * n));
+  const range = (a) => `${f(Math.min(...a))} to ${f(Math.max(...a))}`;
+  const best = (w) => topK(w, 1)[0];
+
+  return {
+    dK, n, samples, usedSamples: used, experiment: e, sqrtDK, revealed,
+    dkIndex: Math.round(Math.log2(dK)),
+    budgetNote: used === samples ? '' : `d_k × n × samples would be too much work to redo on every slider move, so this run used ${used} samples instead of ${samples}.`,
+    rawSpread: f(e.dot.std), sqrtText: f(sqrtDK),
+    headers: { raw: `raw q·k${scale ? '' : ' (in use)'}`, scaled: `q·k ÷ √${dK}${scale ? ' (in use)' : ''}`, rawInUse: !scale },
+    entropyHead: `mean entropy of a row (uniform maximum ln ${n} = ${f(e.maxEntropy)})`,
+    cells: {
+      std: [f(e.dot.std), f(e.scaledDot.std)],
+      max: [show(f(e.unscaled.maxWeight)), f(e.scaled.maxWeight)],
+      entropy: [show(f(e.unscaled.entropy)), f(e.scaled.entropy)],
+      oneHot: [show(pct(e.unscaled.oneHotShare)), pct(e.scaled.oneHotShare)],
+    },
+    inUse: !scale && !revealed
+      ? `Scaling is off, so softmax would see scores spread about ${f(e.dot.std)}. Make your prediction above to see what that does to the weights.`
+      : `Softmax ${scale ? `sees the scores divided by √${dK} = ${f(sqrtDK)}, spread about ${f(e.scaledDot.std)}` : `sees the raw scores, spread about ${f(e.dot.std)}`}: the largest weight in a row averages ${f(side.maxWeight)}, and the entropy ${f(side.entropy)} is ${formatNumber((side.entropy / e.maxEntropy) * 100, 0)}% of the uniform ${f(e.maxEntropy)}.`,
+    question: `At d_k = ${dK} with ${n} keys and no scaling, will the largest weight in a row average above 0.9?`,
+    verdict, verdictDetail, peaked: { raw, scaled },
+    chart: {
+      points: CHART_DKS.map((d) => ({ dK: d, std: experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }).dot.std, sqrt: Math.sqrt(d) })),
+      // The dashed reference curve √d_k over the chart's range (a drawing guide, not a result).
+      curve: Array.from({ length: 41 }, (_, i) => { const d = 2 ** (i / 4); return { dK: d, value: Math.sqrt(d) }; }),
+      title: `Spread of q·k for d_k = 1 … 1024 (dots: measured over ${CHART_SAMPLES} × ${CHART_KEYS} products each, dashed: √d_k)`,
+    },
+    example: {
+      values: rowValues, rows: rows.length, cols: n, colLabels: keyLabels,
+      rowLabels: revealed ? ['no ÷√d_k', `÷√${dK}`] : [`÷√${dK}`],
+      lines: [
+        `Raw scores q·k of this row run from ${range(scores)}; divided by √${dK} they run from ${range(scaledRow)}.`,
+        revealed
+          ? `Largest weight: ${f(best(wRaw).value)} on ${keyLabels[best(wRaw).index]} without scaling, ${f(best(wScaled).value)} with it.`
+          : `Largest weight with scaling: ${f(best(wScaled).value)} on ${keyLabels[best(wScaled).index]}. The unscaled row appears after you reveal.`,
+      ],
+    },
+    dkSummary: `d_k ${dK}: raw spread ${f(e.dot.std)}, √d_k ${f(sqrtDK)}, scaled spread ${f(e.scaledDot.std)}.`,
+  };
+}

@@ -1,0 +1,144 @@
+// Step 9's view: the DOM of the √d_k step — sliders for d_k, n and samples, the seed and the
+// scaling switch, the prediction (guess, reveal, guess again), the measured statistics table, the
+// spread chart and one concrete row. Draws what model.js computed; changes go through ctx.set.
+// A reveal stays on through every other change until "Guess again" is pressed.
+import { createHeatmap } from '../../views/index.js';
+import { createSpreadChart } from '../../views/spread-chart.js';
+import { domFor } from '../../lib/dom.js';
+import { formulaBox } from '../../views/formula-box.js';
+import { INPUTS } from './inputs.js';
+import { DK_STOPS } from './stops.js';
+import { CHART_DKS } from './model.js';
+
+export function mount(host, ctx) {
+  const { el } = domFor(host);
+  const win = host.ownerDocument.defaultView;
+  const formula = formulaBox(host, ctx.formulas.variance, 'Formula');
+  const range = (spec, aria, step = 1) => el('input', { type: 'range', min: String(spec.min), max: String(spec.max), step: String(step), 'aria-label': aria });
+  const dkRange = el('input', { type: 'range', min: '0', max: String(DK_STOPS.length - 1), step: '1', 'aria-label': 'd_k (powers of two from 1 to 1024)' });
+  const dkText = el('span', { class: 'al-stat', 'aria-hidden': 'true' });
+  const nRange = range(INPUTS.n, 'Keys per row n');
+  const nText = el('span', { class: 'al-stat', 'aria-hidden': 'true' });
+  const sRange = range(INPUTS.samples, 'Samples (rows drawn)', 50);
+  const sText = el('span', { class: 'al-stat', 'aria-hidden': 'true' });
+  const seedInput = el('input', { type: 'number', class: 'al-input scene-num', min: String(INPUTS.seed.min), max: String(INPUTS.seed.max), step: '1' });
+  const scaleBox = el('input', { type: 'checkbox' });
+  const controls = el('div', { class: 'scene-sizes' },
+    el('label', {}, el('span', {}, 'd_k'), dkRange, dkText),
+    el('label', {}, el('span', {}, 'keys per row n'), nRange, nText),
+    el('label', {}, el('span', {}, 'samples'), sRange, sText));
+  const controls2 = el('div', { class: 'al-controls' },
+    el('label', {}, 'Random seed', seedInput),
+    el('label', {}, scaleBox, 'divide by √d_k before softmax'));
+
+  let summary = '';
+  let announceTimer = 0;
+  dkRange.addEventListener('input', () => ctx.set({ dK: DK_STOPS[Number(dkRange.value)] }));
+  dkRange.addEventListener('change', () => {
+    win.clearTimeout(announceTimer);
+    announceTimer = win.setTimeout(() => ctx.announce(summary), 150); // after the render that follows
+  });
+  nRange.addEventListener('input', () => ctx.set({ n: Number(nRange.value) }));
+  sRange.addEventListener('input', () => ctx.set({ samples: Number(sRange.value) }));
+  seedInput.addEventListener('change', () => ctx.set({ seed: seedInput.value === '' ? '' : Number(seedInput.value) }));
+  scaleBox.addEventListener('change', () => ctx.set({ scale: scaleBox.checked }));
+
+  const guessSelect = el('select', { class: 'al-select' },
+    el('option', { value: '' }, 'choose…'),
+    el('option', { value: 'above' }, 'yes, above 0.9'),
+    el('option', { value: 'below' }, 'no, 0.9 or below'));
+  const revealBtn = el('button', { type: 'button', class: 'al-button al-primary', 'data-testid': 'reveal' }, 'Reveal');
+  const againBtn = el('button', { type: 'button', class: 'al-button' }, 'Guess again');
+  const question = el('p', {});
+  const verdict = el('p', { class: 'scene-verdict', 'data-testid': 'prediction-verdict' });
+  const detail = el('p', { 'data-testid': 'peakedness' });
+  const predict = el('div', { class: 'scaling-predict', role: 'group', 'aria-label': 'Predict before you look' },
+    question, el('div', { class: 'al-controls' }, el('label', {}, 'My guess', guessSelect), revealBtn, againBtn), verdict, detail);
+  let announceReveal = false;
+  guessSelect.addEventListener('change', () => ctx.set({ guess: guessSelect.value }));
+  revealBtn.addEventListener('click', () => { announceReveal = true; ctx.set({ revealed: true }); });
+  againBtn.addEventListener('click', () => ctx.set({ revealed: false, guess: '' }));
+
+  const cell = (testid) => el('td', { 'data-testid': testid });
+  const head = { raw: el('th', { scope: 'col' }), scaled: el('th', { scope: 'col' }) };
+  const cells = {
+    std: [cell('dot-std'), cell('scaled-std')],
+    max: [cell('max-weight-unscaled'), cell('max-weight-scaled')],
+    entropy: [cell('entropy-unscaled'), cell('entropy-scaled')],
+    oneHot: [cell('onehot-unscaled'), cell('onehot-scaled')],
+  };
+  const rowHead = (text) => el('th', { scope: 'row' }, text);
+  const entropyHead = rowHead('');
+  const stats = el('table', { class: 'scene-stats' },
+    el('caption', { class: 'al-view-title' }, 'Measured over the sampled rows'),
+    el('thead', {}, el('tr', {}, el('td', {}), head.raw, head.scaled)),
+    el('tbody', {},
+      el('tr', {}, rowHead('spread (standard deviation) of the scores'), ...cells.std),
+      el('tr', {}, rowHead('mean largest weight in a row'), ...cells.max),
+      el('tr', {}, entropyHead, ...cells.entropy),
+      el('tr', {}, rowHead('rows that are one-hot (largest weight > 0.99)'), ...cells.oneHot)));
+  const rawValue = el('span', {});
+  const sqrtValue = el('span', { 'data-testid': 'sqrt-dk' });
+  const sqrtLine = el('p', { class: 'al-stat' }, 'Raw q·k spread ', rawValue, ' against √d_k = ', sqrtValue, '.');
+  const inUse = el('p', { class: 'al-callout', 'data-testid': 'in-use' });
+  const budgetNote = el('p', { class: 'al-note', hidden: true });
+
+  const chartBox = el('div', { class: 'al-cell' });
+  const chart = createSpreadChart(chartBox, { title: '' });
+  const exampleBox = el('div', { class: 'al-cell' });
+  const map = createHeatmap(exampleBox, { label: 'One query against n keys' });
+  const exampleLines = el('ul', { class: 'al-trace', 'data-testid': 'example-row' });
+  exampleBox.append(exampleLines);
+
+  host.append(formula, controls, controls2,
+    el('h3', {}, 'Predict first'), predict,
+    el('h3', {}, 'What the experiment measured'), sqrtLine, budgetNote, stats, inUse,
+    el('h3', {}, 'The spread across widths, and one row up close'),
+    el('div', { class: 'al-grid' }, chartBox, exampleBox));
+
+  return {
+    render(m, values) {
+      dkRange.value = String(m.dkIndex);
+      dkRange.setAttribute('aria-valuetext', `d_k = ${m.dK}`);
+      dkText.textContent = String(m.dK);
+      nRange.value = String(values.n); nText.textContent = String(values.n);
+      sRange.value = String(values.samples); sText.textContent = String(values.samples);
+      if (!seedInput.matches(':focus')) seedInput.value = String(values.seed);
+      scaleBox.checked = values.scale;
+      guessSelect.value = values.guess;
+
+      budgetNote.hidden = !m.budgetNote;
+      budgetNote.textContent = m.budgetNote;
+      rawValue.textContent = m.rawSpread;
+      sqrtValue.textContent = m.sqrtText;
+      head.raw.textContent = m.headers.raw;
+      head.scaled.textContent = m.headers.scaled;
+      head.raw.classList.toggle('scene-in-use', m.headers.rawInUse);
+      head.scaled.classList.toggle('scene-in-use', !m.headers.rawInUse);
+      entropyHead.textContent = m.entropyHead;
+      for (const k of Object.keys(cells)) cells[k].forEach((c, i) => { c.textContent = m.cells[k][i]; });
+      inUse.textContent = m.inUse;
+
+      question.textContent = m.question;
+      revealBtn.hidden = m.revealed;
+      againBtn.hidden = !m.revealed;
+      guessSelect.disabled = m.revealed;
+      verdict.textContent = m.verdict;
+      detail.textContent = m.verdictDetail;
+      detail.hidden = !m.verdictDetail;
+
+      chart.update({ ...m.chart, ticks: CHART_DKS, dK: m.dK });
+      map.update({
+        ...m.example, rowAxisTitle: 'row', colAxisTitle: 'key', stage: 'weights for one query', scale: 'sequential', domain: [0, 1],
+        showTable: ctx.ui.table, digits: 2,
+      });
+      exampleLines.replaceChildren(...m.example.lines.map((t) => el('li', {}, t)));
+      if (announceReveal && m.revealed) { announceReveal = false; ctx.announce(m.verdict); }
+      summary = m.dkSummary;
+    },
+    destroy() {
+      win.clearTimeout(announceTimer);
+      map.destroy();
+    },
+  };
+}
