@@ -51,6 +51,7 @@ test('missing √d_k at d_k = 64: the softmax saturates, with the counts it stat
   const [line] = m.diagnosis;
   const c = diagnose(m.correct, m.n), u = diagnose(m.buggy, m.n);
   assert.ok(u.saturated > c.saturated);
+  assert.equal(m.sqrtDK, engine.scoreScale(64).sqrtDK, 'the factor named is the engine’s √d_k');
   assert.match(line, /8\.00 times larger, so the softmax saturates/);
   assert.ok(line.includes(`${u.saturated} of 4 rows put more than 0.90 on a single key (correct: ${c.saturated})`), line);
   assert.match(line, /still sum to 1/);

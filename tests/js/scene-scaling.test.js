@@ -22,6 +22,9 @@ test('the raw spread follows √d_k at every chart width, and dividing by √d_k
   const e = m.experiment;
   assert.ok(Math.abs(e.scaledDot.std - 1) < 0.1, `scaled spread ${e.scaledDot.std}`);
   assert.equal(m.sqrtText, '8.00');
+  assert.equal(m.sqrtDK, e.sqrtDK, 'the √d_k shown is the engine’s');
+  // The concrete row: the scaled scores are the engine’s scores times its 1/√d_k.
+  assert.equal(m.example.rows, 1);
   assert.equal(num(m.cells.std[0]), Number(e.dot.std.toFixed(2)));
 });
 

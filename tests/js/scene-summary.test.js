@@ -19,6 +19,7 @@ const defaults = () => schemaDefaults(INPUTS);
 test('the mini-run shows the worked example: scores [[1,1,0],[2,3,2],[2,4,4]], ÷ √2, rows summing to 1', () => {
   const m = model(defaults(), engine);
   assert.deepEqual(Array.from(m.head.scores), [1, 1, 0, 2, 3, 2, 2, 4, 4]);
+  assert.equal(m.sqrtDK, engine.scoreScale(2).sqrtDK, '√dₖ is the engine’s, not scores ÷ scaled');
   assert.ok(Math.abs(m.sqrtDK - Math.SQRT2) < 1e-6);
   for (let i = 0; i < 9; i++) assert.ok(Math.abs(m.head.scaled[i] - m.head.scores[i] / m.sqrtDK) < 1e-6);
   for (const s of m.weightSums) assert.ok(Math.abs(s - 1) < 1e-6);

@@ -42,8 +42,7 @@ export function model(values, engine) {
   const { dK, n, samples, seed, scale, guess, revealed } = values;
   const used = affordableSamples(dK, n, samples, WORK_BUDGET);
   const e = experiment(engine, { dK, n, samples: used, seed });
-  // TODO(engine): e.sqrtDK arrives with the engine-boundary change; until then √d_k is taken here.
-  const sqrtDK = e.sqrtDK ?? Math.sqrt(dK);
+  const { sqrtDK } = e; // the engine's √d_k (and e.scaleFactor = 1/√d_k)
   const hidden = 'hidden: predict first';
   const show = (v) => (revealed ? v : hidden);
   const pct = (s) => `${formatNumber(s * 100, 0)}%`;
@@ -61,11 +60,11 @@ export function model(values, engine) {
   const q = normals(dK, seed * 2 + 101);
   const keys = normals(n * dK, seed * 2 + 102);
   const scores = engine.dotProducts(q, keys, 1, n, dK);
-  // TODO(engine): engine.softmaxParts(scores, 1, n, { scale }) returns the scaled row; until that
-  // lands on main the ÷√d_k of this one row is done here.
-  const scaledRow = scores.map((v) => v / sqrtDK);
-  const wRaw = engine.softmax(scores, 1, n);
-  const wScaled = engine.softmax(scaledRow, 1, n);
+  // The same row softmaxed twice by the engine: as it is, and multiplied by the engine's 1/√d_k.
+  const wRaw = engine.softmaxParts(scores, 1, n).weights;
+  const scaledParts = engine.softmaxParts(scores, 1, n, { scale: e.scaleFactor });
+  const scaledRow = scaledParts.scaled;
+  const wScaled = scaledParts.weights;
   const keyLabels = Array.from({ length: n }, (_, j) => `k${j + 1}`);
   const rows = revealed ? [wRaw, wScaled] : [wScaled];
   const rowValues = new Float32Array(rows.length * n);
@@ -92,7 +91,7 @@ export function model(values, engine) {
     question: `At d_k = ${dK} with ${n} keys and no scaling, will the largest weight in a row average above 0.9?`,
     verdict, verdictDetail, peaked: { raw, scaled },
     chart: {
-      points: CHART_DKS.map((d) => ({ dK: d, std: experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }).dot.std, sqrt: Math.sqrt(d) })),
+      points: CHART_DKS.map((d) => ({ dK: d, std: experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }).dot.std, sqrt: experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }).sqrtDK })),
       // The dashed reference curve √d_k over the chart's range (a drawing guide, not a result).
       curve: Array.from({ length: 41 }, (_, i) => { const d = 2 ** (i / 4); return { dK: d, value: Math.sqrt(d) }; }),
       title: `Spread of q·k for d_k = 1 … 1024 (dots: measured over ${CHART_SAMPLES} × ${CHART_KEYS} products each, dashed: √d_k)`,

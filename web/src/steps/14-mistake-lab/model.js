@@ -16,8 +16,7 @@ export const TABLE_COLUMNS = Object.freeze(['row sum (correct)', 'row sum (buggy
 function run(engine, tokens, d, options) {
   const w = lessonWeights(1, undefined, d);
   const r = engine.attention({ x: lessonEmbedding(tokens, d), n: tokens.length, dModel: d, wq: w.wq, wk: w.wk, wv: w.wv, ...options });
-  // TODO(engine): r.sqrtDK arrives with the engine-boundary change; until then √d_k is taken here.
-  return { head: r.heads[0], sqrtDK: r.sqrtDK ?? Math.sqrt(d) };
+  return { head: r.heads[0], sqrtDK: r.sqrtDK }; // the engine's √d_k, never scores ÷ scaled
 }
 
 /** The bug hidden behind mystery number `k` (seeded, so a link reproduces it). */

@@ -33,8 +33,7 @@ export function model(values, engine) {
   const { x, wq, wk, wv, filter, done } = values;
   const r = engine.attention({ x, n: N, dModel: D, dK: D, dV: D, wq, wk, wv });
   const head = r.heads[0];
-  // TODO(engine): r.sqrtDK arrives with the engine-boundary change; until then √dₖ is taken here.
-  const sqrtDK = r.sqrtDK ?? Math.sqrt(D);
+  const { sqrtDK } = r; // the engine's √dₖ, never recovered by dividing scores by scaled scores
   const sums = rowSums(head.weights, N, N);
   const row = (m, i, w) => Array.from(m.slice(i * w, i * w + w), (v) => formatNumber(v, 3)).join(', ');
   const who = possessive(TOKENS[FOLLOWED]);
