@@ -224,7 +224,7 @@ const TEXTS = [
       "The order matters: the mask has to be applied before the softmax, not after it. The mistake lab shows what goes wrong otherwise.",
     ],
     tryThis: [
-      "Turn on the mask toggle and check that the first row puts all of its weight on the first token.",
+      "The mask starts on: check that the first row puts all of its weight on the first token, then switch the mask off and watch that row spread out.",
       "With the mask on, scrub the query to the last token; it is the only row that still sees every token.",
       "Compare one row with the mask off and on: the allowed weights grow so that the row still adds to 1.",
     ],

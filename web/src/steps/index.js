@@ -12,9 +12,9 @@ import * as qkv from './06-qkv/index.js';
 import * as workedExample from './07-worked-example/index.js';
 import * as matrixForm from './08-matrix-form/index.js';
 import * as scaling from './09-scaling/index.js';
-import sentence from './10-sentence.js';
-import causalMask from './11-causal-mask.js';
-import positions from './12-positions.js';
+import * as sentence from './10-sentence/index.js';
+import * as causalMask from './11-causal-mask/index.js';
+import * as positions from './12-positions/index.js';
 import multiHead from './13-multi-head.js';
 import * as mistakeLab from './14-mistake-lab/index.js';
 import cost from './15-cost.js';
@@ -32,9 +32,9 @@ const ENTRIES = [
   ['worked-example', 'A worked example by hand', defineScene, workedExample],
   ['matrix-form', 'The matrix form and its shapes', defineScene, matrixForm],
   ['scaling', 'Why divide by √dₖ', defineScene, scaling],
-  ['sentence', 'Attention on a whole sentence', legacyScene, sentence],
-  ['causal-mask', 'The causal mask', legacyScene, causalMask],
-  ['positions', 'Where order comes from', legacyScene, positions],
+  ['sentence', 'Attention on a whole sentence', defineScene, sentence],
+  ['causal-mask', 'The causal mask', defineScene, causalMask],
+  ['positions', 'Where order comes from', defineScene, positions],
   ['multi-head', 'Many heads at once', legacyScene, multiHead],
   ['mistake-lab', 'Mistake lab', defineScene, mistakeLab],
   ['cost', 'Speed, reach and cost', legacyScene, cost],

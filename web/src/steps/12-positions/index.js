@@ -1,0 +1,4 @@
+// Step 12, where order comes from: the folder's three parts, for the registry.
+export { INPUTS as inputs } from './inputs.js';
+export { model } from './model.js';
+export * as view from './view.js';
