@@ -15,9 +15,9 @@ import * as scaling from './09-scaling/index.js';
 import * as sentence from './10-sentence/index.js';
 import * as causalMask from './11-causal-mask/index.js';
 import * as positions from './12-positions/index.js';
-import multiHead from './13-multi-head.js';
+import * as multiHead from './13-multi-head/index.js';
 import * as mistakeLab from './14-mistake-lab/index.js';
-import cost from './15-cost.js';
+import * as cost from './15-cost/index.js';
 import * as summary from './16-summary/index.js';
 
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
@@ -35,9 +35,9 @@ const ENTRIES = [
   ['sentence', 'Attention on a whole sentence', defineScene, sentence],
   ['causal-mask', 'The causal mask', defineScene, causalMask],
   ['positions', 'Where order comes from', defineScene, positions],
-  ['multi-head', 'Many heads at once', legacyScene, multiHead],
+  ['multi-head', 'Many heads at once', defineScene, multiHead],
   ['mistake-lab', 'Mistake lab', defineScene, mistakeLab],
-  ['cost', 'Speed, reach and cost', legacyScene, cost],
+  ['cost', 'Speed, reach and cost', defineScene, cost],
   ['summary', 'The whole formula', defineScene, summary],
 ];
 

@@ -1,0 +1,4 @@
+// Step 13, many heads at once: the folder's three parts, for the registry.
+export { INPUTS as inputs } from './inputs.js';
+export { model } from './model.js';
+export * as view from './view.js';

@@ -1,0 +1,42 @@
+// Step 13's model: inputs + engine → every number and sentence the multi-head step shows. One
+// engine.attention call runs h heads of width d_model / h over the lesson's one embedding with
+// W_O; the shapes are read off the result arrays, and for the selected query each head's
+// strongest key is named. Pure: no DOM.
+import { EXAMPLE_SENTENCE } from './inputs.js';
+import { lessonEmbedding, lessonWeights, LESSON_EMBEDDING } from '../lesson-embedding.js';
+import { sentenceTokens } from '../sentence-tokens.js';
+import { formatNumber } from '../../lib/format.js';
+import { rowMax } from '../../lib/matrix.js';
+import { plural } from '../../lib/text.js';
+
+const D = LESSON_EMBEDDING.dModel;
+const quote = (t) => `‘${t}’`;
+
+export function model(values, engine) {
+  const { tokens, message } = sentenceTokens(values.sentence, EXAMPLE_SENTENCE);
+  const n = tokens.length;
+  const h = values.heads;
+  const head = Math.min(values.head, h - 1);
+  const query = Math.min(values.query, n - 1);
+  const w = lessonWeights(h);
+  const r = engine.attention({ x: lessonEmbedding(tokens), n, dModel: D, heads: h, wq: w.wq, wk: w.wk, wv: w.wv, wo: w.wo });
+  // One colour scale for every head (0 to the largest weight of any head), so heads compare.
+  let top = 0;
+  for (const hd of r.heads) for (const v of hd.weights) top = Math.max(top, v);
+  const dK = r.heads[0].q.length / n, dV = r.heads[0].v.length / n;
+  const concatCols = r.concat.length / n, outCols = r.output.length / n;
+  const best = r.heads.map((hd) => rowMax(hd.weights.subarray(query * n, (query + 1) * n), 1, n)[0]);
+  return {
+    tokens, n, message, h, head, query, heads: r.heads.map((hd) => hd.weights), domain: [0, top],
+    dK, dV, concatCols, outCols,
+    headShape: `${n} × ${dK} (d_k = d_model / h = ${D} / ${h})`,
+    concatShape: `${n} × ${concatCols}`, concatNote: ` — n × h·d_v = ${n} × ${h}·${dV}`,
+    outputShape: `${n} × ${outCols}`, outputNote: ` — n × d_model, because W_O is ${concatCols} × ${w.wo.length / concatCols}`,
+    argmaxTitle: `Query ${quote(tokens[query])}: the key each head gives the most weight to.`,
+    best,
+    argmax: best.map((b, k) => `head ${k + 1} → ${quote(tokens[b.col])} ${formatNumber(b.value, 2)}`).join('; '),
+    bigStage: `head ${head + 1} of ${h}, softmax weights`,
+    headsAnnounce: `${plural(h, 'head')} of width ${D / h}.`,
+    queryOptions: tokens.map((t, i) => `${t} (${i + 1})`),
+  };
+}
