@@ -5,23 +5,16 @@
 import { createHeatmap, createMatrixTable } from '../../views/index.js';
 import { domFor, uid } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
-import { messageLine, rangeField, sentenceField, toggleButton } from '../../views/controls.js';
+import { messageLine, rangeField, toggleButton } from '../../views/controls.js';
 import { EMBEDDING_NOTE } from '../lesson-embedding.js';
-import { hasTokens } from '../sentence-tokens.js';
+import { sentenceBox } from '../sentence-box.js';
 import { MAX_PADDING } from './inputs.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
   const formula = formulaBox(host, ctx.formulas.causal, 'Causal mask formula');
-  const typed = messageLine(host);
   const messages = messageLine(host);
-  const sentence = sentenceField(host, {
-    onChange: (text) => {
-      const t = hasTokens(text);
-      typed.show([t.message]);
-      if (t.ok) ctx.set({ sentence: text, revealed: false });
-    },
-  });
+  const sentence = sentenceBox(host, { onSentence: (text) => ctx.set({ sentence: text, revealed: false }) });
   const toggle = toggleButton(host, {
     label: 'Causal mask',
     onToggle: (on) => {
@@ -73,8 +66,8 @@ export function mount(host, ctx) {
   const padMap = createHeatmap(padMapHost, { label: 'Weights with a padding mask' });
   const padText = el('p', { 'data-testid': 'padding-zeros' });
 
-  host.append(formula, typed.element, messages.element,
-    el('div', { class: 'al-controls' }, sentence.element),
+  host.append(formula, sentence.message, messages.element,
+    el('div', { class: 'al-controls' }, sentence.field),
     el('div', { class: 'al-controls' }, toggle.element, query.element),
     predict,
     el('h3', {}, 'Masked scores and the weights they give'), maps, facts,

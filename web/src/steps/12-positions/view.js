@@ -4,21 +4,14 @@
 import { createHeatmap } from '../../views/index.js';
 import { domFor } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
-import { messageLine, rangeField, sentenceField, toggleButton } from '../../views/controls.js';
-import { hasTokens } from '../sentence-tokens.js';
+import { messageLine, rangeField, toggleButton } from '../../views/controls.js';
+import { sentenceBox } from '../sentence-box.js';
 import { INPUTS } from './inputs.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
-  const typed = messageLine(host);
   const messages = messageLine(host);
-  const sentence = sentenceField(host, {
-    onChange: (text) => {
-      const t = hasTokens(text);
-      typed.show([t.message]);
-      if (t.ok) ctx.set({ sentence: text });
-    },
-  });
+  const sentence = sentenceBox(host, { onSentence: (text) => ctx.set({ sentence: text }) });
   const shuffle = el('button', { type: 'button', class: 'al-button al-primary' }, 'Shuffle the words');
   const reset = el('button', { type: 'button', class: 'al-button' }, 'Reset order');
   const pe = toggleButton(host, {
@@ -49,8 +42,8 @@ export function mount(host, ctx) {
   const peMap = createHeatmap(peHost, { label: 'Positional encoding PE' });
   const peNote = el('p', { 'data-testid': 'pe-note' });
 
-  host.append(typed.element, messages.element,
-    el('div', { class: 'al-controls' }, sentence.element),
+  host.append(sentence.message, messages.element,
+    el('div', { class: 'al-controls' }, sentence.field),
     el('div', { class: 'al-controls' }, shuffle, reset, pe.element, el('label', {}, 'Follow the word ', followSelect)),
     orders, maps, check, outputCheck, follow,
     el('h3', {}, 'The positional-encoding matrix'), peFormula,

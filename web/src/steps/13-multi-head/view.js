@@ -4,22 +4,15 @@
 import { createHeatmap } from '../../views/index.js';
 import { domFor } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
-import { messageLine, sentenceField } from '../../views/controls.js';
-import { hasTokens } from '../sentence-tokens.js';
+import { messageLine } from '../../views/controls.js';
+import { sentenceBox } from '../sentence-box.js';
 import { HEAD_CHOICES } from './inputs.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
   const formula = formulaBox(host, ctx.formulas.multiHead, 'Multi-head formula');
-  const typed = messageLine(host);
   const messages = messageLine(host);
-  const sentence = sentenceField(host, {
-    onChange: (text) => {
-      const t = hasTokens(text);
-      typed.show([t.message]);
-      if (t.ok) ctx.set({ sentence: text });
-    },
-  });
+  const sentence = sentenceBox(host, { onSentence: (text) => ctx.set({ sentence: text }) });
   const headsSelect = el('select', { class: 'al-select' }, ...HEAD_CHOICES.map((h) => el('option', { value: String(h) }, String(h))));
   const headSelect = el('select', { class: 'al-select' });
   const querySelect = el('select', { class: 'al-select' });
@@ -46,8 +39,8 @@ export function mount(host, ctx) {
   const argmaxTitle = el('p', {});
   const argmax = el('p', { 'data-testid': 'head-argmax', class: 'al-stat' });
 
-  host.append(formula, typed.element, messages.element,
-    el('div', { class: 'al-controls' }, sentence.element),
+  host.append(formula, sentence.message, messages.element,
+    el('div', { class: 'al-controls' }, sentence.field),
     el('div', { class: 'al-controls' },
       el('label', {}, 'Heads h ', headsSelect), el('label', {}, 'Enlarged head ', headSelect), el('label', {}, 'Query ', querySelect)),
     honest,

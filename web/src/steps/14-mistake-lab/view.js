@@ -3,23 +3,16 @@
 // this?" challenge. Draws what model.js computed; every change goes back through ctx.set.
 import { createHeatmap, createMatrixTable } from '../../views/index.js';
 import { domFor, uid } from '../../lib/dom.js';
-import { messageLine, sentenceField } from '../../views/controls.js';
+import { messageLine } from '../../views/controls.js';
 import { BUGS } from '../mistake-diagnosis.js';
-import { hasTokens } from '../sentence-tokens.js';
+import { sentenceBox } from '../sentence-box.js';
 import { CHALLENGE_DK, MISTAKES, WIDTHS } from './inputs.js';
 import { TABLE_COLUMNS } from './model.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
-  const typed = messageLine(host);
   const messages = messageLine(host);
-  const sentence = sentenceField(host, {
-    onChange: (text) => {
-      const t = hasTokens(text);
-      typed.show([t.message]);
-      if (t.ok) ctx.set({ sentence: text });
-    },
-  });
+  const sentence = sentenceBox(host, { onSentence: (text) => ctx.set({ sentence: text }) });
   const causal = el('input', { type: 'checkbox' });
   causal.addEventListener('change', () => ctx.set({ causal: causal.checked }));
   const width = el('select', { class: 'al-select' }, ...WIDTHS.map((d) => el('option', { value: String(d) }, String(d))));
@@ -72,8 +65,8 @@ export function mount(host, ctx) {
   checkBtn.addEventListener('click', () => ctx.set({ answer: guess.value, checked: true }));
   nextBtn.addEventListener('click', () => ctx.set({ challenge: (ctx.get().challenge % 1e6) + 1, answer: '', checked: false }));
 
-  host.append(typed.element, messages.element,
-    el('div', { class: 'al-controls' }, sentence.element),
+  host.append(sentence.message, messages.element,
+    el('div', { class: 'al-controls' }, sentence.field),
     el('div', { class: 'al-controls' }, el('label', {}, causal, ' Causal mask'), el('label', {}, 'd_k = d_model ', width)),
     bugs, maps,
     el('h3', {}, 'What broke'), diagnosis,
