@@ -163,7 +163,8 @@ export function validateInputs(schema, raw, { where = 'in the link', stepTitle =
     return { values, given, problems };
   }
   for (const [name, value] of Object.entries(raw)) {
-    const spec = schema[name];
+    // Own keys only: "__proto__" or "constructor" in a link name no setting (and reach no prototype).
+    const spec = Object.hasOwn(schema, name) ? schema[name] : undefined;
     if (!spec) {
       problems.push(`${lead}${quoteText(name)} ${where} is not a setting of this step, so it was ignored.`);
       continue;
