@@ -182,6 +182,9 @@ class Engine {
 
   createTrainer() { throw new Error('The trainer is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
 
+  /** The small language model runs in the trainer module: throws until loadTraining() has finished. */
+  loadLanguageModel() { throw new Error('The language model runs in the training module, which is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
+
   #names;
   #statsOffsets;
   #statsBytes;

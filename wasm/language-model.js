@@ -1,39 +1,12 @@
 // The small language model's JS API over the training wasm module's lm_* exports
 // (wasm/lm_abi.cpp): load a weights file, tokenize, read every head's attention map and the
-// next-word prediction for a sentence. The same module runs in the page and in Node. The file
+// next-word prediction for a sentence. The way in is engine.loadLanguageModel(bytes), which
+// wasm/training.js attaches once `await engine.loadTraining()` has loaded the module. The file
 // itself is checked by C++ (src/lm/weights_file), whose message becomes the Error's text.
 // Not for drawing, not for training.
 import { BOUNDARY, UNKNOWN, createTokenizer } from './language-model-tokenizer.js';
 
 const CONFIG_FIELDS = ['vocab', 'dModel', 'layers', 'heads', 'dFF', 'context', 'preNorm'];
-const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined';
-
-/**
- * Instantiates the module that holds the lm_* exports. Until the ABI joins the training module
- * (engine.loadTraining), it is its own file: wasm/dist/language-model.wasm (SIMD128 build).
- * options.wasmBinary: its bytes; options.wasmBase: URL of the folder holding it.
- */
-export async function instantiateLanguageModelModule(options = {}) {
-  let bytes = options.wasmBinary;
-  if (!bytes) {
-    const url = new URL('language-model.wasm', options.wasmBase ?? new URL('./dist/', import.meta.url));
-    if (isNode && url.protocol === 'file:') {
-      const { readFile } = await import('node:fs/promises');
-      bytes = await readFile(url);
-    } else {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`Could not load the language model's code (${url.pathname}): HTTP ${response.status}.`);
-      bytes = await response.arrayBuffer();
-    }
-  }
-  const { instance } = await WebAssembly.instantiate(bytes, {
-    env: { emscripten_notify_memory_growth() {} },
-    wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`language model stopped (exit code ${code})`); } },
-  });
-  instance.exports._initialize?.();
-  return instance.exports;
-}
-
 function asBytes(bytes) {
   if (bytes instanceof Uint8Array) return bytes;
   if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);

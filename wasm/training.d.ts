@@ -66,4 +66,57 @@ export interface TrainingMembers {
   trainingExamples(id: TrainingTaskId, options?: { count?: number; seed?: number; heldOut?: boolean }): TrainingExample[];
   /** throws until loadTraining() has finished */
   createTrainer(settings: TrainerSettings): Trainer;
+  /**
+   * The small language model (wasm/language-model.js), run by the training module: the bytes of a
+   * weights file (web/assets/lm/model.bin). Throws until loadTraining() has finished; a damaged
+   * file throws an Error that says what is wrong.
+   */
+  loadLanguageModel(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): LanguageModel;
+}
+
+/** The shape of a loaded language model, read from its file. */
+export interface LanguageModelConfig {
+  readonly vocab: number;
+  readonly dModel: number;
+  readonly layers: number;
+  readonly heads: number;
+  readonly dFF: number;
+  /** tokens read at once, <s> included */
+  readonly context: number;
+  readonly preNorm: boolean;
+  readonly dK: number;
+  readonly parameters: number;
+  readonly fileBytes: number;
+}
+
+/** One token as the model reads it; unknown words get <unk>'s id and known: false. */
+export interface LanguageModelToken {
+  text: string;
+  id: number;
+  known: boolean;
+}
+
+export interface LanguageModelAttention {
+  /** what the model read: <s> first, then the words */
+  tokens: LanguageModelToken[];
+  /** layers[l][h]: head h of layer l, n × n row-major (row = query; causal, rows sum to 1) */
+  layers: Float32Array[][];
+}
+
+export interface NextToken {
+  token: string;
+  probability: number;
+}
+
+export interface LanguageModel {
+  readonly config: Readonly<LanguageModelConfig>;
+  readonly vocabulary: readonly string[];
+  tokenize(text: string): LanguageModelToken[];
+  attend(text: string): LanguageModelAttention;
+  /** the k (default 5) most likely next tokens, most likely first */
+  predictNext(text: string, k?: number): NextToken[];
+  /** natural-log loss of the text as the trainer measures it (every word, then the closing <s>) */
+  sequenceLoss(text: string): { predictions: number; nats: number };
+  /** frees the model's wasm memory; harmless twice */
+  dispose(): void;
 }

@@ -168,9 +168,13 @@ export async function attachTraining(engine, options = {}) {
       });
     });
   };
-  engine.trainingModule = mod;
-  /** The small language model (wasm/language-model.js) from its weights file's bytes. */
+  /**
+   * The small language model (issue 10), whose lm_* ABI lives in this module: bytes of a weights
+   * file (web/assets/lm/model.bin) → { config, vocabulary, tokenize, attend, predictNext,
+   * sequenceLoss, dispose }. A damaged file throws an Error that says what is wrong.
+   */
   engine.loadLanguageModel = (bytes) => loadLanguageModel(mod.x, bytes);
+  engine.trainingModule = mod; // for other APIs built into the same module
   return engine;
 }
 

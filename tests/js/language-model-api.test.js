@@ -1,9 +1,10 @@
-// The language model's JS API contract (loadLanguageModel → config, vocabulary, tokenize,
-// attend, predictNext, dispose) and its errors: every kind of damaged weights file gives an
+// The language model's JS API contract (engine.loadLanguageModel after engine.loadTraining →
+// config, vocabulary, tokenize, attend, predictNext, dispose) and its errors: every kind of damaged weights file gives an
 // Error that says what is wrong, and bad arguments give TypeError / RangeError; nothing crashes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLanguageModel, readShipped } from '../../scripts/lm/open-model.mjs';
+import { createEngine } from '../../wasm/engine.js';
 import { splitWords } from '../../wasm/language-model-tokenizer.js';
 
 const weights = new Uint8Array(readShipped('model.bin'));
@@ -98,6 +99,29 @@ test('predictNext: the k most likely words, in order, probabilities summing to a
   assert.throws(() => m.predictNext('a', 3), /disposed/);
   assert.throws(() => m.attend('a'), /disposed/);
   m.dispose(); // twice is harmless
+});
+
+test('engine.loadLanguageModel: refused in words before loadTraining, then the same model in the SIMD and scalar builds', async () => {
+  for (const simd of [true, false]) {
+    const engine = await createEngine({ simd });
+    assert.throws(() => engine.loadLanguageModel(weights), (e) => e instanceof Error && /call `await engine\.loadTraining\(\)` first/.test(e.message));
+    assert.equal(await engine.loadTraining(), engine);
+    const m = engine.loadLanguageModel(weights);
+    const reference = await openLanguageModel(weights);
+    assert.deepEqual(m.config, reference.config);
+    const text = 'The animal didn\'t cross the street because it was too tired';
+    const [a, b] = [m.attend(text), reference.attend(text)];
+    for (let l = 0; l < a.layers.length; l++) {
+      for (let h = 0; h < a.layers[l].length; h++) {
+        a.layers[l][h].forEach((w, i) => assert.ok(Math.abs(w - b.layers[l][h][i]) < 1e-5, `${simd ? 'SIMD' : 'scalar'} layer ${l} head ${h} cell ${i}`));
+      }
+    }
+    const [pa, pb] = [m.predictNext(text, 5), reference.predictNext(text, 5)];
+    assert.deepEqual(pa.map((x) => x.token), pb.map((x) => x.token));
+    pa.forEach((x, i) => assert.ok(Math.abs(x.probability - pb[i].probability) < 1e-5));
+    m.dispose();
+    reference.dispose();
+  }
 });
 
 test('two models load side by side and keep their own answers', async () => {

@@ -43,3 +43,20 @@ async function training(): Promise<void> {
   trainer.dispose();
 }
 void training;
+
+// The small language model (engine.loadLanguageModel(), after loadTraining()).
+async function languageModel(bytes: Uint8Array): Promise<void> {
+  const engine = await createEngine();
+  await engine.loadTraining();
+  const lm = engine.loadLanguageModel(bytes);
+  const heads: number = lm.config.heads;
+  const unknown: boolean = lm.tokenize('the cat sat')[0].known;
+  const { tokens, layers } = lm.attend('the cat sat');
+  const row: Float32Array = layers[0][heads - 1];
+  const next: { token: string; probability: number }[] = lm.predictNext('the cat', 5);
+  // @ts-expect-error the vocabulary is read-only
+  lm.vocabulary.push('x');
+  void [unknown, tokens[0].text, row[0], next[0].probability, lm.sequenceLoss('a cat').nats];
+  lm.dispose();
+}
+void languageModel;
