@@ -29,7 +29,11 @@ test('the tarball holds the engine, both wasm builds, the bundles and the types,
   const files = new Set(packed.files.map((f) => f.path));
   for (const f of ['package.json', 'README.md', 'LICENSE', 'wasm/engine.js', 'wasm/validate.js', 'wasm/dist/attention-simd.wasm',
     'wasm/dist/attention-scalar.wasm', 'dist/attention-lesson.js', 'dist/index.html', 'dist/embed.html', 'dist/attention-lesson.html',
-    'web/src/embed/element.d.ts', 'wasm/engine.d.ts', 'docs/EMBEDDING.md']) assert.ok(files.has(f), `${f} is in the tarball`);
+    'web/src/embed/element.d.ts', 'wasm/engine.d.ts', 'docs/EMBEDDING.md',
+    // what engine.loadTraining() imports and fetches at run time, and the types engine.d.ts imports
+    'wasm/training.js', 'wasm/training.d.ts', 'wasm/trained-weights.js', 'wasm/language-model.js',
+    'wasm/language-model-tokenizer.js', 'wasm/dist/attention-train-simd.wasm', 'wasm/dist/attention-train-scalar.wasm',
+  ]) assert.ok(files.has(f), `${f} is in the tarball`);
   // Every path the exports map names is in it.
   const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
     .filter((t) => !t.includes('*')).map((t) => t.slice(2));
@@ -82,6 +86,11 @@ const engine = await createEngine();
 const w: Float32Array = engine.attention({ x: [1, 0, 1, 1, 0, 2], n: 3, dModel: 2, wq: [1, 0, 0, 1], wk: [1, 1, 0, 1], wv: [1, 0, 0, 1] }).heads[0].weights;
 const el: AttentionLessonElement | null = document.querySelector('attention-lesson');
 document.addEventListener('lesson-completed', (e) => console.log(e.detail.result.score.scaled, w.length, el?.lesson));
+await engine.loadTraining();
+const lm = engine.loadLanguageModel(new Uint8Array(0));
+const next: { token: string; probability: number }[] = lm.predictNext('the cat', 5);
+const head: Float32Array = lm.attend('the cat').layers[0][0];
+console.log(next.length, head.length, lm.config.heads, engine.createTrainer({ task: 'tired-wide' }).settings.heads);
 `);
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] }, files: ['use.ts'] }));
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' });
