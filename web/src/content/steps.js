@@ -364,6 +364,25 @@ const TEXTS = [
       },
     ],
   },
+  {
+    id: "watch-learning",
+    objective:
+      "Watch a two-layer attention model learn, from random weights, that \u201cit\u201d refers to the noun its adjective describes, and explain why the pattern is learned rather than programmed.",
+    paragraphs: [
+      "Every weight matrix in this lesson so far was either picked by hand or drawn at random. In a real model nobody writes W_Q, W_K and W_V: they start random and training adjusts them, one small step at a time, to make the model's answers less wrong.",
+      "Here a tiny model of two attention layers learns one job: in sentences like \u201cthe animal didn't cross the street because it was too tired\u201d, it must say which noun \u201cit\u201d means. Tired goes with animals, wide with streets, and some nouns and adjectives are kept out of training so the held-out accuracy measures whether the model generalises.",
+      "Each training step shows the model a batch of 32 sentences, measures how wrong it was (the loss), and nudges every weight downhill with backpropagation and the Adam optimiser, computed by the lesson's own C++ engine. The curves show the training loss falling and the held-out accuracy rising.",
+      "The heatmaps are the probe sentence's attention weights in each layer, redrawn as the model trains. Watch the \u201cit\u201d row of layer 2: once the model solves the task, it usually puts most of its weight on the right noun. A different seed starts from different random weights and may solve the task another way.",
+    ],
+    tryThis: [
+      "Press Play and note the step at which held-out accuracy passes 95%; then press Reset, change the seed and compare.",
+      "Set the learning rate to 1 and press Play: the weights overshoot and training stops with a message. Lower it and reset.",
+      "Edit the probe sentence, for example swap \u201ctired\u201d for \u201cwide\u201d, and see the prediction and the \u201cit\u201d row change.",
+    ],
+    takeaway:
+      "Attention patterns are learned: from random weights, gradient descent alone makes \u201cit\u201d look at the noun that its sentence points to.",
+    sources: [S002, S003, S004],
+  },
 ];
 
 // The text of each step with its registry title and number: [{ id, number, title, objective, … }].

@@ -13,6 +13,7 @@ const DEFAULTS = {
   katexFonts: 'katex/katex-fonts.css',
   codeEditor: 'code-editor.js',
   exerciseWorker: 'exercise-worker.js',
+  trainingWorker: 'training-worker.js',
 };
 export const ASSETS = typeof __ATTENTION_LESSON_ASSETS__ === 'object' ? __ATTENTION_LESSON_ASSETS__ : DEFAULTS;
 

@@ -19,6 +19,7 @@ import * as multiHead from './13-multi-head/index.js';
 import * as mistakeLab from './14-mistake-lab/index.js';
 import * as cost from './15-cost/index.js';
 import * as summary from './16-summary/index.js';
+import * as watchLearning from './17-watch-learning/index.js';
 
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
 // heading), the scene]
@@ -39,6 +40,7 @@ const ENTRIES = [
   ['mistake-lab', 'Mistake lab', defineScene, mistakeLab],
   ['cost', 'Speed, reach and cost', defineScene, cost],
   ['summary', 'The whole formula', defineScene, summary],
+  ['watch-learning', 'Watch attention learn', defineScene, watchLearning],
 ];
 
 /** [{ id, title, number }] in lesson order. */

@@ -5,6 +5,7 @@ export { createLegend } from './legend.js';
 export { createMatrixTable, createMatrixEditor } from './matrix-table.js';
 export { createVectorPlot } from './vector-plot.js';
 export { createBarChart } from './bar-chart.js';
+export { createLineChart } from './line-chart.js';
 export { createPlayer } from './player.js';
 export { summarizeMatrix } from './summarize-matrix.js';
 export { describeCell } from './cell-text.js';
