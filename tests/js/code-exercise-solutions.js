@@ -4,11 +4,11 @@
 
 // {{SCALE}}, {{MASK}}, {{AXIS}} and {{AFTER}} are filled in per variant.
 const TEMPLATE = `
-function matmul(a, b) {
+function multiply(a, b) {
   return a.map((row) => b[0].map((_, j) => row.reduce((s, v, t) => s + v * b[t][j], 0)));
 }
 function attention(x, wq, wk, wv, causal) {
-  const q = matmul(x, wq), k = matmul(x, wk), v = matmul(x, wv);
+  const q = multiply(x, wq), k = multiply(x, wk), v = multiply(x, wv);
   const n = x.length, dk = q[0].length;
   const scores = q.map((qi) => k.map((kj) => qi.reduce((s, a, t) => s + a * kj[t], 0) {{SCALE}}));
   const hide = (i, j) => causal && {{MASK}};
@@ -27,7 +27,7 @@ function attention(x, wq, wk, wv, causal) {
     }
   }
   if ({{AFTER}}) weights = weights.map((row, i) => row.map((w, j) => (hide(i, j) ? 0 : w)));
-  return { output: matmul(weights, v), weights };
+  return { output: multiply(weights, v), weights };
 }`;
 
 function variant({ scale = '/ Math.sqrt(dk)', mask = 'j > i', axis = 'true', after = 'false' } = {}) {
@@ -44,5 +44,5 @@ export const SOLUTIONS = {
   noMask: variant({ mask: 'false' }),
   noScaleAndWrongAxis: variant({ scale: '', axis: 'false' }),
   otherBug: variant({ scale: '/ dk' }), // divides by d_k instead of √d_k
-  outputOnly: variant().replace('return { output: matmul(weights, v), weights };', 'return matmul(weights, v);'),
+  outputOnly: variant().replace('return { output: multiply(weights, v), weights };', 'return multiply(weights, v);'),
 };

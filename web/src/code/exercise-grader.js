@@ -253,7 +253,7 @@ function unknownDetails(worst, evidence, trials) {
   const e = evidence[worst.trial];
   if (e) {
     const rowsOk = e.rows.every((s) => Math.abs(s - 1) < 1e-3);
-    out.push(rowsOk ? 'Your weights\' rows do sum to 1, so look at the scores and the weighted sum: Q = x·wq, K = x·wk, V = x·wv, scores = Q·Kᵀ, output = weights·V.'
+    out.push(rowsOk ? 'Your weights\' rows do sum to 1, so look at the scores and the weighted sum: queries x·wq, keys x·wk and values x·wv, then scores = queries·keysᵀ and output = weights·values.'
       : `Your weights' rows do not all sum to 1 (row sums: ${e.rows.map(fmt).join(', ')}): look at the softmax.`);
     if (t.causal && e.future > 1e-3) out.push(`With causal = true, ${fmt(e.future)} of weight sits above the diagonal.`);
   } else {

@@ -15,13 +15,13 @@ export const TASK = [
 export const EDITOR_HELP = 'In the editor, Tab moves on to the next control; indent with Ctrl+] and outdent with Ctrl+[. Ctrl+Enter runs.';
 
 export const STARTER = `// Self-attention for one head. Matrices are arrays of rows.
-function matmul(a, b) {
+function multiply(a, b) {
   // (n × m) times (m × p)
   return a.map((row) => b[0].map((_, j) => row.reduce((sum, v, t) => sum + v * b[t][j], 0)));
 }
 
 function attention(x, wq, wk, wv, causal) {
-  const q = matmul(x, wq), k = matmul(x, wk), v = matmul(x, wv);
+  const q = multiply(x, wq), k = multiply(x, wk), v = multiply(x, wv);
   const n = x.length, dk = q[0].length;
 
   // 1. scores: scores[i][j] = q[i] · k[j]
@@ -31,7 +31,7 @@ function attention(x, wq, wk, wv, causal) {
   const weights = []; // TODO
 
   // 5. weighted sum of the values
-  const output = matmul(weights, v);
+  const output = multiply(weights, v);
   return { output, weights };
 }
 `;
@@ -47,7 +47,7 @@ export function fillInProgram(choice) {
   const rows = choice?.axis !== 'queries';
   const lines = [
     'function attention(x, wq, wk, wv, causal) {',
-    '  const q = matmul(x, wq), k = matmul(x, wk), v = matmul(x, wv);',
+    '  const q = multiply(x, wq), k = multiply(x, wk), v = multiply(x, wv);',
     '  const n = x.length, dk = q[0].length;',
     '  const scores = q.map((qi) => k.map((kj) => dot(qi, kj)));          // 1. scores',
     `  const hidden = (i, j) => causal && ${hidden};${' '.repeat(Math.max(1, 28 - hidden.length))}// 3. mask shape`,
@@ -58,7 +58,7 @@ export function fillInProgram(choice) {
       : '  let weights = transpose(transpose(s).map(softmax));                // 4. softmax per column',
   ];
   if (after) lines.push('  weights = weights.map((row, i) => row.map((w, j) => hidden(i, j) ? 0 : w)); // 3. mask after');
-  lines.push('  return { output: matmul(weights, v), weights };                  // 5. weighted sum', '}');
+  lines.push('  return { output: multiply(weights, v), weights };                  // 5. weighted sum', '}');
   return lines.join('\n');
 }
 

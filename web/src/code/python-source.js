@@ -13,8 +13,7 @@ export function pythonImplementation(p) {
   b.add('import math', '');
   b.add('def matmul(a, b):');
   b.add('    """(n × m) times (m × p): entry (i, j) is row i of a dotted with column j of b."""');
-  b.add('    return [[sum(a[i][t] * b[t][j] for t in range(len(b))) for j in range(len(b[0]))]');
-  b.add('            for i in range(len(a))]', '');
+  b.add('    return [[sum(x * y for x, y in zip(row, column)) for column in zip(*b)] for row in a]', '');
   b.add('def transpose(a):');
   b.add('    return [list(column) for column in zip(*a)]', '');
   b.add('def columns(a, start, stop):');
@@ -33,18 +32,18 @@ export function pythonImplementation(p) {
   b.add({ causal: '    return j > i  # a later token', none: '    return False  # nothing is hidden', padding: '    return j >= valid_keys  # a padding token' }[maskKind(p)]);
   b.add('');
   b.add('def one_head(x, wq, wk, wv):');
-  b.add('    q, k, v = matmul(x, wq), matmul(x, wk), matmul(x, wv)');
-  b.add('    n, d_k = len(q), len(q[0])');
+  b.add('    queries, keys, values = matmul(x, wq), matmul(x, wk), matmul(x, wv)');
+  b.add('    n, d_k = len(queries), len(queries[0])');
   addStages(b, p, {
-    scores: ['    scores = [[sum(q[i][t] * k[j][t] for t in range(d_k)) for j in range(n)] for i in range(n)]'],
+    scores: ['    scores = [[sum(a * b for a, b in zip(query, key)) for key in keys] for query in queries]'],
     scale: ['    scaled = [[s / math.sqrt(d_k) for s in row] for row in scores]'],
     'no-scale': ['    scaled = scores', '— BUG on purpose: no division by √d_k'],
-    mask: ['    masked = [[-math.inf if hidden(i, j) else scaled[i][j] for j in range(n)] for i in range(n)]', 'before the softmax'],
-    'mask-after': ['    weights = [[0.0 if hidden(i, j) else weights[i][j] for j in range(n)] for i in range(n)]', '— BUG on purpose: after the softmax'],
+    mask: ['    masked = [[-math.inf if hidden(row, col) else s for col, s in enumerate(line)] for row, line in enumerate(scaled)]', 'before the softmax'],
+    'mask-after': ['    weights = [[0.0 if hidden(row, col) else w for col, w in enumerate(line)] for row, line in enumerate(weights)]', '— BUG on purpose: after the softmax'],
     'softmax-rows': ['    weights = [softmax(row) for row in masked]', 'over each row (the keys)'],
     'softmax-unmasked': ['    weights = [softmax(row) for row in scaled]', 'over each row (the keys)'],
     'softmax-columns': ['    weights = transpose([softmax(column) for column in transpose(masked)])', '— BUG on purpose: over each column (the queries)'],
-    weighted: ['    output = matmul(weights, v)'],
+    weighted: ['    output = matmul(weights, values)'],
   });
   b.add('    return weights, output', '');
   b.add('def attention(x, wq, wk, wv, heads, wo=None):');
