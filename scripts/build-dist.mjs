@@ -5,7 +5,8 @@
 //                              examples/course.html rewritten to them, no CDN; plus
 //                              attention-lesson.js, a stable (unhashed) name for the element script.
 //   dist/attention-lesson.html one self-contained file: CSS and KaTeX fonts (woff2 data: URLs)
-//                              in <style>, both wasm builds as base64 in ATTENTION_LESSON_WASM,
+//                              in <style>, both wasm builds (and both training-module builds) as
+//                              base64 in ATTENTION_LESSON_WASM,
 //                              the lesson and quiz as one classic script. Opens from disk, offline.
 // Usage: node scripts/build-dist.mjs
 import { build } from 'esbuild';
@@ -148,7 +149,10 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   lessonCss ??= await bundleCss(CSS_ENTRIES.lesson);
   const inlineKatex = katexCss((file) => `data:font/woff2;base64,${fonts[file].buf.toString('base64')}`);
   const js = await bundleJs({ entry, format: 'iife' }, {});
-  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify(Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])))};`;
+  // The training module too (wasm/training.js reads 'train-simd' / 'train-scalar'): a file:// page
+  // can fetch neither, and the training step trains on the main thread from these bytes.
+  const train = Object.fromEntries(KINDS.map((k) => [`train-${k}`, readFileSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`)).toString('base64')]));
+  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify({ ...Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])), ...train })};`;
   let html = readFileSync(path.join(WEB, 'index.html'), 'utf8')
     .replace(/^\s*<link rel="stylesheet"[^>]*>\s*\n/gm, '')
     .replace(/^\s*<script\b[^>]*><\/script>\s*\n/gm, '');
