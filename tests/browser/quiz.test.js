@@ -12,6 +12,7 @@ import { QUESTIONS, STEP_IDS, STEP_TITLES } from '../../web/src/quiz/questions.j
 import { check, solutionOf } from '../../web/src/quiz/scoring.js';
 import { answerOf } from '../../web/src/quiz/answer-key.js';
 import { createEngine } from '../../wasm/engine.js';
+import { STEP_LIST } from '../../web/src/steps/index.js';
 import { instanceOf } from '../js/quiz-solvers.js';
 
 // Answered wrong on purpose: every third question, plus the last ordering question so that every
@@ -101,9 +102,10 @@ async function focusInsideLesson(page) {
   throw new Error('Tab never entered the lesson');
 }
 
-const stepNumber = (id) => STEP_IDS.indexOf(id) + 1;
+// The lesson's step numbers come from its registry (it has steps without questions, too).
+const stepNumber = (id) => STEP_LIST.findIndex((s) => s.id === id) + 1;
 async function waitForStep(page, id) {
-  const text = `Step ${stepNumber(id)} of ${STEP_IDS.length}`;
+  const text = `Step ${stepNumber(id)} of ${STEP_LIST.length}`;
   await page.waitForFunction((t) => document.querySelector('.al-progress')?.textContent === t, text);
 }
 
