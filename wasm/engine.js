@@ -28,22 +28,30 @@ function decodeBase64(text) {
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
-async function loadBytes(kind, options) {
-  const given = options.wasmBinary?.[kind] ?? (options.wasmBinary instanceof Uint8Array || options.wasmBinary instanceof ArrayBuffer ? options.wasmBinary : null);
+/**
+ * The bytes of one wasm module, for this engine and for the training module (wasm/training.js):
+ * given by the caller, inlined as base64 by the single-file page (ATTENTION_LESSON_WASM[key]),
+ * or read from `file` in `base` (default: wasm/dist/ beside this file). `what` names the module
+ * in the error.
+ */
+export async function wasmBytes({ given, inlinedKey, file, base, what }) {
   if (given) return given;
-  // The single-file page inlines both builds as base64 before this module runs.
-  const inlined = globalThis.ATTENTION_LESSON_WASM?.[kind];
+  const inlined = globalThis.ATTENTION_LESSON_WASM?.[inlinedKey];
   if (inlined) return decodeBase64(inlined);
-  const base = options.wasmBase ?? new URL('./dist/', import.meta.url);
-  const url = new URL(FILES[kind], base);
+  const url = new URL(file, base ?? new URL('./dist/', import.meta.url));
   if (isNode && url.protocol === 'file:') {
     // Node 20's global fetch cannot read file: URLs, so read the file directly.
     const { readFile } = await import('node:fs/promises');
     return readFile(url);
   }
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load the attention engine (${url.pathname}): HTTP ${response.status}.`);
+  if (!response.ok) throw new Error(`Could not load ${what} (${url.pathname}): HTTP ${response.status}.`);
   return response.arrayBuffer();
+}
+
+function loadBytes(kind, options) {
+  const given = options.wasmBinary?.[kind] ?? (options.wasmBinary instanceof Uint8Array || options.wasmBinary instanceof ArrayBuffer ? options.wasmBinary : null);
+  return wasmBytes({ given, inlinedKey: kind, file: FILES[kind], base: options.wasmBase, what: 'the attention engine' });
 }
 
 function compile(kind, options) {

@@ -5,11 +5,11 @@
 // results out of wasm memory. The maths lives in src/nn and src/train; the C ABI in
 // wasm/train_abi.cpp. Not for drawing. engine.loadTraining() (wasm/engine.js) is the way in.
 import { checkInteger } from './validate.js';
+import { wasmBytes } from './engine.js';
 import { loadLanguageModel } from './language-model.js';
 
 const FILES = { simd: 'attention-train-simd.wasm', scalar: 'attention-train-scalar.wasm' };
 const compiled = new Map(); // 'simd' | 'scalar' → Promise<WebAssembly.Module>
-const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined';
 
 export const TRAINER_LIMITS = Object.freeze({
   layers: [1, 2], heads: [1, 2, 4], dModel: [4, 128], batchSize: [1, 512], maxLearningRate: 1000,
@@ -17,27 +17,10 @@ export const TRAINER_LIMITS = Object.freeze({
 });
 const SETTINGS = ['task', 'layers', 'heads', 'dModel', 'seed', 'learningRate', 'batchSize', 'positions'];
 
-function decodeBase64(text) {
-  if (typeof atob === 'function') return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  return new Uint8Array(Buffer.from(text, 'base64'));
-}
-
 // The module's bytes: given by the caller ({ trainWasmBinary: { simd, scalar } }), inlined by the
 // single-file page (ATTENTION_LESSON_WASM['train-simd']), or fetched beside the engine's files.
-async function loadBytes(kind, options) {
-  const given = options.trainWasmBinary?.[kind];
-  if (given) return given;
-  const inlined = globalThis.ATTENTION_LESSON_WASM?.[`train-${kind}`];
-  if (inlined) return decodeBase64(inlined);
-  const base = options.wasmBase ?? new URL('./dist/', import.meta.url);
-  const url = new URL(FILES[kind], base);
-  if (isNode && url.protocol === 'file:') {
-    const { readFile } = await import('node:fs/promises');
-    return readFile(url);
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load the trainer (${url.pathname}): HTTP ${response.status}.`);
-  return response.arrayBuffer();
+function loadBytes(kind, options) {
+  return wasmBytes({ given: options.trainWasmBinary?.[kind], inlinedKey: `train-${kind}`, file: FILES[kind], base: options.wasmBase, what: 'the trainer' });
 }
 
 function compile(kind, options) {
