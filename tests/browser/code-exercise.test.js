@@ -150,7 +150,9 @@ test('code panel: tabs by keyboard, stage ↔ line highlighting both ways, noteb
   // Stage → line.
   await panel.locator('.al-code-stage[data-stage="softmax"]').hover();
   assert.match(await panel.locator('.al-code-line.al-lit').innerText(), /^weights = softmax\(masked, axis=-1\)/);
-  // Line → stage, by keyboard focus.
+  // Line → stage, by keyboard focus (the pointer leaves the stage list first, so its hover
+  // cannot light the softmax stage again while the focus lights the scale one).
+  await page.mouse.move(0, 0);
   await panel.locator('.al-code-line[data-stage="scale"]').focus();
   assert.equal(await panel.locator('.al-code-stage.al-lit').getAttribute('data-stage'), 'scale');
   assert.equal(await page.evaluate(() => window.fixture.stageLog.at(-1)), 'scale');
