@@ -23,6 +23,8 @@ const LMS_JS = `
 const cfg = window.__lmsConfig;
 const v12 = cfg.version === '1.2';
 const api = v12 ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
+// Who the learner is, as the LMS enrols them (read-only for the package).
+api.loadFromJSON(v12 ? { core: { student_id: 'u-4711', student_name: 'Doe, Jane' } } : { learner_id: 'u-4711', learner_name: 'Jane Doe' });
 const rec = cfg.stored;
 if (rec) {
   const core = v12 ? rec.core : rec;
@@ -101,10 +103,18 @@ for (const version of ['1.2', '2004']) {
 
     // Session 1: two answers on the first step (one right, one wrong), then on to "softmax".
     const one = await launchSco(version, null);
-    await one.sco().evaluate(() => window.attentionLesson.goTo('contextual-meaning'));
+    await one.sco().evaluate(() => {
+      window.__actors = [];
+      window.attentionLesson.quiz.on('answered', (p) => window.__actors.push(p.statement.actor));
+      window.attentionLesson.goTo('contextual-meaning');
+    });
     await answerChoice(one.frame, 'ctx-static', true);
     await answerChoice(one.frame, 'ctx-definition', false);
     await one.frame.locator('.al-quiz-progress').first().filter({ hasText: `2 of ${QUESTIONS.length} answered, 1 correct` }).waitFor();
+    // The quiz's xAPI statements are about the LMS's learner, an account on the LMS's origin.
+    const actors = await one.sco().evaluate(() => window.__actors);
+    const origin = new URL(h.url).origin;
+    assert.deepEqual(actors, [0, 1].map(() => ({ objectType: 'Agent', account: { homePage: origin, name: 'u-4711' }, name: v12 ? 'Doe, Jane' : 'Jane Doe' })));
     await one.sco().evaluate(() => window.attentionLesson.goTo('softmax'));
     await one.page.waitForTimeout(1300); // the step is saved within a second
     await one.page.evaluate(() => window.closeSco());

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scorm12API, Scorm2004API } from 'scorm-again';
-import { connectScorm } from '../../web/src/embed/scorm.js';
+import { connectScorm, learnerActor } from '../../web/src/embed/scorm.js';
 import { wrapApi, findApi } from '../../web/src/embed/scorm-api.js';
 import { QUESTIONS } from '../../web/src/quiz/questions.js';
 import { buildAnsweredStatement } from '../../web/src/quiz/events.js';
@@ -151,6 +151,24 @@ test('refused calls are read back with GetLastError and reported in words', () =
   const broken = wrapApi({ version: '1.2', raw: { LMSInitialize() { throw new Error('LMS offline'); }, LMSGetLastError: () => '0' } }, { onError: (e) => seen.push(e.sentence) });
   assert.equal(broken.initialize(), false);
   assert.match(seen[0], /SCORM API failed \(LMS offline\)/);
+});
+
+test('the LMS learner id and name become the xAPI actor, in both versions', () => {
+  const win = { ...fakeWindow(), location: { origin: 'https://lms.example.edu' } };
+  const v12 = new Scorm12API(quiet);
+  v12.loadFromJSON({ core: { student_id: 'u-4711', student_name: 'Doe, Jane', entry: 'ab-initio' } });
+  const a = connectScorm(win, { api: { version: '1.2', raw: v12 } }).actor;
+  assert.deepEqual(a, { objectType: 'Agent', account: { homePage: 'https://lms.example.edu', name: 'u-4711' }, name: 'Doe, Jane' });
+  const v2004 = new Scorm2004API(quiet);
+  v2004.loadFromJSON({ learner_id: 'learner-9', learner_name: '', entry: 'ab-initio' });
+  const b = connectScorm(win, { api: { version: '2004', raw: v2004 } }).actor;
+  assert.deepEqual(b, { objectType: 'Agent', account: { homePage: 'https://lms.example.edu', name: 'learner-9' } });
+  // No id, or a page without an http(s) origin (file://): anonymous, as outside an LMS.
+  const none = new Scorm2004API(quiet);
+  assert.equal(connectScorm(win, { api: { version: '2004', raw: none } }).actor, null);
+  assert.equal(learnerActor('u-1', 'A', 'null'), null);
+  assert.equal(learnerActor('  ', 'A', 'https://lms.example.edu'), null);
+  assert.equal(learnerActor('u-1', null, 'https://lms.example.edu/path'), null, 'homePage is an origin');
 });
 
 test('findApi prefers SCORM 2004 and searches parents', () => {

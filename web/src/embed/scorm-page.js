@@ -25,6 +25,8 @@ const scorm = connectScorm(window, { onNotice });
 const quizOptions = {
   namespace: 'scorm',
   ...(scorm.masteryScore ? { masteryScore: scorm.masteryScore } : {}),
+  // The LMS's learner (cmi.learner_id) is who the quiz's xAPI statements are about.
+  ...(scorm.actor ? { actor: scorm.actor } : {}),
   // With an LMS, progress lives there only: read at once (storage) and confirmed by its commit
   // (durable); this browser's own stores are not used, so no one else's answers can mix in.
   ...(scorm.connected ? { storage: scorm.storage, durable: scorm.storage.durable } : {}),

@@ -6,7 +6,9 @@
 //   lower than what the LMS already holds, and a status that never goes back (passed stays passed);
 // - one cmi.interactions.n record per answer (scorm-interactions.js);
 // - session time and exit 'suspend' at the end, so the LMS keeps the attempt for the next launch;
-// - every refused call reported in words (onNotice, and console.warn).
+// - every refused call reported in words (onNotice, and console.warn);
+// - who the learner is: cmi.learner_id / learner_name (1.2: cmi.core.student_id / student_name)
+//   become the xAPI actor of the quiz's statements (learnerActor), an account on the LMS's origin.
 // Without an LMS it does nothing and the lesson works as usual.
 
 import { QUESTIONS } from '../quiz/questions.js';
@@ -43,12 +45,26 @@ function responseOf(q, text) {
 }
 
 /**
+ * The xAPI Agent for the LMS's learner: { objectType: 'Agent', account: { homePage, name: id },
+ * name? }, with homePage the origin the LMS serves the package from. null when the LMS gives no
+ * id or the page has no http(s) origin (then the statements stay anonymous, as outside an LMS).
+ */
+export function learnerActor(id, name, origin) {
+  const who = typeof id === 'string' ? id.trim() : '';
+  if (!who || typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)) return null;
+  const actor = { objectType: 'Agent', account: { homePage: origin, name: who.slice(0, 255) } };
+  const shown = typeof name === 'string' ? name.trim() : '';
+  if (shown) actor.name = shown.slice(0, 200);
+  return actor;
+}
+
+/**
  * connectScorm(win, { api, now, questions, onNotice }) →
- *   { connected, version, masteryScore (0..1 | null), storage, location, resumed, errors,
+ *   { connected, version, masteryScore (0..1 | null), storage, location, resumed, errors, actor,
  *     attach(quiz), trackLocation(getStep), finish() }
  */
 export function connectScorm(win, { api = findApi(win), now = () => Date.now(), questions = QUESTIONS, onNotice = () => {} } = {}) {
-  const off = { connected: false, version: null, masteryScore: null, storage: undefined, location: '', resumed: false, errors: [], attach() {}, trackLocation() {}, finish() {} };
+  const off = { connected: false, version: null, masteryScore: null, storage: undefined, location: '', resumed: false, errors: [], actor: null, attach() {}, trackLocation() {}, finish() {} };
   if (!api) return off;
   const tell = (sentence) => {
     try { onNotice(sentence); } catch { /* ignore */ }
@@ -79,6 +95,12 @@ export function connectScorm(win, { api = findApi(win), now = () => Date.now(), 
     : Number.parseFloat(lms.get('cmi.scaled_passing_score', { quiet: [403] }));
   const masteryScore = Number.isFinite(mastery) && mastery > 0 && mastery <= 1 ? mastery : null;
   const passMark = masteryScore ?? 0.8;
+
+  const actor = learnerActor(
+    lms.get('cmi.learner_id', { quiet: [401, 403] }),
+    lms.get('cmi.learner_name', { quiet: [401, 403] }),
+    win.location?.origin,
+  );
 
   const storage = createLmsStorage({ lms, questions, resume: resumed, feedbackFor: restoredFeedback, onProblem: tell });
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -190,6 +212,6 @@ export function connectScorm(win, { api = findApi(win), now = () => Date.now(), 
   win.addEventListener('beforeunload', finish);
   return {
     connected: true, version: lms.version, masteryScore, storage, location, resumed, errors: lms.errors,
-    attach, trackLocation, finish,
+    actor, attach, trackLocation, finish,
   };
 }
