@@ -99,7 +99,7 @@ export const LAZY_JS_ENTRIES = {
   'exercise-worker': { entry: 'web/src/code/exercise-worker.js', format: 'iife', asset: 'exerciseWorker' },
 };
 export const CSS_ENTRIES = {
-  lesson: 'web/src/styles.css',
+  lesson: 'web/src/page.css',
   'attention-lesson': 'web/src/embed/element.css',
   embed: 'web/src/embed/embed-page.css',
 };
@@ -123,9 +123,9 @@ export function jsOptions({ entry, format }, { minify = true, assets = DEV_ASSET
 
 /** esbuild options for one CSS bundle. */
 // The element's stylesheet also gets its rem lengths made independent of the host page's root
-// font size, and the dark theme (scripts/element-css.mjs).
+// font size; every stylesheet can import its dark theme (scripts/element-css.mjs).
 export function cssOptions(entry, { minify = true } = {}) {
-  const plugins = entry === CSS_ENTRIES['attention-lesson'] ? [remFreePlugin(path.join(root, 'web')), hostThemePlugin, darkThemePlugin] : [hostThemePlugin];
+  const plugins = entry === CSS_ENTRIES['attention-lesson'] ? [remFreePlugin(path.join(root, 'web')), hostThemePlugin, darkThemePlugin] : [hostThemePlugin, darkThemePlugin];
   return { entryPoints: [path.join(root, entry)], bundle: true, minify, logLevel: 'warning', plugins };
 }
 

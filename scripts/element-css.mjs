@@ -34,10 +34,26 @@ export function darkThemeCss(theme = DARK_THEME) {
   return `:host([theme='dark']) {\n  color-scheme: dark;\n${body}\n}\n@media (prefers-color-scheme: dark) {\n  :host(:not([theme='light'])) {\n  color-scheme: dark;\n${body}\n  }\n}\n`;
 }
 
+/**
+ * The same dark values for the pages (index.html, embed.html, the single file): on the document
+ * and on .al-root (whose light defaults they must beat), when the system prefers dark unless
+ * <html data-theme="light">, and always with <html data-theme="dark">.
+ */
+export function pageDarkThemeCss(theme = DARK_THEME) {
+  const body = Object.entries(theme).map(([k, v]) => `  ${k}: ${v};`).join('\n');
+  const page = '  color-scheme: dark;\n  --al-page-bg: var(--al-bg);\n';
+  const sel = (s) => `html${s}, html${s} .al-root`;
+  const paint = (s) => `html${s} { background: var(--al-bg); color: var(--al-fg); }\n`;
+  return `${sel("[data-theme='dark']")} {\n${page}${body}\n}\n${paint("[data-theme='dark']")}`
+    + `@media (prefers-color-scheme: dark) {\n${sel(":not([data-theme='light'])")} {\n${page}${body}\n}\n${paint(":not([data-theme='light'])")}}\n`;
+}
+
 export const darkThemePlugin = {
   name: 'dark-theme',
   setup(b) {
-    b.onResolve({ filter: /^virtual:dark-theme$/ }, () => ({ path: 'dark-theme', namespace: 'dark-theme' }));
-    b.onLoad({ filter: /.*/, namespace: 'dark-theme' }, () => ({ contents: darkThemeCss(), loader: 'css' }));
+    b.onResolve({ filter: /^virtual:(page-)?dark-theme$/ }, (args) => ({ path: args.path.slice(8), namespace: 'dark-theme' }));
+    b.onLoad({ filter: /.*/, namespace: 'dark-theme' }, (args) => ({
+      contents: args.path === 'page-dark-theme' ? pageDarkThemeCss() : darkThemeCss(), loader: 'css',
+    }));
   },
 };

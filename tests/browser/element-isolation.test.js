@@ -12,6 +12,7 @@ import path from 'node:path';
 import { launch, screenshot, ROOT } from './harness.js';
 import { themeProperties } from '../../scripts/build-web.mjs';
 import { DARK_THEME } from '../../web/src/embed/dark-theme.js';
+import { contrastRatio, parseColor, relativeLuminance } from '../../web/src/views/color.js';
 
 const DIST = path.join(ROOT, 'dist');
 let h;
@@ -84,18 +85,9 @@ test('a hostile host page changes nothing inside the element (text styles, root 
   }
 });
 
-// Relative luminance and contrast ratio (WCAG 2) of CSS rgb() colours.
-function luminance(rgb) {
-  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map(Number).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a, b) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
+// WCAG 2 luminance and contrast of the computed rgb() colours, as the views compute them.
+const luminance = (rgb) => relativeLuminance(parseColor(rgb));
+const contrast = contrastRatio;
 
 function colours(page) {
   return page.evaluate(() => {

@@ -20,8 +20,8 @@ export async function launch({ root = path.join(ROOT, 'web'), csp = null } = {})
   return {
     url: server.url,
     browser,
-    async page({ width = 1200, height = 900, reducedMotion = 'no-preference', hasTouch = false } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, reducedMotion, hasTouch });
+    async page({ width = 1200, height = 900, reducedMotion = 'no-preference', hasTouch = false, colorScheme = 'light' } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, reducedMotion, hasTouch, colorScheme });
       const page = await context.newPage();
       page.errors = [];
       page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });

@@ -1,6 +1,6 @@
 // embed.html: the lesson made to live in an iframe (Moodle, Canvas, any page). Options come from
 // the URL (steps, step, sentence, heads, hide, quiz, title, origin, id, quiz-id, actor,
-// activity-base, lrs-endpoint, lrs-auth — see docs/EMBEDDING.md).
+// activity-base, lrs-endpoint, lrs-auth, theme — see docs/EMBEDDING.md).
 //
 // Messages to the parent window, each with the frame's `id`:
 //   { type: 'attention-lesson:ready', id, steps, step }       when the lesson is drawn
@@ -45,6 +45,10 @@ const frame = document.getElementById('frame');
 host.dataset.alHide = read.hide.join(' ');
 
 const problems = [...read.problems];
+// theme=dark|light forces the colour theme (web/src/page.css); default: the reader's system setting.
+const theme = params.get('theme');
+if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+else if (theme) problems.push(`theme must be dark or light; "${theme.slice(0, 40)}" was ignored, so the lesson follows the reader's system setting.`);
 if (origin && !originOk) problems.push(`origin must be an exact origin such as https://lms.example.org; "${origin.slice(0, 80)}" was ignored, so no messages (size, results) are sent.`);
 for (const p of problems) console.warn(`embed.html: ${p}`);
 
