@@ -62,7 +62,7 @@ const styleSafe = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
 
 export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   for (const k of KINDS) {
-    if (!existsSync(path.join(root, `wasm/dist/attention-${k}.wasm`))) throw new Error('wasm/dist/ is missing: run npm run build (or the wasm build) first.');
+    if (!existsSync(path.join(root, `wasm/dist/attention-${k}.wasm`)) || !existsSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`))) throw new Error('wasm/dist/ is missing: run npm run build (or the wasm build) first.');
   }
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(path.join(outdir, 'fonts'), { recursive: true });
@@ -80,6 +80,8 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   for (const k of KINDS) {
     wasm[k] = readFileSync(path.join(root, `wasm/dist/attention-${k}.wasm`));
     emit(`dist/attention-${k}.wasm`, `attention-${k}`, '.wasm', wasm[k]);
+    // the trainer module, fetched (by the training worker or the page) when a training step opens
+    emit(`dist/attention-train-${k}.wasm`, `attention-train-${k}`, '.wasm', readFileSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`)));
   }
 
   // 2. KaTeX: hashed woff2 fonts, its stylesheet, and its @font-face rules alone (for the document
@@ -101,6 +103,7 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   }
   const assets = {
     simd: names['dist/attention-simd.wasm'], scalar: names['dist/attention-scalar.wasm'],
+    trainSimd: names['dist/attention-train-simd.wasm'], trainScalar: names['dist/attention-train-scalar.wasm'],
     elementCss: names['attention-lesson.css'], katexCss: names['katex/katex.min.css'], katexFonts: names['katex/katex-fonts.css'],
   };
   for (const [name, spec] of Object.entries(LAZY_JS_ENTRIES)) {

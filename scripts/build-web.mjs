@@ -88,15 +88,16 @@ export const JS_ENTRIES = {
   embed: { entry: 'web/src/embed/embed-page.js', format: 'esm' },
   // A classic script the pages load first: on a file:// page it says what to do instead.
   'file-check': { entry: 'web/src/embed/file-check.js', format: 'iife' },
-  // fetched only when a training scene starts (web/src/training/runner.js)
-  'training-worker': { entry: 'web/src/training/training-worker.js', format: 'esm' },
 };
 // Files the page loads later, only when needed: the code editor (CodeMirror, an ES module the
-// exercise imports on demand, outside the first view's transfer) and the exercise's Web Worker.
-// They load nothing themselves, so they are built first and their names passed to the others.
+// exercise imports on demand, outside the first view's transfer), the exercise's Web Worker and
+// the training scenes' Web Worker (web/src/training/runner.js starts it; the page sends it the
+// wasm URLs). They load nothing by name themselves, so they are built first and their names
+// passed to the others.
 export const LAZY_JS_ENTRIES = {
   'code-editor': { entry: 'web/src/code/code-editor.js', format: 'esm', asset: 'codeEditor' },
   'exercise-worker': { entry: 'web/src/code/exercise-worker.js', format: 'iife', asset: 'exerciseWorker' },
+  'training-worker': { entry: 'web/src/training/training-worker.js', format: 'esm', asset: 'trainingWorker' },
 };
 export const CSS_ENTRIES = {
   lesson: 'web/src/page.css',
@@ -107,7 +108,8 @@ export const CSS_ENTRIES = {
 export const DEV_ASSETS = {
   simd: 'dist/attention-simd.wasm', scalar: 'dist/attention-scalar.wasm', elementCss: 'attention-lesson.css',
   katexCss: 'katex/katex.min.css', katexFonts: 'katex/katex-fonts.css',
-  codeEditor: 'code-editor.js', exerciseWorker: 'exercise-worker.js',
+  codeEditor: 'code-editor.js', exerciseWorker: 'exercise-worker.js', trainingWorker: 'training-worker.js',
+  trainSimd: 'dist/attention-train-simd.wasm', trainScalar: 'dist/attention-train-scalar.wasm',
 };
 
 /** esbuild options for one JS bundle. */

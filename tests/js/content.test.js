@@ -16,7 +16,8 @@ const { OBJECTIVES } = await load('objectives.js');
 const EXPECTED_IDS = [
   'why-attention', 'contextual-meaning', 'dot-product', 'softmax', 'first-version', 'qkv',
   'worked-example', 'matrix-form', 'scaling', 'sentence', 'causal-mask', 'positions',
-  'multi-head', 'mistake-lab', 'cost', 'summary', 'watch-learning',
+  'multi-head', 'mistake-lab', 'cost', 'summary', 'watch-learning', 'which-apple-learned',
+  'one-layer-limit', 'two-layers', 'causal-learning',
 ];
 const FORMULA_FACTORS = ['Q', 'Kᵀ', 'QKᵀ', '/√d_k', 'softmax', 'V'];
 
@@ -29,10 +30,10 @@ function* strings(value, where) {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${where}.${k}`);
 }
 
-test('there are exactly 17 steps, with unique ids in the lesson order and numbers 1..17', () => {
-  assert.equal(STEPS.length, 17);
+test('there are exactly 21 steps, with unique ids in the lesson order and numbers 1..21', () => {
+  assert.equal(STEPS.length, EXPECTED_IDS.length);
   assert.deepEqual(STEPS.map((s) => s.id), EXPECTED_IDS);
-  assert.equal(new Set(STEPS.map((s) => s.id)).size, 17);
+  assert.equal(new Set(STEPS.map((s) => s.id)).size, EXPECTED_IDS.length);
   STEPS.forEach((s, i) => assert.equal(s.number, i + 1, `${s.id} has number ${s.number}`));
 });
 

@@ -1,4 +1,4 @@
-// Lesson text for the 16 steps of the self-attention lesson (plain-text data, inserted with textContent).
+// Lesson text for the steps of the self-attention lesson (plain-text data, inserted with textContent).
 // Ids, titles and order come from the registry (steps/index.js); this file holds only the words.
 import { STEP_LIST } from '../steps/index.js';
 
@@ -367,21 +367,96 @@ const TEXTS = [
   {
     id: "watch-learning",
     objective:
-      "Watch a two-layer attention model learn, from random weights, that \u201cit\u201d refers to the noun its adjective describes, and explain why the pattern is learned rather than programmed.",
+      "Watch one attention layer learn, from random weights, that an adjective belongs to the noun it describes, and explain why the pattern is learned rather than programmed.",
     paragraphs: [
-      "Every weight matrix in this lesson so far was either picked by hand or drawn at random. In a real model nobody writes W_Q, W_K and W_V: they start random and training adjusts them, one small step at a time, to make the model's answers less wrong.",
-      "Here a tiny model of two attention layers learns one job: in sentences like \u201cthe animal didn't cross the street because it was too tired\u201d, it must say which noun \u201cit\u201d means. Tired goes with animals, wide with streets, and some nouns and adjectives are kept out of training so the held-out accuracy measures whether the model generalises.",
-      "Each training step shows the model a batch of 32 sentences, measures how wrong it was (the loss), and nudges every weight downhill with backpropagation and the Adam optimiser, computed by the lesson's own C++ engine. The curves show the training loss falling and the held-out accuracy rising.",
-      "The heatmaps are the probe sentence's attention weights in each layer, redrawn as the model trains. Watch the \u201cit\u201d row of layer 2: once the model solves the task, it usually puts most of its weight on the right noun. A different seed starts from different random weights and may solve the task another way.",
+      "Every weight matrix in this lesson so far was either picked by hand or drawn at random. In a real model nobody writes W_Q, W_K and W_V: they start random, and training adjusts them one small step at a time so that the model's answers become less wrong.",
+      "Here a tiny model with one attention layer learns one job. It reads sentences like \u201cthe animal didn't cross the street because it was too tired\u201d and must say, at the last word, which noun that adjective describes. Tired, sleepy or hungry go with the animal; wide, busy or icy with the street. Some combinations of nouns, adjectives and sentence shapes are never shown during training, so the held-out accuracy measures whether the model generalises instead of memorising.",
+      "Each training step shows the model a batch of 32 sentences, measures how wrong it was (the loss), and nudges every weight downhill with backpropagation and the Adam optimiser, all computed by the lesson's own C++ engine. The chart draws three curves: the training loss falling, the held-out accuracy rising, and how much of the adjective's attention lands on the right noun in the probe sentence.",
+      "The heatmaps are the probe sentence's attention weights for every layer and head, redrawn as the model trains. Watch the last row, the adjective's: it starts almost flat and ends up peaking on its noun. One layer is enough, because the adjective only has to find one word. A different seed starts from different random weights and may solve the task another way.",
     ],
     tryThis: [
       "Press Play and note the step at which held-out accuracy passes 95%; then press Reset, change the seed and compare.",
-      "Set the learning rate to 1 and press Play: the weights overshoot and training stops with a message. Lower it and reset.",
-      "Edit the probe sentence, for example swap \u201ctired\u201d for \u201cwide\u201d, and see the prediction and the \u201cit\u201d row change.",
+      "Set the learning rate to 1 and press Play: the weights overshoot and training stops with a message. Lower it and press Reset.",
+      "Edit the probe sentence, for example swap \u201ctired\u201d for \u201cwide\u201d, and watch the prediction and the adjective's row change; then try 4 heads or a width of 16.",
     ],
     takeaway:
-      "Attention patterns are learned: from random weights, gradient descent alone makes \u201cit\u201d look at the noun that its sentence points to.",
+      "Attention patterns are learned: from random weights, gradient descent alone makes the adjective look at the noun it describes.",
     sources: [S002, S003, S004],
+  },
+  {
+    id: "which-apple-learned",
+    objective:
+      "Watch attention learn to tell Apple the company from apple the fruit, by looking at the one neighbour that decides it.",
+    paragraphs: [
+      "Step 2 pictured the neighbours of \u201capple\u201d pulling its vector toward tech or toward fruit, and step 10 computed such pulls with random weights. Here the pulls are learned. The model reads short sentences such as \u201cshe bought apple phones\u201d or \u201cwe peeled the apple\u201d and must answer, at the word apple, company or fruit.",
+      "The deciding word sits either after apple (phones, stock, juice, jam) or before it as a verb (rebooted, charged, peeled, sliced). The other words (who bought it, whether there is a \u201csome\u201d or a \u201ctoday\u201d) say nothing about which apple is meant. Some subject and sentence-shape combinations are held out of training.",
+      "At the start the apple row of the heatmap spreads its attention over every word. As training goes on, it concentrates on the deciding word, wherever that word sits, because only that word's value helps the read-out get the answer right. That is the contextual representation of step 2, found by gradient descent instead of drawn by hand.",
+    ],
+    tryThis: [
+      "Press Play, wait for 95%, then change the probe to \u201cwe sliced the apple\u201d: the apple row moves to the verb before it.",
+      "Type \u201cshe bought apple\u201d with no deciding word and read what the model says, and why there is no right answer to compare with.",
+      "Compare one head with four: do all heads end up on the same word?",
+    ],
+    takeaway:
+      "Which sense a word takes is read from its context: training makes the word's attention row find the neighbour that decides it.",
+    sources: [S003, S002, S004],
+  },
+  {
+    id: "one-layer-limit",
+    objective:
+      "See that one attention layer cannot make \u201cit\u201d choose between two nouns by the adjective, measure where its accuracy stops, and explain why from how a single layer computes its weights.",
+    paragraphs: [
+      "Same sentences as in step 17, one change: the answer is now read at \u201cit\u201d, not at the adjective, and the question is whether \u201cit\u201d means the first noun or the second. The model still has a single attention layer. Press Play and watch the held-out accuracy: with the seed we ship it rises for a while, then levels off far below 95%, and more steps do not help. The line under the chart gives the measured numbers.",
+      "Why? In one layer, the weight \u201cit\u201d gives each word comes from the query of \u201cit\u201d and that word's key. The query is built from the word \u201cit\u201d and its position alone, and each noun's key from that noun and its position. None of them depend on the adjective at the end of the sentence. So however training sets the weights, the ratio between what \u201cit\u201d gives the animal and what it gives the street is the same whether the sentence ends in tired or in wide. The line under the heatmaps shows it for the probe and its twin with the other kind of adjective.",
+      "The adjective can still add its own value to the mix, and it can make the nouns together count for more or less. What it cannot do is swap which noun is favoured, yet that is exactly what the right answer needs when tired turns into wide. The read-out is left with a compromise that is right for many sentences and wrong for the rest.",
+      "Seeds differ more here than anywhere else in the lesson. A few starting points find a detour: they ignore the nouns and read the sentence's shape from other words (only the sentences that name the place first contain \u201cby\u201d, for example), then combine it with the adjective. That can score well without \u201cit\u201d ever looking at the noun it means, a reminder that a good score does not show how a model got there.",
+      "A second layer gives the direct route: in layer 1, \u201cit\u201d can take in the adjective, so its query in layer 2 differs between tired and wide and can point at the matching noun. Set Layers to 2 and Play again; step 20 looks at that model closely.",
+    ],
+    tryThis: [
+      "Play for a few hundred steps and read the plateau line: how far below 95% does one layer stay?",
+      "Compare the two ratios in the line under the heatmaps at any point of training; then change the probe's nouns or sentence shape and compare again.",
+      "Try a few other seeds. When one scores high, look at what the \u201cit\u201d row attends to: is it a noun?",
+      "Set Layers to 2, which starts a new run, and Play: note where held-out accuracy ends up now.",
+    ],
+    takeaway:
+      "In one attention layer, the weights of \u201cit\u201d come from queries and keys that cannot see the rest of the sentence, so a choice between two words that depends on a third needs a second layer (or a lucky detour).",
+    sources: [S002, S004, S003],
+  },
+  {
+    id: "two-layers",
+    objective:
+      "Watch a two-layer attention model learn, from random weights, that \u201cit\u201d refers to the noun its adjective describes, and say what each layer contributes.",
+    paragraphs: [
+      "This is step 19's question with the extra layer it lacked. The model reads the same sentences and must name, at \u201cit\u201d, the noun that \u201cit\u201d means: the animal when it was too tired, the street when it was too wide.",
+      "Layer 1 lets every word gather information from the others; in particular \u201cit\u201d (or the adjective) can take in what kind of adjective ends the sentence. Its new vector feeds layer 2, so the query of \u201cit\u201d there is different for tired and for wide, and can point at the matching noun. The number of parameters grows a little; what grows most is what the model can express.",
+      "Watch the \u201cit\u201d row of layer 2: once the model solves the task, it usually puts most of its weight on the right noun, and the weight curve on the chart climbs with the accuracy. A different seed starts from different random weights and may solve the task another way; the line below the heatmaps always says where the row actually points.",
+    ],
+    tryThis: [
+      "Press Play and note the step at which held-out accuracy passes 95%; compare it with step 17, where one layer sufficed for an easier read-out.",
+      "Swap \u201ctired\u201d for \u201cwide\u201d in the probe and watch layer 2's \u201cit\u201d row move to the street.",
+      "Try 2 or 4 heads: do they share the work, or does one head find the noun?",
+    ],
+    takeaway:
+      "Stacking layers lets attention combine clues: layer 1 brings the adjective to \u201cit\u201d, and layer 2 uses it to find the noun.",
+    sources: [S002, S003, S004],
+  },
+  {
+    id: "causal-learning",
+    objective:
+      "Train attention under the causal mask to copy the previous letter, and check that the learned weights never look ahead.",
+    paragraphs: [
+      "A language model predicts the next word, so during training no position may peek at the words after it: that is the causal mask of step 11. Here the mask is on for every layer, and the job is the simplest one that needs a position-based pattern: read a string of letters and say, at the last letter, which letter came just before it.",
+      "The letters carry no meaning, so content cannot help. The model has to learn from the positions alone that the useful key is the one right before the query. Some pairs of letters are held out of training, so the held-out accuracy shows whether it learned the rule rather than the pairs.",
+      "In the heatmaps everything above the diagonal stays at zero whatever the weights are: the mask removes those entries before the softmax. Below the diagonal, training has to discover the pattern; watch the last row concentrate on the letter just before it. Patterns like this, a row looking at the previous position, are building blocks that larger language models use to copy and continue text.",
+    ],
+    tryThis: [
+      "Press Play and check that the upper triangle of every heatmap stays zero from the first step to the last.",
+      "Change the probe to another string of the letters a to h, for example \u201ch g f e\u201d, and read the prediction.",
+      "Compare one layer with two: which learns faster, and where does the second layer look?",
+    ],
+    takeaway:
+      "Under the causal mask a model can still learn positional patterns such as \u201clook one back\u201d, and the mask guarantees it never learns to look ahead.",
+    sources: [S003, S002, S004],
   },
 ];
 

@@ -14,6 +14,8 @@ const DEFAULTS = {
   codeEditor: 'code-editor.js',
   exerciseWorker: 'exercise-worker.js',
   trainingWorker: 'training-worker.js',
+  trainSimd: 'dist/attention-train-simd.wasm',
+  trainScalar: 'dist/attention-train-scalar.wasm',
 };
 export const ASSETS = typeof __ATTENTION_LESSON_ASSETS__ === 'object' ? __ATTENTION_LESSON_ASSETS__ : DEFAULTS;
 

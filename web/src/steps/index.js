@@ -20,6 +20,10 @@ import * as mistakeLab from './14-mistake-lab/index.js';
 import * as cost from './15-cost/index.js';
 import * as summary from './16-summary/index.js';
 import * as watchLearning from './17-watch-learning/index.js';
+import * as whichAppleLearned from './18-which-apple-learned/index.js';
+import * as oneLayerLimit from './19-one-layer-limit/index.js';
+import * as twoLayers from './20-two-layers/index.js';
+import * as causalLearning from './21-causal-learning/index.js';
 
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
 // heading), the scene]
@@ -41,6 +45,10 @@ const ENTRIES = [
   ['cost', 'Speed, reach and cost', defineScene, cost],
   ['summary', 'The whole formula', defineScene, summary],
   ['watch-learning', 'Watch attention learn', defineScene, watchLearning],
+  ['which-apple-learned', 'Which apple? Learned from context', defineScene, whichAppleLearned],
+  ['one-layer-limit', 'What one layer cannot do', defineScene, oneLayerLimit],
+  ['two-layers', 'Two layers resolve \u201cit\u201d', defineScene, twoLayers],
+  ['causal-learning', 'Learning under the causal mask', defineScene, causalLearning],
 ];
 
 /** [{ id, title, number }] in lesson order. */

@@ -1,29 +1,46 @@
 // Runs a training session for a scene: in a Web Worker when one can start (so the page stays
 // responsive), otherwise on the main thread in time slices (the single offline file, a strict
 // CSP without worker-src, or no Worker at all) — the scene works the same either way and can say
-// which it uses. The protocol is training-session.js's; this file only carries messages.
+// which it uses. The protocol is training-session.js's; this file only carries messages and
+// fetches the trainer's wasm for the fallback.
 import { createTrainingSession } from './training-session.js';
 
 /**
  * options: { engine (for the fallback), workerUrl (the bundled training-worker.js, or null),
- * wasmBase, onMessage(msg) }. Returns { send(msg), mode: 'worker' | 'main-thread', dispose() }.
+ * wasmUrls: { simd, scalar, 'train-simd', 'train-scalar' } (absolute URLs), onMessage(msg) }.
+ * Returns { send(msg), mode: 'worker' | 'main-thread', dispose() }.
  */
-export async function createTrainingRunner({ engine, workerUrl = null, wasmBase, onMessage, startTimeoutMs = 4000 }) {
+export async function createTrainingRunner({ engine, workerUrl = null, wasmUrls, onMessage, startTimeoutMs = 4000 }) {
   if (workerUrl && typeof Worker === 'function') {
-    const worker = await startWorker(workerUrl, wasmBase, onMessage, startTimeoutMs).catch(() => null);
+    const worker = await startWorker(workerUrl, wasmUrls, onMessage, startTimeoutMs).catch(() => null);
     if (worker) {
       return { mode: 'worker', send: (m) => worker.postMessage(m), dispose: () => { worker.postMessage({ type: 'dispose' }); worker.terminate(); } };
     }
   }
-  await engine.loadTraining({ wasmBase });
+  await engine.loadTraining(await trainerBytes(engine.simd ? 'simd' : 'scalar', wasmUrls));
   const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn) => setTimeout(fn, 16);
   const session = createTrainingSession(engine, (m) => onMessage(m), { schedule: frame });
   return { mode: 'main-thread', send: (m) => session.handle(m), dispose: () => session.handle({ type: 'dispose' }) };
 }
 
+/**
+ * The loadTraining options for one build: nothing when the page carries the trainer inlined
+ * (the single offline file), else its bytes fetched from wasmUrls (the names may be hashed).
+ */
+export async function trainerBytes(kind, wasmUrls) {
+  if (globalThis.ATTENTION_LESSON_WASM?.[`train-${kind}`] || !wasmUrls) return {};
+  return { trainWasmBinary: { [kind]: await fetchBytes(wasmUrls[`train-${kind}`], 'the trainer') } };
+}
+
+export async function fetchBytes(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${what} (${new URL(url).pathname}): HTTP ${response.status}.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 // Resolves with the worker once it says 'ready'; rejects if it cannot start (CSP, file://,
-// a load error) or stays silent for startTimeoutMs.
-function startWorker(url, wasmBase, onMessage, timeoutMs) {
+// a load error) or stays silent for timeoutMs.
+function startWorker(url, wasmUrls, onMessage, timeoutMs) {
   return new Promise((resolve, reject) => {
     let worker;
     try {
@@ -46,6 +63,6 @@ function startWorker(url, wasmBase, onMessage, timeoutMs) {
         reject(new Error(e.data.message));
       }
     };
-    worker.postMessage({ type: 'init', wasmBase: String(wasmBase) });
+    worker.postMessage({ type: 'init', wasmUrls });
   });
 }

@@ -2,26 +2,30 @@
 // (training-worker.js) and in the main-thread fallback (runner.js): it owns a trainer, runs it in
 // time slices while playing, evaluates on the held-out set every `evalEvery` steps, and posts
 // snapshots for the page to draw: { type: 'update', steps, loss, accuracy, heldOutLoss, playing,
-// probe: { tokens, layers, readout, answer, prediction, weightOnAnswer } }. Errors (bad settings,
+// trainMs (time spent inside trainer.step since the run began or was reset: training time alone,
+// without evaluation, probes or drawing), probe: { tokens, layers, readout, answer, prediction,
+// weightOnAnswer } }. Errors (bad settings,
 // bad probe words, a stopped run) are posted as { type: 'error', message, fatal }. No DOM here.
 //
-// Messages in: { type: 'create', settings, probe }, 'play', 'pause', { type: 'step', count },
-// 'reset', { type: 'speed', stepsPerSlice }, { type: 'learningRate', value }, { type: 'probe',
-// sentence }, 'dispose'.
+// Messages in: { type: 'create', settings, probe, compare }, 'play', 'pause', { type: 'step',
+// count }, 'reset', { type: 'speed', stepsPerSlice }, { type: 'learningRate', value }, { type:
+// 'probe', sentence, compare }, 'dispose'. `compare` (optional) is a second probe sentence whose
+// snapshot rides along as `compare` (task 3 sets two sentences side by side).
 
-export const SLICE_MS = 12; // training time per slice; the rest of the frame is left to drawing
+export const SLICE_MS = 12; // most training time per slice; the rest of the frame is left to drawing
+export const FRAME_MS = 1000 / 60; // one slice per frame, so "steps per frame" means what it says
 
-export function createTrainingSession(engine, post, { schedule = (fn) => setTimeout(fn, 0), now = () => performance.now(), evalEvery = 10 } = {}) {
-  let trainer = null, probe = '', playing = false, stepsPerSlice = 10, pending = false, sinceEval = 0;
+export function createTrainingSession(engine, post, { schedule = (fn, ms) => setTimeout(fn, ms), now = () => performance.now(), evalEvery = 10 } = {}) {
+  let trainer = null, probe = '', compare = null, playing = false, stepsPerSlice = 10, pending = false, sinceEval = 0, trainMs = 0;
   let last = { loss: null, accuracy: null, heldOutLoss: null };
 
   const fail = (err, fatal = false) => post({ type: 'error', message: err?.message ?? String(err), fatal });
 
-  function probeSnapshot() {
-    if (!probe) return null;
+  function probeSnapshot(sentence = probe) {
+    if (!sentence) return null;
     try {
-      const a = trainer.attend(probe);
-      const prediction = trainer.predict(probe);
+      const a = trainer.attend(sentence);
+      const prediction = trainer.predict(sentence);
       const n = a.tokens.length;
       const lastLayer = a.layers[a.layers.length - 1];
       // the read-out row's weight on the word that decides the answer, averaged over heads
@@ -40,16 +44,19 @@ export function createTrainingSession(engine, post, { schedule = (fn) => setTime
   }
 
   function update() {
-    post({ type: 'update', steps: trainer.steps, playing, stepsPerSlice, ...last, probe: probeSnapshot() });
+    post({ type: 'update', steps: trainer.steps, playing, stepsPerSlice, trainMs, ...last, probe: probeSnapshot(), compare: compare ? probeSnapshot(compare) : null });
   }
 
-  // Runs `count` steps in chunks of at most evalEvery, evaluating on schedule. Returns false when
-  // training stopped (the error has been posted).
-  function train(count) {
-    while (count > 0) {
+  // Runs `count` steps in chunks of at most evalEvery, evaluating on schedule, and stops early
+  // once `deadline` (a now() time) has passed. Returns false when training stopped (the error has
+  // been posted).
+  function train(count, deadline = Infinity) {
+    while (count > 0 && now() < deadline) {
       const chunk = Math.min(count, evalEvery - sinceEval);
+      const t0 = now();
       try {
         last.loss = trainer.step(chunk).loss;
+        trainMs += now() - t0;
       } catch (err) {
         playing = false;
         fail(err);
@@ -62,16 +69,15 @@ export function createTrainingSession(engine, post, { schedule = (fn) => setTime
     return true;
   }
 
+  // One frame's worth: stepsPerSlice steps (Infinity = as many as SLICE_MS allows), never more
+  // than SLICE_MS of work, then one snapshot; the next slice starts FRAME_MS after this one did.
   function slice() {
     pending = false;
     if (!playing || !trainer) return;
     const t0 = now();
-    // at least one batch of stepsPerSlice, more while the slice's time lasts
-    do {
-      if (!train(stepsPerSlice)) break;
-    } while (playing && now() - t0 < SLICE_MS && stepsPerSlice >= evalEvery);
+    train(stepsPerSlice, t0 + SLICE_MS);
     update();
-    if (playing) { pending = true; schedule(slice); }
+    if (playing) { pending = true; schedule(slice, Math.max(0, FRAME_MS - (now() - t0))); }
   }
 
   return {
@@ -82,7 +88,9 @@ export function createTrainingSession(engine, post, { schedule = (fn) => setTime
             trainer?.dispose();
             trainer = engine.createTrainer(msg.settings);
             probe = msg.probe ?? trainer.task.probe;
+            compare = msg.compare ?? null;
             sinceEval = 0;
+            trainMs = 0;
             last = { loss: null, accuracy: null, heldOutLoss: null };
             evaluate();
             post({ type: 'created', vocabulary: trainer.vocabulary, task: trainer.task, settings: trainer.settings, parameterCount: trainer.parameterCount });
@@ -105,19 +113,22 @@ export function createTrainingSession(engine, post, { schedule = (fn) => setTime
             playing = false;
             trainer.reset();
             sinceEval = 0;
+            trainMs = 0;
             last = { loss: null, accuracy: null, heldOutLoss: null };
             evaluate();
             update();
             break;
           case 'speed':
-            stepsPerSlice = Math.max(1, Math.min(1000, Math.round(msg.stepsPerSlice)));
+            // a whole number of steps per frame, or Infinity: as fast as the slice's time allows
+            stepsPerSlice = msg.stepsPerSlice === Infinity ? Infinity : Math.max(1, Math.min(1000, Math.round(msg.stepsPerSlice) || 1));
             break;
           case 'learningRate':
             trainer.setLearningRate(msg.value);
             break;
           case 'probe':
             probe = msg.sentence;
-            update();
+            compare = msg.compare ?? null;
+            if (trainer) update();
             break;
           case 'dispose':
             playing = false;

@@ -1,15 +1,19 @@
-// The Web Worker that trains off the main thread: loads the engine and the trainer module, then
-// forwards every message to a training session (training-session.js). The page talks to it
-// through runner.js. Not for the DOM.
-import { createEngine } from '../../../wasm/engine.js';
+// The Web Worker that trains off the main thread: fetches the engine's and the trainer's wasm
+// from the URLs the page sends (hashed names in dist/), then forwards every message to a training
+// session (training-session.js). The page talks to it through runner.js. Not for the DOM.
+import { createEngine, simdSupported } from '../../../wasm/engine.js';
 import { createTrainingSession } from './training-session.js';
+import { fetchBytes, trainerBytes } from './runner.js';
 
 let session = null;
 const queue = [];
 const ready = (async () => {
-  // the first message carries where the wasm files are ({ type: 'init', wasmBase })
+  // the first message says where the wasm files are ({ type: 'init', wasmUrls })
   const init = await new Promise((resolve) => { self.onmessage = (e) => (e.data?.type === 'init' ? resolve(e.data) : queue.push(e.data)); });
-  const engine = await createEngine({ training: true, wasmBase: init.wasmBase });
+  const kind = simdSupported() ? 'simd' : 'scalar';
+  const wasmBinary = { [kind]: await fetchBytes(init.wasmUrls[kind], 'the attention engine') };
+  const engine = await createEngine({ simd: kind === 'simd', wasmBinary });
+  await engine.loadTraining(await trainerBytes(kind, init.wasmUrls));
   session = createTrainingSession(engine, (m) => self.postMessage(m));
   self.onmessage = (e) => session.handle(e.data);
   self.postMessage({ type: 'ready', simd: engine.simd });

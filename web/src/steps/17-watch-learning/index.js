@@ -1,4 +1,5 @@
-// Step 17, "Watch attention learn": the folder's three parts, for the registry.
-export { INPUTS as inputs } from './inputs.js';
-export { model } from './model.js';
-export * as view from './view.js';
+// Step 17, "Watch attention learn" (task 1): the folder's three parts, for the registry.
+import { trainingScene } from '../training-scene/index.js';
+import { TASK_SCENE } from './inputs.js';
+
+export const { inputs, model, view } = trainingScene(TASK_SCENE);

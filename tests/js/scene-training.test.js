@@ -1,0 +1,190 @@
+// The training steps (17–21, web/src/steps/training-scene/): the shared pure model on real
+// training sessions, one test per task's claim. Settings come from each step's schema; snapshots
+// become heatmaps whose rows sum to 1, a prediction line, the read-out row's peak and a curve
+// point with the weight on the deciding word. Task 1 reaches 95 % with the adjective's row on its
+// noun; task 2 with "apple"'s row on the deciding word; task 3 (one layer) stays below 85 % and
+// its "it" row keeps the same noun ratio whichever adjective ends the sentence; task 4's layer 2
+// "it" row ends on "animal"; task 5 learns "look one back" with nothing above the diagonal. A
+// learning rate of 1 stops training with a message and Reset starts again; unknown words are named.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createEngine } from 'attention-lesson';
+import { createTrainingSession } from '../../web/src/training/training-session.js';
+import { schemaDefaults, validateInputs } from '../../web/src/state.js';
+import { SCENES } from '../../web/src/steps/index.js';
+import { describeSnapshot, curveSummary, plateauLine, modeLine, TARGET_ACCURACY } from '../../web/src/steps/training-scene/model.js';
+import { TASK_SCENE as TASK1 } from '../../web/src/steps/17-watch-learning/inputs.js';
+import { TASK_SCENE as TASK2 } from '../../web/src/steps/18-which-apple-learned/inputs.js';
+import { TASK_SCENE as TASK3, otherAdjective } from '../../web/src/steps/19-one-layer-limit/inputs.js';
+import { TASK_SCENE as TASK4 } from '../../web/src/steps/20-two-layers/inputs.js';
+import { TASK_SCENE as TASK5 } from '../../web/src/steps/21-causal-learning/inputs.js';
+
+const engineP = createEngine({ training: true });
+const STEPS = { 'watch-learning': TASK1, 'which-apple-learned': TASK2, 'one-layer-limit': TASK3, 'two-layers': TASK4, 'causal-learning': TASK5 };
+const scene = (id) => SCENES.find((s) => s.id === id);
+
+// A session for one step at its defaults (or `values`), with the history the view would keep.
+async function run(id, values = {}) {
+  const engine = await engineP;
+  const s = scene(id);
+  const m = s.model({ ...s.defaults(), ...values });
+  const posted = [];
+  const session = createTrainingSession(engine, (msg) => posted.push(msg), { schedule: () => {} });
+  session.handle({ type: 'create', settings: m.settings, probe: m.probe, compare: m.compare });
+  const last = () => posted.filter((p) => p.type === 'update').at(-1);
+  const history = [];
+  let reachedAt = null;
+  const train = (count, until = () => false) => {
+    for (let done = 0; done < count; done += 10) {
+      session.handle({ type: 'step', count: 10 });
+      const d = describeSnapshot(last(), STEPS[id]);
+      history.push(d.point);
+      if (d.solved && reachedAt === null) reachedAt = d.steps;
+      if (until(d)) break;
+    }
+    return describeSnapshot(last(), STEPS[id]);
+  };
+  return { m, session, posted, last, history, train, reached: () => reachedAt };
+}
+
+test('each training step: its schema gives the task, the checked seed and rate, and only the sizes the task allows', () => {
+  for (const [id, config] of Object.entries(STEPS)) {
+    const s = scene(id);
+    const m = s.model(s.defaults());
+    assert.equal(m.settings.task, config.task, id);
+    assert.equal(m.settings.seed, config.shippedSeed, id);
+    assert.equal(m.settings.learningRate, Number(config.learningRate), id);
+    assert.equal(m.settings.batchSize, 32);
+    assert.match(m.seedNote, new RegExp(`^Seed ${config.shippedSeed} is the one we checked: .*Seeds differ`), id);
+    for (const k of ['layers', 'heads', 'dModel']) assert.equal(k in s.inputs, config[k].choices.length > 1, `${id}: ${k} offered`);
+  }
+  // step 20 is always two layers; a link cannot change that
+  const two = scene('two-layers');
+  assert.equal(two.model({ ...two.defaults(), layers: '1' }).settings.layers, 2);
+  const one = scene('watch-learning');
+  const wide = one.model({ ...one.defaults(), layers: '2', heads: '4', dModel: '16' });
+  assert.deepEqual([wide.settings.layers, wide.settings.heads, wide.settings.dModel], [2, 4, 16]);
+  assert.match(wide.seedNote, /^Seed 4 was checked at the starting size \(1 layer, 1 head, width 32\)/);
+  assert.match(wide.architectureLine, /^2 attention layers of 4 heads, 16 numbers per word/);
+  assert.match(scene('causal-learning').model(scene('causal-learning').defaults()).architectureLine, /causal mask on/);
+  assert.match(one.model({ ...one.defaults(), seed: 3 }).seedNote, /^Seed 3 is not the one we checked \(4\)/);
+  // the schema refuses a learning rate it does not offer, and says so
+  const v = validateInputs(one.inputs, { learningRate: '7', heads: '3' }, { where: 'in the link', stepTitle: 'Watch attention learn' });
+  assert.equal(v.values.learningRate, '0.01');
+  assert.equal(v.values.heads, '1');
+  assert.equal(v.problems.length, 2);
+  assert.notEqual(modeLine('worker'), modeLine('main-thread'));
+});
+
+test('task 1: held-out accuracy passes 95 %, and the adjective\'s row peaks on its noun (step 17)', async () => {
+  const r = await run('watch-learning');
+  const before = describeSnapshot(r.last(), TASK1);
+  assert.equal(before.counter, '0 steps');
+  assert.equal(before.heatmaps.length, 1);
+  assert.ok(before.maxRowSumError < 1e-5);
+  assert.equal(before.point.values[0], null);
+  const d = r.train(300, (x) => x.solved);
+  assert.ok(r.reached() !== null && r.reached() <= 300, `reached 95 % by step ${r.reached()}`);
+  assert.ok(d.maxRowSumError < 1e-5);
+  assert.equal(d.row.row, 10);
+  assert.equal(d.row.peaks[0].word, 'animal');
+  assert.equal(d.row.onAnswer, true);
+  assert.match(d.row.line, /^Layer 1: “tired” attends most to “animal” \(\d+%\)\. The word that decides the answer is “animal”\.$/);
+  assert.match(d.prediction, /^tired = animal, \d+% \(right\)$/);
+  const weights = r.history.map((p) => p.values[2]);
+  assert.ok(weights.at(-1) > 0.5 && weights.at(-1) > weights[0] + 0.3, `weight on the noun rose from ${weights[0]} to ${weights.at(-1)}`);
+  assert.match(curveSummary(r.history, r.reached()), new RegExp(`first reached 95% at step ${r.reached()}\\.`));
+  assert.ok(r.history.at(-1).values[0] < r.history[0].values[0], 'the training loss fell');
+  console.log(`# task 1, seed ${TASK1.shippedSeed}: 95 % held-out at step ${r.reached()}, weight on the noun ${(weights.at(-1) * 100).toFixed(0)} %`);
+});
+
+test('task 2: "apple"\'s row finds the deciding word, before or after it (step 18)', async () => {
+  const r = await run('which-apple-learned');
+  r.train(300, (x) => x.solved);
+  assert.ok(r.reached() !== null, 'reached 95 % within 300 steps');
+  let d = describeSnapshot(r.last(), TASK2);
+  assert.equal(d.row.peaks[0].word, 'phones');
+  assert.match(d.prediction, /^apple = company, \d+% \(right\)$/);
+  r.session.handle({ type: 'probe', sentence: 'we sliced the apple' });
+  d = describeSnapshot(r.last(), TASK2);
+  assert.equal(d.row.peaks[0].word, 'sliced');
+  assert.match(d.prediction, /^apple = fruit, \d+% \(right\)$/);
+  r.session.handle({ type: 'probe', sentence: 'they liked some apple juice' });
+  assert.equal(describeSnapshot(r.last(), TASK2).row.peaks[0].word, 'juice');
+  console.log(`# task 2, seed ${TASK2.shippedSeed}: 95 % held-out at step ${r.reached()}`);
+});
+
+test('task 3: one layer stays below 85 % and the "it" row\'s noun ratio ignores the adjective (step 19)', async () => {
+  assert.equal(otherAdjective("the animal didn't cross the street because it was too tired"), "the animal didn't cross the street because it was too wide");
+  assert.equal(otherAdjective('the cat was icy'), 'the cat was weak');
+  assert.equal(otherAdjective('the cat sat'), null);
+  const r = await run('one-layer-limit');
+  assert.equal(r.m.settings.layers, 1);
+  const d = r.train(400);
+  const pl = plateauLine(r.history);
+  assert.ok(pl.best < 0.85 && pl.last < 0.85, `one layer: best ${pl.best}, last ${pl.last}`);
+  assert.equal(pl.stalled, true, pl.line);
+  assert.match(pl.line, /^Held-out accuracy is \d+\.\d% after 400 steps; the best so far was \d+\.\d% \(step \d+\)\. (The last 200 steps did not beat the best before them|In the last 200 steps the best rose by [01]\.\d points)\. It has stalled, \d+\.\d points short of 95%\.$/);
+  assert.ok(d.comparison, 'the probe and its twin are compared');
+  const [a, b] = d.comparison.ratios;
+  assert.ok(Math.abs(a - b) <= 1e-4 * Math.abs(a), `ratios ${a} and ${b} are the same`);
+  assert.match(d.comparison.line, /^Layer 1: with “tired”, “it” gives “animal” \d\.\d{3} and “street” \d\.\d{3} \(ratio \d+\.\d{3}\); with “wide”, .*the adjective cannot tip “it” toward the other noun\.$/);
+  console.log(`# task 3, seed ${TASK3.shippedSeed}, one layer: ${pl.line} Noun ratios ${a.toFixed(4)} / ${b.toFixed(4)}`);
+});
+
+test('task 4: layer 2\'s "it" row ends on "animal" once held-out accuracy passes 95 % (step 20)', async () => {
+  const r = await run('two-layers');
+  const d = r.train(600, (x) => x.solved);
+  assert.ok(r.reached() !== null, 'reached 95 % within 600 steps');
+  assert.ok(r.last().accuracy >= TARGET_ACCURACY);
+  assert.equal(d.heatmaps.length, 2);
+  assert.equal(d.row.layer, 1);
+  assert.equal(d.row.row, 7);
+  assert.equal(d.row.peaks[0].word, 'animal');
+  assert.match(d.row.line, /^Layer 2: “it” attends most to “animal” \(\d+%\)\./);
+  assert.match(d.prediction, /^it = animal, \d+% \(right\)$/);
+  console.log(`# task 4, seed ${TASK4.shippedSeed}: 95 % held-out at step ${r.reached()} (Node)`);
+});
+
+test('task 5: under the causal mask the last letter\'s row learns to look one back; nothing above the diagonal (step 21)', async () => {
+  const r = await run('causal-learning');
+  const d = r.train(300, (x) => x.solved);
+  assert.ok(r.reached() !== null, 'reached 95 % within 300 steps');
+  const { values, n } = d.heatmaps[0];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) assert.equal(values[i * n + j], 0, `row ${i}, column ${j} is masked`);
+  assert.equal(d.row.peaks[0].word, 'c');
+  assert.equal(d.row.peak ?? d.row.peaks[0].peak, n - 2);
+  assert.match(d.prediction, /^the letter before “b” = c, \d+% \(right\)$/);
+  console.log(`# task 5, seed ${TASK5.shippedSeed}: 95 % held-out at step ${r.reached()}, last row on the previous letter ${(d.row.peaks[0].weight * 100).toFixed(0)} %`);
+});
+
+test('a learning rate of 1 stops training with a message, the page gets no NaN heatmap, and Reset starts again', async () => {
+  const r = await run('watch-learning', { learningRate: '1' });
+  for (let i = 0; i < 30 && !r.posted.some((p) => p.type === 'error'); i++) r.session.handle({ type: 'step', count: 10 });
+  const err = r.posted.find((p) => p.type === 'error');
+  assert.ok(err, 'training stopped');
+  assert.match(err.message, /^Training stopped at step \d+: the loss became .*learning rate 1 .*Lower the learning rate and reset\.$/);
+  r.session.handle({ type: 'pause' });
+  const d = describeSnapshot(r.last(), TASK1);
+  assert.ok(d.probeError === null || /blow up/.test(d.probeError), d.probeError);
+  for (const m of d.heatmaps) assert.ok(m.values.every(Number.isFinite));
+  r.session.handle({ type: 'learningRate', value: 0.01 });
+  r.session.handle({ type: 'reset' });
+  assert.equal(r.last().steps, 0);
+  r.session.handle({ type: 'step', count: 5 });
+  assert.equal(r.last().steps, 5);
+  assert.ok(Number.isFinite(r.last().loss));
+});
+
+test('an out-of-vocabulary probe word is named; a sentence without the pattern has no right answer', async () => {
+  const r = await run('watch-learning');
+  r.session.handle({ type: 'probe', sentence: 'the zebra crossed because it was tired' });
+  const d = describeSnapshot(r.last(), TASK1);
+  assert.match(d.probeError, /^The probe sentence cannot be used: .*"zebra"/);
+  assert.equal(d.heatmaps.length, 0);
+  assert.equal(d.prediction, null);
+  r.session.handle({ type: 'probe', sentence: 'the animal was too tired' });
+  assert.match(describeSnapshot(r.last(), TASK1).prediction, /no right answer to compare with/);
+  assert.equal(curveSummary([], null), 'No training yet: press Play or Step.');
+  assert.equal(plateauLine([]), null);
+});

@@ -1,0 +1,33 @@
+// Step 19's task config (task 3, why one layer cannot resolve "it"): the same grammar as steps 17
+// and 20, read out at "it" with one layer, where held-out accuracy stalls. The probe is set beside
+// the same sentence with the adjective of the other kind, so the scene can show that the ratio of
+// "it"'s weights on the two nouns does not move. Two layers are offered as the experiment.
+import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+
+// each animate adjective with a place adjective (the trainer's two lists, in order)
+const OTHER_KIND = { tired: 'wide', sleepy: 'busy', scared: 'crowded', hungry: 'long', weak: 'icy', lazy: 'noisy' };
+for (const [a, b] of Object.entries(OTHER_KIND)) OTHER_KIND[b] = a;
+
+/** The probe with its adjective swapped for one of the other kind, or null when it has none. */
+export function otherAdjective(probe) {
+  const words = probe.split(' ');
+  const at = words.findIndex((w) => Object.hasOwn(OTHER_KIND, w.toLowerCase()));
+  if (at < 0) return null;
+  words[at] = OTHER_KIND[words[at].toLowerCase()];
+  return words.join(' ');
+}
+
+export const TASK_SCENE = taskConfig({
+  task: 'it-one-layer',
+  shippedSeed: 1,
+  learningRate: '0.01',
+  speed: '5',
+  layers: { choices: ['1', '2'], default: '1' },
+  heads: { choices: ['1', '2', '4'], default: '1' },
+  dModel: { choices: ['16', '32', '64'], default: '32' },
+  probe: "the animal didn't cross the street because it was too tired",
+  claim: 'stall',
+  checkedNote: 'with one layer its held-out accuracy levels off well below 95%.',
+  compare: otherAdjective,
+});
+export const INPUTS = trainingInputs(TASK_SCENE);

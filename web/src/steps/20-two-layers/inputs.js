@@ -1,0 +1,20 @@
+// Step 20's task config (task 4, "it" → the right noun with two layers): read out at "it"; layer
+// 1 lets "it" gather the adjective, so layer 2's "it" row can look for the matching noun. Always
+// two layers (the point of the step); heads and width are the learner's to change.
+import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+
+export const TASK_SCENE = taskConfig({
+  task: 'it-two-layers',
+  // the seed and rate scripts/train-tasks.mjs ships for this task (checked: layer 2's "it" row
+  // finds the noun); other seeds may solve the task another way
+  shippedSeed: 21,
+  learningRate: '0.005',
+  speed: '2',
+  layers: { choices: ['2'], default: '2' },
+  heads: { choices: ['1', '2', '4'], default: '1' },
+  dModel: { choices: ['16', '32', '64'], default: '32' },
+  probe: "the animal didn't cross the street because it was too tired",
+  claim: 'reach',
+  checkedNote: 'layer 2\u2019s \u201cit\u201d row ends up on the noun the adjective describes.',
+});
+export const INPUTS = trainingInputs(TASK_SCENE);

@@ -1,0 +1,172 @@
+// The pure model every training scene shares (steps 17–21). trainingModel(config)(values) turns
+// the checked inputs into the trainer's settings and the step's fixed sentences;
+// describeSnapshot(snapshot, config) turns one training-session snapshot (see
+// web/src/training/training-session.js) into every number and sentence the view draws: the
+// counter, the curve point (loss, held-out accuracy, weight on the deciding word), the heatmaps
+// of every layer × head, the prediction line and the read-out row's peak; curveSummary and
+// plateauLine word the history. No DOM, no state; tests call it with a real trainer's output.
+import { formatCount, formatNumber, formatPercent } from '../../lib/format.js';
+import { rowArgmax, rowSums } from '../../lib/matrix.js';
+import { BATCH_SIZE } from './inputs.js';
+
+export const TARGET_ACCURACY = 0.95;
+// Task 3's plateau: how many of the latest steps the "has it stopped improving?" check looks at.
+export const PLATEAU_WINDOW = 200;
+
+const stepCount = (n) => `${formatCount(n)} ${n === 1 ? 'step' : 'steps'}`;
+const quote = (w) => `\u201c${w}\u201d`;
+const pct1 = (v) => `${formatNumber(v * 100, 1)}%`;
+const missing = (v) => v === null || v === undefined || Number.isNaN(v);
+
+/** model(values) for the step with this task config. */
+export function trainingModel(config) {
+  return function model(values) {
+    const pick = (name) => Number(config[name].choices.length > 1 ? values[name] ?? config[name].default : config[name].default);
+    const settings = { task: config.task, layers: pick('layers'), heads: pick('heads'), dModel: pick('dModel'), seed: values.seed, learningRate: Number(values.learningRate), batchSize: BATCH_SIZE };
+    const defaultSize = ['layers', 'heads', 'dModel'].every((k) => settings[k] === Number(config[k].default));
+    const probe = values.probe.trim().replace(/\s+/g, ' ');
+    const size = `${config.layers.default} ${config.layers.default === '1' ? 'layer' : 'layers'}, ${config.heads.default} ${config.heads.default === '1' ? 'head' : 'heads'}, width ${config.dModel.default}`;
+    return {
+      settings,
+      stepsPerUpdate: values.speed === 'max' ? Infinity : Number(values.speed),
+      probe,
+      compare: config.compare ? config.compare(probe) : null,
+      seedNote: values.seed !== config.shippedSeed
+        ? `Seed ${values.seed} is not the one we checked (${config.shippedSeed}). Seeds differ: this one may solve the task another way, or more slowly.`
+        : defaultSize
+          ? `Seed ${config.shippedSeed} is the one we checked: ${config.checkedNote} Seeds differ: another seed starts from other random weights and may reach the same accuracy by another route, so its heatmaps can look different.`
+          : `Seed ${config.shippedSeed} was checked at the starting size (${size}). At this size the same seed gives other random weights, so the result may differ.`,
+      architectureLine: `${settings.layers} attention ${settings.layers === 1 ? 'layer' : 'layers'} of ${settings.heads} ${settings.heads === 1 ? 'head' : 'heads'}, ${settings.dModel} numbers per word, batches of ${BATCH_SIZE} sentences${config.causal ? ', causal mask on' : ''}.`,
+    };
+  };
+}
+
+/** Where the trainer runs, in words. */
+export function modeLine(mode) {
+  return mode === 'worker'
+    ? 'Training runs in a background worker, so the page stays responsive.'
+    : 'No background worker could start here, so training runs on this page in short time slices between frames. It is slower; everything else works the same.';
+}
+
+// One probe result → its heatmaps, prediction line and read-out row; null parts when unusable.
+function describeProbe(p, config) {
+  const n = p.tokens.length;
+  let worst = 0;
+  const heatmaps = p.layers.flatMap((heads, l) => heads.map((values, h) => {
+    for (const s of rowSums(values, n, n)) worst = Math.max(worst, Math.abs(s - 1));
+    return { layer: l, head: h, values, n, tokens: p.tokens, label: `Layer ${l + 1}, head ${h + 1}: attention weights of the probe` };
+  }));
+  const share = p.prediction.probabilities[p.prediction.label];
+  const expected = p.prediction.correct;
+  const subject = config.subject ? config.subject(p.tokens, p.readout) : p.tokens[p.readout];
+  const prediction = `${subject} = ${p.prediction.label}, ${formatPercent(share)}`
+    + (expected === null ? ' (this sentence does not follow the task\u2019s pattern, so there is no right answer to compare with)'
+      : expected === p.prediction.label ? ' (right)' : ` (wrong: the grammar says ${expected})`);
+  const last = p.layers.length - 1;
+  const peaks = p.layers[last].map((w) => {
+    const peak = rowArgmax(w, n, n)[p.readout];
+    return { peak, word: p.tokens[peak], weight: w[p.readout * n + peak] };
+  });
+  const deciding = p.answer >= 0 ? ` The word that decides the answer is ${quote(p.tokens[p.answer])}.` : '';
+  const row = {
+    layer: last, row: p.readout, answer: p.answer, peaks,
+    onAnswer: p.answer >= 0 && peaks.every((r) => r.peak === p.answer),
+    line: peaks.map((r, h) => `Layer ${last + 1}${peaks.length > 1 ? `, head ${h + 1}` : ''}: ${quote(p.tokens[p.readout])} attends most to ${quote(r.word)} (${formatPercent(r.weight)}).`).join(' ') + deciding,
+  };
+  return { heatmaps, maxRowSumError: worst, prediction, row };
+}
+
+// Two probes that differ in one word (task 3: the adjective, swapped for one of the other kind):
+// the read-out row's weights, layer 1 head 1, on the two nouns (the deciding words of the two
+// probes), and their ratio. null when either probe is unusable or they are not such a pair.
+function describeComparison(a, b) {
+  if (!a || a.error || !b || b.error || a.tokens.length !== b.tokens.length) return null;
+  const changed = a.tokens.findIndex((w, i) => w !== b.tokens[i]);
+  if (changed < 0 || a.answer < 0 || b.answer < 0 || a.answer === b.answer || a.readout !== b.readout) return null;
+  const ia = [Math.min(a.answer, b.answer), Math.max(a.answer, b.answer)];
+  const weights = (p) => {
+    const n = p.tokens.length, w = p.layers[0][0];
+    return ia.map((j) => w[p.readout * n + j]);
+  };
+  const [wa, wb] = [weights(a), weights(b)];
+  const ratio = (w) => w[0] / w[1];
+  const it = quote(a.tokens[a.readout]);
+  const part = (p, w) => `with ${quote(p.tokens[changed])}, ${it} gives ${quote(p.tokens[ia[0]])} ${formatNumber(w[0], 3)} and ${quote(p.tokens[ia[1]])} ${formatNumber(w[1], 3)} (ratio ${formatNumber(ratio(w), 3)})`;
+  return {
+    ratios: [ratio(wa), ratio(wb)],
+    line: `Layer 1: ${part(a, wa)}; ${part(b, wb)}. Changing the adjective leaves the ratio where it was, so the adjective cannot tip ${it} toward the other noun.`,
+  };
+}
+
+/**
+ * One snapshot → what the view draws. snapshot: { steps, loss, accuracy, heldOutLoss, playing,
+ * probe: { tokens, layers, readout, answer, prediction, weightOnAnswer } | { error } | null,
+ * compare (optional, the same shape) }.
+ */
+export function describeSnapshot(snapshot, config) {
+  const { steps, loss, accuracy, playing } = snapshot;
+  const p = snapshot.probe;
+  const weight = p && !p.error && !missing(p.weightOnAnswer) ? p.weightOnAnswer : null;
+  const out = {
+    steps,
+    trainMs: snapshot.trainMs ?? null,
+    counter: stepCount(steps),
+    point: { x: steps, values: [missing(loss) ? null : loss, missing(accuracy) ? null : accuracy, weight] },
+    lossText: missing(loss) ? 'training loss: not trained yet' : `training loss ${formatNumber(loss, 3)}`,
+    accuracyText: missing(accuracy) ? 'held-out accuracy: not measured yet' : `held-out accuracy ${formatPercent(accuracy)}`,
+    weightText: weight === null ? '' : `weight on the deciding word ${formatPercent(weight)}`,
+    solved: !missing(accuracy) && accuracy >= TARGET_ACCURACY,
+    playing,
+    probeError: null, heatmaps: [], prediction: null, row: null, maxRowSumError: null, comparison: null,
+  };
+  if (!p) return out;
+  if (p.error) return { ...out, probeError: `The probe sentence cannot be used: ${p.error}` };
+  if (!p.layers.every((heads) => heads.every((w) => w.every(Number.isFinite)))) {
+    return { ...out, probeError: 'The weights are no longer numbers (the learning rate made them blow up), so there are no attention weights to show. Press Reset.' };
+  }
+  return { ...out, ...describeProbe(p, config), comparison: describeComparison(p, snapshot.compare) };
+}
+
+/** The curve chart's text alternative from the history [{ x, values: [loss, accuracy, weight] }]. */
+export function curveSummary(history, reachedAt, reachedMs = null) {
+  if (!history.length) return 'No training yet: press Play or Step.';
+  const last = history[history.length - 1];
+  const [loss, acc, weight] = last.values;
+  const losses = history.map((h) => h.values[0]).filter((v) => v !== null);
+  const start = losses.length ? losses[0] : null;
+  const parts = [`After ${stepCount(last.x)}:`];
+  if (loss !== null) parts.push(`training loss ${formatNumber(loss, 3)}${start !== null && last.x > 0 ? ` (it was ${formatNumber(start, 3)} at the first point)` : ''},`);
+  if (acc !== null) parts.push(`held-out accuracy ${formatPercent(acc)}${weight !== null ? ',' : '.'}`);
+  if (weight !== null) parts.push(`the probe's read-out row puts ${formatPercent(weight)} of its weight on the deciding word.`);
+  parts.push(reachedAt === null ? `Held-out accuracy has not reached ${formatPercent(TARGET_ACCURACY)} yet.` : `Held-out accuracy first reached ${formatPercent(TARGET_ACCURACY)} at step ${formatCount(reachedAt)}${reachedMs === null ? '' : `, after ${formatNumber(reachedMs / 1000, 2)} s of training computation`}.`);
+  return parts.join(' ');
+}
+
+/**
+ * Task 3's measured plateau from the history: { best, bestAt, last, gain, stalled, line } or null
+ * before any accuracy. gain: how much the best accuracy of the last PLATEAU_WINDOW steps beats
+ * the best before them (accuracy units); stalled when that is under 2 points and still short of
+ * the target. (Single evaluations move by a few points either way, so the best is compared, not
+ * the latest.)
+ */
+export function plateauLine(history) {
+  const pts = history.filter((h) => h.values[1] !== null);
+  if (!pts.length) return null;
+  const last = pts[pts.length - 1];
+  let best = pts[0];
+  for (const p of pts) if (p.values[1] > best.values[1]) best = p;
+  const cut = last.x - PLATEAU_WINDOW;
+  const before = pts.filter((p) => p.x <= cut), recent = pts.filter((p) => p.x > cut);
+  const long = before.length > 0 && before[0].x <= 0 + cut && last.x >= PLATEAU_WINDOW;
+  const top = (list) => Math.max(...list.map((p) => p.values[1]));
+  const gain = long ? top(recent) - top(before) : null;
+  const stalled = long && gain < 0.02 && best.values[1] < TARGET_ACCURACY;
+  const window = long
+    ? gain > 0 ? ` In the last ${formatCount(PLATEAU_WINDOW)} steps the best rose by ${formatNumber(gain * 100, 1)} points.` : ` The last ${formatCount(PLATEAU_WINDOW)} steps did not beat the best before them.`
+    : '';
+  const verdict = stalled ? ` It has stalled, ${formatNumber((TARGET_ACCURACY - best.values[1]) * 100, 1)} points short of ${formatPercent(TARGET_ACCURACY)}.` : '';
+  return {
+    best: best.values[1], bestAt: best.x, last: last.values[1], gain, stalled,
+    line: `Held-out accuracy is ${pct1(last.values[1])} after ${stepCount(last.x)}; the best so far was ${pct1(best.values[1])} (step ${formatCount(best.x)}).${window}${verdict}`,
+  };
+}
