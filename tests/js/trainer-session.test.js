@@ -7,18 +7,22 @@ import { createEngine } from 'attention-lesson';
 import { createTrainingSession } from '../../web/src/training/training-session.js';
 import { createTrainingRunner } from '../../web/src/training/runner.js';
 
+// `clock` (ms) is the session's now(); it stands still unless a test moves it, so a slice's time
+// budget never runs out by accident on a busy machine.
 async function session() {
   const engine = await createEngine({ training: true });
   const posted = [];
   const slices = [];
-  const s = createTrainingSession(engine, (m) => posted.push(m), { schedule: (fn) => slices.push(fn) });
+  const delays = [];
+  const clock = { ms: 0 };
+  const s = createTrainingSession(engine, (m) => posted.push(m), { schedule: (fn, ms) => { slices.push(fn); delays.push(ms); }, now: () => clock.ms });
   const runSlice = () => slices.shift()?.();
   const updates = () => posted.filter((m) => m.type === 'update');
-  return { s, posted, slices, runSlice, updates };
+  return { s, posted, slices, runSlice, updates, delays, clock };
 }
 
 test('create, step, play, pause, reset: snapshots with steps, loss, accuracy and the probe', async () => {
-  const { s, posted, slices, runSlice, updates } = await session();
+  const { s, posted, slices, runSlice, updates, delays } = await session();
   s.handle({ type: 'create', settings: { task: 'tired-wide', seed: 4 } });
   assert.equal(posted[0].type, 'created');
   assert.equal(posted[0].task.id, 'tired-wide');
@@ -36,7 +40,9 @@ test('create, step, play, pause, reset: snapshots with steps, loss, accuracy and
   assert.equal(slices.length, 1);
   for (let i = 0; i < 20 && slices.length; i++) runSlice();
   u = updates().at(-1);
-  assert.ok(u.steps >= 3 + 20 * 10, `steps ${u.steps}`);
+  assert.equal(u.steps, 3 + 20 * 10, 'speed 10: ten steps per slice');
+  // one slice per frame: each next slice is asked for a frame (1/60 s) after this one began
+  assert.ok(delays.slice(1).every((ms) => ms > 16 && ms < 17), `delays ${delays.slice(1, 4)}`);
   assert.equal(u.playing, true);
   assert.ok(u.accuracy >= 0.95, `trained to ${u.accuracy}`);
   assert.equal(u.probe.prediction.label, 'animal');
@@ -96,4 +102,23 @@ test('the runner falls back to the main thread when no Worker can start', async 
   runner.send({ type: 'step', count: 4 });
   assert.equal(messages.filter((m) => m.type === 'update').at(-1).steps, 4);
   runner.dispose();
+});
+
+test('speed is steps per frame; Infinity ("max") trains until the slice\'s 12 ms are used', async () => {
+  const { s, slices, runSlice, updates, clock } = await session();
+  s.handle({ type: 'create', settings: { task: 'tired-wide', seed: 4 } });
+  s.handle({ type: 'speed', stepsPerSlice: 1 });
+  s.handle({ type: 'play' });
+  for (let i = 0; i < 5; i++) runSlice();
+  assert.equal(updates().at(-1).steps, 5, 'speed 1: one step per slice');
+  s.handle({ type: 'speed', stepsPerSlice: Infinity });
+  // the clock moves 4 ms per read: the slice starts at t, trains while now() < t + 12
+  const read = { n: 0 };
+  Object.defineProperty(clock, 'ms', { get: () => 4 * read.n++ });
+  const before = updates().at(-1).steps;
+  runSlice();
+  const trained = updates().at(-1).steps - before;
+  assert.ok(trained >= 1 && trained <= 10, `max speed trained ${trained} steps in one 12 ms slice of a slow clock`);
+  s.handle({ type: 'pause' });
+  assert.ok(slices.length <= 1);
 });

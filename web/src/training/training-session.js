@@ -13,6 +13,7 @@
 // snapshot rides along as `compare` (task 3 sets two sentences side by side).
 
 export const SLICE_MS = 12; // most training time per slice; the rest of the frame is left to drawing
+export const MAX_STEPS_PER_SLICE = 1000; // 'max' speed still ends a slice after this many
 export const FRAME_MS = 1000 / 60; // one slice per frame, so "steps per frame" means what it says
 
 export function createTrainingSession(engine, post, { schedule = (fn, ms) => setTimeout(fn, ms), now = () => performance.now(), evalEvery = 10 } = {}) {
@@ -75,7 +76,7 @@ export function createTrainingSession(engine, post, { schedule = (fn, ms) => set
     pending = false;
     if (!playing || !trainer) return;
     const t0 = now();
-    train(stepsPerSlice, t0 + SLICE_MS);
+    train(Math.min(stepsPerSlice, MAX_STEPS_PER_SLICE), t0 + SLICE_MS);
     update();
     if (playing) { pending = true; schedule(slice, Math.max(0, FRAME_MS - (now() - t0))); }
   }

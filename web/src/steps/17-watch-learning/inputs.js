@@ -1,7 +1,7 @@
 // Step 17's task config (task 1, tired → animal, wide → street): one attention layer is enough,
 // because the read-out sits on the adjective, whose row only has to find its noun. The schema
 // is built from it (training-scene/inputs.js); every setting is the learner's to change.
-import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
 
 export const TASK_SCENE = taskConfig({
   task: 'tired-wide',
@@ -10,9 +10,7 @@ export const TASK_SCENE = taskConfig({
   shippedSeed: 4,
   learningRate: '0.01',
   speed: '1',
-  layers: { choices: ['1', '2'], default: '1' },
-  heads: { choices: ['1', '2', '4'], default: '1' },
-  dModel: { choices: ['16', '32', '64'], default: '32' },
+  ...ANY_SIZE,
   probe: "the animal didn't cross the street because it was too tired",
   claim: 'reach',
   checkedNote: 'the adjective\u2019s row ends up on the noun it describes.',

@@ -1,6 +1,6 @@
 // Step 18's task config (task 2, which apple?): company or fruit, read out at "apple", decided by
 // one word around it ("apple phones", "peeled the apple"). One layer; the schema is built from it.
-import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
 
 export const TASK_SCENE = taskConfig({
   task: 'which-apple',
@@ -10,9 +10,7 @@ export const TASK_SCENE = taskConfig({
   shippedSeed: 7,
   learningRate: '0.01',
   speed: '1',
-  layers: { choices: ['1', '2'], default: '1' },
-  heads: { choices: ['1', '2', '4'], default: '1' },
-  dModel: { choices: ['16', '32', '64'], default: '32' },
+  ...ANY_SIZE,
   probe: 'she bought apple phones',
   claim: 'reach',
   checkedNote: '\u201capple\u201d\u2019s row ends up on the word that decides which apple it is.',

@@ -2,7 +2,7 @@
 // and 20, read out at "it" with one layer, where held-out accuracy stalls. The probe is set beside
 // the same sentence with the adjective of the other kind, so the scene can show that the ratio of
 // "it"'s weights on the two nouns does not move. Two layers are offered as the experiment.
-import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
 
 // each animate adjective with a place adjective (the trainer's two lists, in order)
 const OTHER_KIND = { tired: 'wide', sleepy: 'busy', scared: 'crowded', hungry: 'long', weak: 'icy', lazy: 'noisy' };
@@ -22,9 +22,7 @@ export const TASK_SCENE = taskConfig({
   shippedSeed: 1,
   learningRate: '0.01',
   speed: '5',
-  layers: { choices: ['1', '2'], default: '1' },
-  heads: { choices: ['1', '2', '4'], default: '1' },
-  dModel: { choices: ['16', '32', '64'], default: '32' },
+  ...ANY_SIZE,
   probe: "the animal didn't cross the street because it was too tired",
   claim: 'stall',
   checkedNote: 'with one layer its held-out accuracy levels off well below 95%.',

@@ -1,7 +1,7 @@
 // Step 20's task config (task 4, "it" → the right noun with two layers): read out at "it"; layer
 // 1 lets "it" gather the adjective, so layer 2's "it" row can look for the matching noun. Always
 // two layers (the point of the step); heads and width are the learner's to change.
-import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
 
 export const TASK_SCENE = taskConfig({
   task: 'it-two-layers',
@@ -10,9 +10,8 @@ export const TASK_SCENE = taskConfig({
   shippedSeed: 21,
   learningRate: '0.005',
   speed: '2',
+  ...ANY_SIZE,
   layers: { choices: ['2'], default: '2' },
-  heads: { choices: ['1', '2', '4'], default: '1' },
-  dModel: { choices: ['16', '32', '64'], default: '32' },
   probe: "the animal didn't cross the street because it was too tired",
   claim: 'reach',
   checkedNote: 'layer 2\u2019s \u201cit\u201d row ends up on the noun the adjective describes.',

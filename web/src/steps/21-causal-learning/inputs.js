@@ -1,16 +1,14 @@
 // Step 21's task config (task 5, copy the previous letter under the causal mask): read out at the
 // last letter, the answer is the letter before it, and no row may look ahead. The schema is built
 // from it.
-import { taskConfig, trainingInputs } from '../training-scene/inputs.js';
+import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
 
 export const TASK_SCENE = taskConfig({
   task: 'copy-previous',
   shippedSeed: 1,
   learningRate: '0.01',
   speed: '1',
-  layers: { choices: ['1', '2'], default: '1' },
-  heads: { choices: ['1', '2', '4'], default: '1' },
-  dModel: { choices: ['16', '32', '64'], default: '32' },
+  ...ANY_SIZE,
   probe: 'a d f c b',
   claim: 'reach',
   causal: true,

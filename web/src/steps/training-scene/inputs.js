@@ -15,6 +15,12 @@ export const LEARNING_RATES = Object.freeze(['0.001', '0.003', '0.005', '0.01', 
 // steps per frame; 'max': as many as fit in a frame's training slice (training-session.js)
 export const SPEEDS = Object.freeze(['1', '2', '5', '10', '20', '50', 'max']);
 export const BATCH_SIZE = 32;
+// The sizes a task config offers when the learner may change all three (spread, then override).
+export const ANY_SIZE = Object.freeze({
+  layers: Object.freeze({ choices: ['1', '2'], default: '1' }),
+  heads: Object.freeze({ choices: ['1', '2', '4'], default: '1' }),
+  dModel: Object.freeze({ choices: ['16', '32', '64'], default: '32' }),
+});
 
 const choice = (spec, label) => ({ type: 'choice', choices: spec.choices, default: spec.default, label });
 
