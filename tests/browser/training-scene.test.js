@@ -123,6 +123,87 @@ test('task 1 (step 17): trains in the Worker to 95 % held-out; the adjective\'s 
   await page.context().close();
 });
 
+test('task 2 (step 18): "apple"\'s row finds the deciding word after it, then the verb before it', async () => {
+  const page = await h.page();
+  await open(page, 'which-apple-learned', '');
+  await choose(page, 'speed', '5');
+  const at = await playUntil(page, accuracyAtLeast, 0.95);
+  let t = await heatmapTable(page);
+  const apple = t.rows.findIndex((r) => r.word === 'apple');
+  const peak = peakOf(t, apple);
+  console.log(`# task 2: 95 % held-out by step ${at}; "apple" row peaks on "${peak.word}" (${peak.weight})`);
+  assert.equal(peak.word, 'phones');
+  assert.match(await scene(page).locator('[data-role=prediction]').innerText(), /^apple = company, \d+% \(right\)$/);
+  const probe = scene(page).locator('[data-input=probe]');
+  await probe.fill('we sliced the apple');
+  await probe.press('Enter');
+  await page.waitForFunction(() => /^apple = fruit/.test(document.querySelector('.al-scene [data-role=prediction]')?.textContent ?? ''));
+  t = await heatmapTable(page);
+  assert.equal(peakOf(t, 3).word, 'sliced');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('task 3 (step 19): one layer stalls below 85 % after 400 steps, with the numbers; the noun ratio ignores the adjective', async () => {
+  const page = await h.page();
+  await open(page, 'one-layer-limit');
+  assert.equal(await scene(page).locator('[data-input=layers]').inputValue(), '1');
+  await choose(page, 'speed', '50');
+  await playUntil(page, stepsAtLeast, 400);
+  const plateau = await scene(page).locator('[data-role=plateau]').innerText();
+  console.log(`# task 3 (one layer): ${plateau}`);
+  assert.equal(await scene(page).locator('[data-role=plateau]').getAttribute('data-stalled'), 'true');
+  const m = /^Held-out accuracy is (\d+\.\d)% after [\d,]+ steps; the best so far was (\d+\.\d)% \(step \d+\)\./.exec(plateau);
+  assert.ok(m, plateau);
+  assert.ok(Number(m[1]) < 85 && Number(m[2]) < 85, `one layer: last ${m[1]} %, best ${m[2]} %`);
+  assert.ok(Number(await scene(page).locator('[data-role=status]').getAttribute('data-accuracy')) < 0.85);
+  const cmp = await scene(page).locator('[data-role=comparison]').innerText();
+  const ratios = [...cmp.matchAll(/ratio (\d+\.\d{3})/g)].map((x) => Number(x[1]));
+  assert.equal(ratios.length, 2, cmp);
+  assert.equal(ratios[0], ratios[1], `the ratio with "tired" and with "wide": ${cmp}`);
+  assert.match(cmp, /with “tired”, .* with “wide”, /);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('task 4 (step 20): two layers reach 95 %; layer 2\'s "it" row peaks on a noun', async () => {
+  const page = await h.page();
+  await open(page, 'two-layers');
+  assert.equal(await scene(page).locator('[data-input=layers]').count(), 0, 'two layers, not a setting here');
+  await choose(page, 'speed', 'max');
+  const at = await playUntil(page, accuracyAtLeast, 0.95);
+  const counter = scene(page).locator('[data-role=counter]');
+  console.log(`# task 4 in headless Chromium: 95 % held-out at step ${await counter.getAttribute('data-reached-at')} after ${(Number(await counter.getAttribute('data-reached-ms')) / 1000).toFixed(3)} s of training time (target ≤ 1.5 s; paused at ${at})`);
+  assert.match(await scene(page).locator('[data-role=prediction]').innerText(), /^it = \w+, \d+%/);
+  assert.match(await scene(page).locator('[data-role=readout-row]').innerText(), /^Layer 2: “it” attends most to “(animal|street)”/);
+  await heatmapTable(page, 1); // rows sum to 1 in layer 1 too
+  const t = await heatmapTable(page, 2);
+  assert.equal(t.rows.length, 11);
+  const it = peakOf(t, t.rows.findIndex((r) => r.word === 'it'));
+  console.log(`# task 4: layer 2 "it" row peaks on "${it.word}" (${it.weight})`);
+  assert.ok(['animal', 'street'].includes(it.word), `layer 2's "it" row peaks on ${it.word}, a noun`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('task 5 (step 21): under the causal mask the upper triangle stays zero and the last row looks one back', async () => {
+  const page = await h.page();
+  await open(page, 'causal-learning');
+  assert.match(await scene(page).locator('[data-role=architecture]').innerText(), /causal mask on/);
+  await choose(page, 'speed', '5');
+  const at = await playUntil(page, accuracyAtLeast, 0.95);
+  const t = await heatmapTable(page);
+  const n = t.rows.length;
+  assert.equal(n, 5);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) assert.equal(t.rows[i].cells[j], 0, `row ${i}, column ${j} is hidden by the mask`);
+  const last = peakOf(t, n - 1);
+  console.log(`# task 5: 95 % held-out by step ${at}; the last row peaks on column ${last.col} ("${last.word}", ${last.weight})`);
+  assert.equal(last.col, n - 2);
+  assert.match(await scene(page).locator('[data-role=prediction]').innerText(), /^the letter before “b” = c, \d+% \(right\)$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('without a Worker, training runs in time slices on the page and says so; lr 1 stops with a message; Reset works (reduced motion)', async () => {
   const page = await h.page({ reducedMotion: 'reduce' });
   await page.addInitScript(() => { delete window.Worker; });
