@@ -39,7 +39,8 @@ async function run(id, values = {}) {
       session.handle({ type: 'step', count: 10 });
       const d = describeSnapshot(last(), STEPS[id]);
       history.push(d.point);
-      if (d.solved && reachedAt === null) reachedAt = d.steps;
+      if (d.solved && reachedAt === null) reachedAt = d.evaluatedAt;
+      assert.equal(d.evaluatedAt, d.steps, 'Step 10 ends on an evaluation');
       if (until(d)) break;
     }
     return describeSnapshot(last(), STEPS[id]);
@@ -128,7 +129,8 @@ test('task 3: one layer stays below 85 % and the "it" row\'s noun ratio ignores 
   assert.ok(d.comparison, 'the probe and its twin are compared');
   const [a, b] = d.comparison.ratios;
   assert.ok(Math.abs(a - b) <= 1e-4 * Math.abs(a), `ratios ${a} and ${b} are the same`);
-  assert.match(d.comparison.line, /^Layer 1: with “tired”, “it” gives “animal” \d\.\d{3} and “street” \d\.\d{3} \(ratio \d+\.\d{3}\); with “wide”, .*the adjective cannot tip “it” toward the other noun\.$/);
+  assert.match(d.comparison.line, /^Layer 1: with “tired”, “it” gives “animal” \d\.\d{3,8} and “street” \d\.\d{3,8} \(ratio \d+\.\d{3}\); with “wide”, .*the adjective cannot tip “it” toward the other noun\.$/);
+  assert.doesNotMatch(d.comparison.line, /gives “\w+” 0\.000 /, 'small weights keep three significant digits');
   console.log(`# task 3, seed ${TASK3.shippedSeed}, one layer: ${pl.line} Noun ratios ${a.toFixed(4)} / ${b.toFixed(4)}`);
 });
 
@@ -187,4 +189,5 @@ test('an out-of-vocabulary probe word is named; a sentence without the pattern h
   assert.match(describeSnapshot(r.last(), TASK1).prediction, /no right answer to compare with/);
   assert.equal(curveSummary([], null), 'No training yet: press Play or Step.');
   assert.equal(plateauLine([]), null);
+  assert.equal(plateauLine([{ x: 0, values: [null, 0.56, 0.2] }]), null, 'no plateau line before the first step');
 });

@@ -3,7 +3,8 @@
 // time slices while playing, evaluates on the held-out set every `evalEvery` steps, and posts
 // snapshots for the page to draw: { type: 'update', steps, loss, accuracy, heldOutLoss, playing,
 // trainMs (time spent inside trainer.step since the run began or was reset: training time alone,
-// without evaluation, probes or drawing), probe: { tokens, layers, readout, answer, prediction,
+// without evaluation, probes or drawing), evaluatedAt and trainMsAtEval (the step count and
+// trainMs when `accuracy` was measured; a slice may train on past it), probe: { tokens, layers, readout, answer, prediction,
 // weightOnAnswer } }. Errors (bad settings,
 // bad probe words, a stopped run) are posted as { type: 'error', message, fatal }. No DOM here.
 //
@@ -40,7 +41,7 @@ export function createTrainingSession(engine, post, { schedule = (fn, ms) => set
 
   function evaluate() {
     const ev = trainer.evaluate();
-    last = { ...last, accuracy: ev.accuracy, heldOutLoss: ev.loss };
+    last = { ...last, accuracy: ev.accuracy, heldOutLoss: ev.loss, evaluatedAt: trainer.steps, trainMsAtEval: trainMs };
     sinceEval = 0;
   }
 

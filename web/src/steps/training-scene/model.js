@@ -15,6 +15,8 @@ export const PLATEAU_WINDOW = 200;
 
 const stepCount = (n) => `${formatCount(n)} ${n === 1 ? 'step' : 'steps'}`;
 const quote = (w) => `\u201c${w}\u201d`;
+// three significant digits, so that tiny weights still show their ratio (0.000412, not 0.000)
+const sig3 = (v) => formatNumber(v, v > 0 ? Math.min(8, Math.max(3, 2 - Math.floor(Math.log10(v)))) : 3);
 const pct1 = (v) => `${formatNumber(v * 100, 1)}%`;
 const missing = (v) => v === null || v === undefined || Number.isNaN(v);
 
@@ -91,7 +93,7 @@ function describeComparison(a, b) {
   const [wa, wb] = [weights(a), weights(b)];
   const ratio = (w) => w[0] / w[1];
   const it = quote(a.tokens[a.readout]);
-  const part = (p, w) => `with ${quote(p.tokens[changed])}, ${it} gives ${quote(p.tokens[ia[0]])} ${formatNumber(w[0], 3)} and ${quote(p.tokens[ia[1]])} ${formatNumber(w[1], 3)} (ratio ${formatNumber(ratio(w), 3)})`;
+  const part = (p, w) => `with ${quote(p.tokens[changed])}, ${it} gives ${quote(p.tokens[ia[0]])} ${sig3(w[0])} and ${quote(p.tokens[ia[1]])} ${sig3(w[1])} (ratio ${formatNumber(ratio(w), 3)})`;
   return {
     ratios: [ratio(wa), ratio(wb)],
     line: `Layer 1: ${part(a, wa)}; ${part(b, wb)}. Changing the adjective leaves the ratio where it was, so the adjective cannot tip ${it} toward the other noun.`,
@@ -110,6 +112,9 @@ export function describeSnapshot(snapshot, config) {
   const out = {
     steps,
     trainMs: snapshot.trainMs ?? null,
+    // when the accuracy shown was measured (a snapshot may come some steps later)
+    evaluatedAt: snapshot.evaluatedAt ?? steps,
+    trainMsAtEval: snapshot.trainMsAtEval ?? snapshot.trainMs ?? null,
     counter: stepCount(steps),
     point: { x: steps, values: [missing(loss) ? null : loss, missing(accuracy) ? null : accuracy, weight] },
     lossText: missing(loss) ? 'training loss: not trained yet' : `training loss ${formatNumber(loss, 3)}`,
@@ -144,20 +149,20 @@ export function curveSummary(history, reachedAt, reachedMs = null) {
 
 /**
  * Task 3's measured plateau from the history: { best, bestAt, last, gain, stalled, line } or null
- * before any accuracy. gain: how much the best accuracy of the last PLATEAU_WINDOW steps beats
- * the best before them (accuracy units); stalled when that is under 2 points and still short of
- * the target. (Single evaluations move by a few points either way, so the best is compared, not
- * the latest.)
+ * before the first training step. gain: how much the best accuracy of the last PLATEAU_WINDOW
+ * steps beats the best before them (accuracy units); stalled when that is under 2 points and
+ * still short of the target. (Single evaluations move by a few points either way, so the best is
+ * compared, not the latest.)
  */
 export function plateauLine(history) {
   const pts = history.filter((h) => h.values[1] !== null);
-  if (!pts.length) return null;
+  if (!pts.length || pts[pts.length - 1].x === 0) return null;
   const last = pts[pts.length - 1];
   let best = pts[0];
   for (const p of pts) if (p.values[1] > best.values[1]) best = p;
   const cut = last.x - PLATEAU_WINDOW;
   const before = pts.filter((p) => p.x <= cut), recent = pts.filter((p) => p.x > cut);
-  const long = before.length > 0 && before[0].x <= 0 + cut && last.x >= PLATEAU_WINDOW;
+  const long = before.length > 0; // the history reaches back a whole window
   const top = (list) => Math.max(...list.map((p) => p.values[1]));
   const gain = long ? top(recent) - top(before) : null;
   const stalled = long && gain < 0.02 && best.values[1] < TARGET_ACCURACY;

@@ -13,6 +13,7 @@ import { trainingAssetUrls } from '../../training/training-assets.js';
 import { describeSnapshot, curveSummary, modeLine, plateauLine, TARGET_ACCURACY } from './model.js';
 
 const MAX_POINTS = 5000;
+const DRAW_MS = 66; // about 15 redraws a second while playing
 const ARCHITECTURE = [['layers', 'Layers '], ['heads', 'Heads '], ['dModel', 'Width (d_model) ']];
 
 export function mountTrainingScene(host, ctx, config, inputs) {
@@ -52,7 +53,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     ...(arch.length ? [el('div', { class: 'al-controls', role: 'group', 'aria-label': 'Model size (changing it starts a new run)' }, ...arch.map((a) => el('label', {}, a.label, a.box)))] : []),
     status, stopMessage, mode, architecture, seedNote, chartBox, plateau,
     el('h3', {}, 'The probe sentence'),
-    el('div', { class: 'al-controls' }, el('label', {}, 'Probe ', probe), useProbe),
+    el('div', { class: 'al-controls' }, el('label', { class: 'al-probe-label' }, 'Probe ', probe), useProbe),
     probeMessage, vocab, prediction, rowLine, comparison, maps);
   const chart = createLineChart(chartBox, {
     label: 'Training loss, held-out accuracy and the probe\u2019s weight on the deciding word', xLabel: 'step',
@@ -92,8 +93,8 @@ export function mountTrainingScene(host, ctx, config, inputs) {
       history.push(d.point);
       if (history.length > MAX_POINTS) history = history.filter((_, i) => i % 2 === 0);
       if (d.solved && reachedAt === null) {
-        reachedAt = d.steps;
-        reachedMs = d.trainMs;
+        reachedAt = d.evaluatedAt;
+        reachedMs = d.trainMsAtEval;
         counter.dataset.reachedAt = String(reachedAt);
         counter.dataset.reachedMs = String(reachedMs ?? '');
         ctx.announce(`Held-out accuracy reached ${Math.round(TARGET_ACCURACY * 100)}% at step ${d.steps}.`);
@@ -109,11 +110,14 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     }
   }
 
-  // Draw at most once a frame (twice a second with reduced motion), the newest snapshot only.
+  // Draw the newest snapshot only: while training plays, at most every DRAW_MS (the heatmaps'
+  // grids and tables are the main thread's heaviest work; every frame would cost frames), twice a
+  // second with reduced motion; at once after a step, a pause or a reset.
   function scheduleDraw() {
     if (drawPending) return;
     drawPending = true;
-    const wait = reduced() ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
+    const gap = reduced() ? 500 : latest?.playing ? DRAW_MS : 0;
+    const wait = Math.max(0, gap - (performance.now() - lastDraw));
     const go = () => (win.requestAnimationFrame ? win.requestAnimationFrame(draw) : setTimeout(draw, 16));
     if (wait > 0) setTimeout(go, wait); else go();
   }
