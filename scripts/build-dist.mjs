@@ -3,7 +3,8 @@
 //   dist/                      static hosting: content-hashed file names (lesson.3f2a1c9e0b.js,
 //                              attention-simd.…wasm, fonts/KaTeX_….woff2), index.html, embed.html,
 //                              examples/course.html rewritten to them, no CDN; plus
-//                              attention-lesson.js, a stable (unhashed) name for the element script.
+//                              attention-lesson.js, a stable (unhashed) name for the element script;
+//                              the pages' chunks (esbuild-hashed names, loaded on demand).
 //   dist/attention-lesson.html one self-contained file: CSS and KaTeX fonts (woff2 data: URLs)
 //                              in <style>, both wasm builds (and both training-module builds) as
 //                              base64 in ATTENTION_LESSON_WASM,
@@ -32,8 +33,33 @@ function bundleText(result, ext) {
   return files[0].text;
 }
 
-async function bundleJs(spec, opts) {
-  return bundleText(await build({ ...jsOptions(spec, opts), write: false, outdir: path.join(root, 'build/dist-tmp'), legalComments: 'eof' }), '.js');
+// One JS bundle's text. A split bundle (JS_ENTRIES' `split`) also has chunk files, which its
+// dynamic import()s load from the script's own folder: they are written into `chunkDir` under
+// content-hashed names like every other file of dist/ (name.<hash>.js, so the hosting configs'
+// long-cache rule covers them), and every reference to them is rewritten to that name. The hash
+// is taken over the chunk as esbuild wrote it, whose references carry esbuild's own hashes of
+// the chunks it imports, so a name changes whenever the chunk or anything it loads changes.
+async function bundleJs(spec, opts, chunkDir = null) {
+  const result = await build({ ...jsOptions(spec, opts), write: false, outdir: path.join(root, 'build/dist-tmp'), legalComments: 'eof', metafile: true });
+  if (!(spec.split && spec.format === 'esm')) return bundleText(result, '.js');
+  if (!chunkDir) throw new Error(`${spec.entry} is split into chunks: bundleJs needs a folder for them.`);
+  const outputs = result.metafile.outputs;
+  const files = result.outputFiles.filter((x) => x.path.endsWith('.js')).map((f) => {
+    const meta = outputs[path.relative(process.cwd(), f.path).split(path.sep).join('/')];
+    if (!meta) throw new Error(`esbuild's metafile does not list ${f.path}`);
+    // (A dynamic import()'s chunk is an entry point too, in esbuild's metafile: compare the path.)
+    const isEntry = Boolean(meta.entryPoint) && path.resolve(meta.entryPoint) === path.join(root, spec.entry);
+    return { name: path.basename(f.path), text: f.text, isEntry };
+  });
+  const rename = new Map(files.filter((f) => !f.isEntry).map((f) => [f.name, withHash(f.name.replace(/-[A-Z0-9]{8}\.js$/, ''), '.js', f.text)]));
+  const relink = (text) => text.replace(/(["'])\.\/([\w.-]+\.js)\1/g, (all, q, name) => (rename.has(name) ? `${q}./${rename.get(name)}${q}` : all));
+  let entry = null;
+  for (const f of files) {
+    if (f.isEntry) entry = relink(f.text);
+    else writeFileSync(path.join(chunkDir, rename.get(f.name)), relink(f.text));
+  }
+  if (entry === null) throw new Error(`no entry output for ${spec.entry}`);
+  return entry;
 }
 
 async function bundleCss(entry) {
@@ -110,7 +136,7 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
     assets[spec.asset] = emit(`${name}.js`, name, '.js', await bundleJs(spec, {}));
   }
   for (const [name, spec] of Object.entries(JS_ENTRIES)) {
-    const js = await bundleJs(spec, { assets });
+    const js = await bundleJs(spec, { assets }, outdir);
     emit(`${name}.js`, name, '.js', js);
     // A stable address for the element script, for pages that include it from this host.
     if (name === 'attention-lesson') writeFileSync(path.join(outdir, 'attention-lesson.js'), js);

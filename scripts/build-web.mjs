@@ -81,11 +81,14 @@ export function woff2Only(rule) {
 }
 
 // The bundles: name → entry and format. The element is a classic script (it finds its files from
-// document.currentScript), the pages are ES modules.
+// document.currentScript), the pages are ES modules. `split`: the page's dynamic import()s (the
+// code panels' inside, the exercise, the mistake lab's fourth bug: lib/mount-later.js) become
+// chunk files next to the page script, fetched only when needed; in a classic script (the
+// element, the single file) esbuild inlines them instead, so nothing is fetched from file://.
 export const JS_ENTRIES = {
-  lesson: { entry: 'web/src/main.js', format: 'esm' },
+  lesson: { entry: 'web/src/main.js', format: 'esm', split: true },
   'attention-lesson': { entry: 'web/src/embed/attention-lesson-element.js', format: 'iife' },
-  embed: { entry: 'web/src/embed/embed-page.js', format: 'esm' },
+  embed: { entry: 'web/src/embed/embed-page.js', format: 'esm', split: true },
   // A classic script the pages load first: on a file:// page it says what to do instead.
   'file-check': { entry: 'web/src/embed/file-check.js', format: 'iife' },
 };
@@ -112,10 +115,15 @@ export const DEV_ASSETS = {
   trainSimd: 'dist/attention-train-simd.wasm', trainScalar: 'dist/attention-train-scalar.wasm',
 };
 
+// Chunk file names: next to the page script (assets.js resolves built files from the URL of the
+// script it runs in, which may be a chunk), content-hashed by esbuild.
+export const CHUNK_NAMES = '[name]-[hash]';
+
 /** esbuild options for one JS bundle. */
-export function jsOptions({ entry, format }, { minify = true, assets = DEV_ASSETS } = {}) {
+export function jsOptions({ entry, format, split = false }, { minify = true, assets = DEV_ASSETS } = {}) {
   return {
     entryPoints: [path.join(root, entry)], bundle: true, format, target: 'es2020', minify,
+    ...(split && format === 'esm' && { splitting: true, chunkNames: CHUNK_NAMES }),
     plugins: [formulasPlugin], external: ['node:fs/promises'], logLevel: 'warning',
     define: { __ATTENTION_LESSON_ASSETS__: JSON.stringify(assets) },
     // A classic script has no import.meta; assets.js falls back to document.currentScript.

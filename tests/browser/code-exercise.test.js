@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, ROOT } from './harness.js';
+import { launch, recordRequestsAndCsp, ROOT } from './harness.js';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { jsOptions } from '../../scripts/build-web.mjs';
 import { SOLUTIONS } from '../js/code-exercise-solutions.js';
@@ -26,13 +26,7 @@ before(async () => {
 after(async () => { await plain?.close(); await strict?.close(); });
 
 async function open(h) {
-  const page = await h.page();
-  page.requests = [];
-  page.on('request', (r) => page.requests.push(new URL(r.url()).pathname));
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const page = await recordRequestsAndCsp(await h.page());
   await page.goto(`${h.url}code-fixture.html`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return page;

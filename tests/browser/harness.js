@@ -35,6 +35,18 @@ export async function launch({ root = path.join(ROOT, 'web'), csp = null } = {})
   };
 }
 
+// Records on `page`: every request's path (page.requests) and every Content-Security-Policy
+// violation in the page (window.__csp, as "directive blocked-URI").
+export async function recordRequestsAndCsp(page) {
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

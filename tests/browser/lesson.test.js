@@ -64,6 +64,12 @@ const SHOWN = {
     assert.equal(await text(page, 'engine-shapes'), 'The engine produced a 3 × 3 weight matrix and a 3 × 4 output (one row per token, 4 numbers each).');
     assert.deepEqual(await page.getByTestId('row-trace').locator('li').allInnerTexts(), m.traceLines);
   },
+  // The exercise's code is its own chunk: the locators wait for it to load and mount.
+  exercise: async (page, m) => {
+    assert.equal(await text(page, 'exercise-seed'), m.seedLine);
+    assert.equal(await page.getByTestId('fill-program').textContent(), m.program);
+    assert.match(m.program, /\/\* \? \*\//, 'nothing is chosen in the fill-in at first');
+  },
 };
 const num = (t) => Number(t.trim().replace('\u2212', '-'));
 

@@ -17,7 +17,7 @@ const EXPECTED_IDS = [
   'why-attention', 'contextual-meaning', 'dot-product', 'softmax', 'first-version', 'qkv',
   'worked-example', 'matrix-form', 'scaling', 'sentence', 'causal-mask', 'positions',
   'multi-head', 'mistake-lab', 'cost', 'summary', 'watch-learning', 'which-apple-learned',
-  'one-layer-limit', 'two-layers', 'causal-learning',
+  'one-layer-limit', 'two-layers', 'causal-learning', 'exercise',
 ];
 const FORMULA_FACTORS = ['Q', 'Kᵀ', 'QKᵀ', '/√d_k', 'softmax', 'V'];
 
@@ -30,7 +30,7 @@ function* strings(value, where) {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${where}.${k}`);
 }
 
-test('there are exactly 21 steps, with unique ids in the lesson order and numbers 1..21', () => {
+test(`there are exactly ${EXPECTED_IDS.length} steps, with unique ids in the lesson order and numbers 1..${EXPECTED_IDS.length}`, () => {
   assert.equal(STEPS.length, EXPECTED_IDS.length);
   assert.deepEqual(STEPS.map((s) => s.id), EXPECTED_IDS);
   assert.equal(new Set(STEPS.map((s) => s.id)).size, EXPECTED_IDS.length);

@@ -4,6 +4,7 @@
 // navigation. Step ids, titles and order come from the registry (steps/index.js); every scene
 // input, from any source, is checked once by state.js. Scenes compute with the engine; this file
 // only arranges them.
+import { codePanelHook } from './code/scene-hook.js';
 import { createEngine } from '../../wasm/engine.js';
 import { STEPS as TEXT } from './content/steps.js';
 import { SCENES, stepInfo } from './steps/index.js';
@@ -103,7 +104,8 @@ export async function mountLesson(container, options = {}) {
   const tryBox = el('section', { class: 'al-try-box', 'aria-label': 'Things to try' }, el('h3', {}, 'Try this'), tryList);
   const takeaway = el('p', { class: 'al-takeaway' });
   const quizHost = el('section', { class: 'al-quiz-host', 'aria-label': 'Check your understanding' });
-  article.append(heading, objective, body, sceneHost, tryBox, takeaway, quizHost);
+  const codeHost = el('div', { class: 'al-code-host' }); // code panels and extras (code/scene-hook.js)
+  article.append(heading, objective, body, sceneHost, codeHost, tryBox, takeaway, quizHost);
 
   const prev = el('button', { type: 'button', class: 'al-button al-prev' }, '← Previous');
   const next = el('button', { type: 'button', class: 'al-button al-next al-primary' }, 'Next →');
@@ -174,10 +176,14 @@ export async function mountLesson(container, options = {}) {
     const step = steps.find((s) => s.id === state.step);
     if (!current || current.step !== step) {
       current?.view?.destroy?.();
+      current?.code?.destroy();
       sceneHost.replaceChildren();
-      current = { step, view: null };
+      codeHost.replaceChildren();
+      // Steps with a code panel (code/scene-code.js) draw with a recording engine; see code/scene-hook.js.
+      current = { step, view: null, code: codePanelHook(step.id, engine, codeHost) };
+      codeHost.hidden = !current.code;
       try {
-        current.view = step.mount(sceneHost, ctxFor(step));
+        current.view = step.mount(sceneHost, { ...ctxFor(step), ...(current.code && { engine: current.code.engine }) });
       } catch (err) {
         sceneHost.replaceChildren(el('p', { class: 'al-error', role: 'alert' }, `This scene could not start: ${err.message}`));
         console.error(err);
@@ -191,7 +197,9 @@ export async function mountLesson(container, options = {}) {
       quiz.refresh(step.id);
     }
     try {
+      current.code?.beforeRender();
       current.view?.render(sceneInputs(state, step), state);
+      current.code?.afterRender(sceneInputs(state, step));
     } catch (err) {
       // A scene's own input checks explain bad values; anything else must not take the page down.
       console.error(err);

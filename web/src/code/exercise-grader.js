@@ -5,6 +5,7 @@
 // transposed; one query's mask row used for every query; no mask at all). Pure JS; the caller
 // passes the engine. No DOM.
 import { flat } from './exercise-trials.js';
+import { FILL_IN } from './fill-in.js';
 import { formatNumber } from '../views/format.js';
 
 export const TOLERANCE = 1e-4; // learner float64 against engine float32, relative to max(1, |value|)
@@ -263,26 +264,6 @@ function unknownDetails(worst, evidence, trials) {
 }
 
 // ---- the fill-in version (no code is run: the learner picks each part, the engine computes) ----
-
-/** The fill-in's questions and their choices (the first choice of each is the right one). */
-export const FILL_IN = Object.freeze([
-  { id: 'scale', question: 'Before the softmax, the scores are…', choices: [
-    { id: 'sqrt', label: 'divided by √d_k', code: 'scores[i][j] / Math.sqrt(dk)' },
-    { id: 'none', label: 'left as they are', code: 'scores[i][j]' }] },
-  { id: 'maskShape', question: 'With causal = true, query i may not see key j when…', choices: [
-    { id: 'future', label: 'j > i (a later token)', code: 'j > i' },
-    { id: 'past', label: 'j < i (an earlier token)', code: 'j < i' },
-    { id: 'first', label: 'j > 0 (anything but the first token)', code: 'j > 0' }] },
-  { id: 'maskPlace', question: 'The mask is applied…', choices: [
-    { id: 'before', label: 'before the softmax: hidden scores become −∞', code: 'before' },
-    { id: 'after', label: 'after the softmax: hidden weights become 0', code: 'after' }] },
-  { id: 'axis', question: 'The softmax normalises…', choices: [
-    { id: 'keys', label: 'each row: query i shares one unit among the keys', code: 'row' },
-    { id: 'queries', label: 'each column: key j shares one unit among the queries', code: 'column' }] },
-]);
-
-// Nothing is chosen at first: the learner answers every question.
-export const FILL_IN_DEFAULTS = Object.freeze({ scale: '', maskShape: '', maskPlace: '', axis: '' });
 
 /** The hypothesis a set of fill-in choices describes, or { error } for a mix the engine cannot run. */
 function hypothesisFor(choice) {

@@ -1,7 +1,5 @@
-// The exercise's words and code texts: the task, the starter code the editor opens with, the
-// fill-in version's program assembled from the learner's choices, and the sentences for each
-// runner outcome (time limit, no worker, strict CSP). Data and pure functions; no DOM.
-import { FILL_IN } from './exercise-grader.js';
+// The exercise's words and code texts: the task, the starter code the editor opens with, and the
+// sentences for each runner outcome (time limit, no worker, strict CSP). Data and pure functions; no DOM.
 import { TIME_LIMIT_MS } from './exercise-runner.js';
 import { TRIAL_SHAPES } from './exercise-trials.js';
 
@@ -35,32 +33,6 @@ function attention(x, wq, wk, wv, causal) {
   return { output, weights };
 }
 `;
-
-// The chosen option's code, or a placeholder while the question is open.
-const pick = (id, choice) => FILL_IN.find((q) => q.id === id).choices.find((c) => c.id === choice?.[id]) ?? { code: '/* ? */' };
-
-/** The JS program the fill-in's choices describe (shown, never run). */
-export function fillInProgram(choice) {
-  const scaled = pick('scale', choice).code;
-  const hidden = pick('maskShape', choice).code;
-  const after = choice?.maskPlace === 'after';
-  const rows = choice?.axis !== 'queries';
-  const lines = [
-    'function attention(x, wq, wk, wv, causal) {',
-    '  const q = multiply(x, wq), k = multiply(x, wk), v = multiply(x, wv);',
-    '  const n = x.length, dk = q[0].length;',
-    '  const scores = q.map((qi) => k.map((kj) => dot(qi, kj)));          // 1. scores',
-    `  const hidden = (i, j) => causal && ${hidden};${' '.repeat(Math.max(1, 28 - hidden.length))}// 3. mask shape`,
-    '  const s = scores.map((row, i) => row.map((_, j) =>',
-    after ? `    ${scaled}));                           // 2. scale`
-      : `    hidden(i, j) ? -Infinity : ${scaled}));  // 2. scale, 3. mask before`,
-    rows ? '  let weights = s.map(softmax);                                      // 4. softmax per row'
-      : '  let weights = transpose(transpose(s).map(softmax));                // 4. softmax per column',
-  ];
-  if (after) lines.push('  weights = weights.map((row, i) => row.map((w, j) => hidden(i, j) ? 0 : w)); // 3. mask after');
-  lines.push('  return { output: multiply(weights, v), weights };                  // 5. weighted sum', '}');
-  return lines.join('\n');
-}
 
 export const OUTCOME = {
   timeout: (ms = TIME_LIMIT_MS) => `Stopped after ${ms / 1000} seconds: your function was still running. Look for a loop whose condition never becomes false (a for loop counting the wrong way, or a while without a step).`,

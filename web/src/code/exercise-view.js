@@ -6,12 +6,13 @@ import { domFor, uid } from '../views/dom.js';
 import { assetUrl } from '../embed/assets.js';
 import { createEditor } from './editor-loader.js';
 import { probeRunner, runLearnerCode } from './exercise-runner.js';
-import { grade, fillInAnswers, FILL_IN } from './exercise-grader.js';
+import { grade, fillInAnswers } from './exercise-grader.js';
+import { FILL_IN } from './fill-in.js';
 import { makeTrials } from './exercise-trials.js';
-import { TASK, STARTER, EDITOR_HELP, fillInProgram, OUTCOME } from './exercise-text.js';
+import { TASK, STARTER, EDITOR_HELP, OUTCOME } from './exercise-text.js';
 
 /**
- * mountExercise(host, { engine, announce, workerUrl, onChange }) → { update({ seed, choice }), destroy() }
+ * mountExercise(host, { engine, announce, workerUrl, onChange }) → { update(model), destroy() }
  * onChange(patch) is called with { seed } or { choice } when the learner changes them.
  */
 export function mountExercise(host, { engine, announce = () => {}, workerUrl = assetUrl('exerciseWorker'), onChange = () => {} }) {
@@ -113,12 +114,13 @@ export function mountExercise(host, { engine, announce = () => {}, workerUrl = a
   });
 
   return {
-    update(values) {
-      seed = values.seed;
-      choice = values.choice;
-      seedText.textContent = `Random inputs number ${seed}`;
+    /** m: the exercise step's model (steps/22-exercise/model.js): { seed, seedLine, choice, program }. */
+    update(m) {
+      seed = m.seed;
+      choice = m.choice;
+      seedText.textContent = m.seedLine;
       for (const g of fillGroups) for (const r of g.radios) r.input.checked = r.input.value === choice[g.q.id];
-      fillCode.textContent = fillInProgram(choice);
+      fillCode.textContent = m.program;
     },
     destroy() {
       destroyed = true;

@@ -2,9 +2,10 @@
 // one entry per step that has a panel (worked example, matrix form, causal mask, multi-head,
 // mistake lab). `pick(calls, values)` gets the calls the scene made while drawing (see
 // engine-recorder.js) and its current inputs, and returns the one that is "the scene's
-// computation" (or null); `extra(host, { engine })` optionally mounts more under the scene. Kept here so the scenes themselves need no code-panel logic.
+// computation" (or null); `extra()` optionally loads a module whose `mountExtra(host, { engine })`
+// mounts more under the scene (loaded when the step opens, as its own chunk). Kept here so the
+// scenes themselves need no code-panel logic.
 import { tokenize } from '../model/toy-model.js';
-import { mountWrongShapeMask } from './wrong-shape-view.js';
 
 const sentenceTokens = (values) => tokenize(values.sentence ?? '').tokens ?? null;
 const maskOf = (o) => (o.mask === undefined ? 'none' : o.mask);
@@ -44,6 +45,6 @@ export const SCENE_CODE = {
     },
     tokens: sentenceTokens,
     // The fourth bug (a padding mask of the wrong shape), shown live under the scene.
-    extra: mountWrongShapeMask,
+    extra: () => import('./wrong-shape-view.js'),
   },
 };

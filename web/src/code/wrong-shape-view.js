@@ -1,6 +1,7 @@
 // The mistake lab's fourth bug, drawn: the right and the wrongly shaped padding mask side by side
 // as heatmaps, a pad-count control, the shapes in NumPy terms and the sentences the model built
-// from the engine's numbers. Mounted under the mistake lab by code/scene-hook.js.
+// from the engine's numbers. Mounted under the mistake lab by code/scene-hook.js (as scene-code.js's
+// extra: `mountExtra`), loaded when that step opens.
 import { createHeatmap } from '../views/index.js';
 import { domFor, uid } from '../views/dom.js';
 import { tokenize } from '../model/toy-model.js';
@@ -51,3 +52,6 @@ export function mountWrongShapeMask(host, { engine }) {
     destroy() { right.destroy(); wrong.destroy(); section.remove(); },
   };
 }
+
+/** The name scene-hook.js mounts a step's extra by. */
+export const mountExtra = mountWrongShapeMask;

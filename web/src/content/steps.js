@@ -458,6 +458,24 @@ const TEXTS = [
       "Under the causal mask a model can still learn positional patterns such as \u201clook one back\u201d, and the mask guarantees it never learns to look ahead.",
     sources: [S003, S002, S004],
   },
+  {
+    id: "exercise",
+    objective:
+      "Write causal self-attention yourself and find out, from the numbers alone, which classic mistake a wrong version makes.",
+    paragraphs: [
+      "Reading attention is one thing; writing it is where the details bite. Here you write the function attention(x, wq, wk, wv, causal) in JavaScript: project the tokens into queries, keys and values, score every query against every key, divide by √d_k, hide the later keys when causal is true, take a softmax along each row and mix the values with the weights.",
+      "Run checks your function on a handful of random inputs, some causal and some not, against this page's engine. Your code runs in a separate thread with a time limit, so an endless loop only costs you two seconds.",
+      "When the numbers do not match, the grader does not just say no. It runs the engine again in its mistake modes (the softmax over the wrong axis, the mask after the softmax, no √d_k, a mask of the wrong shape) and tells you which one your output matches.",
+      "Where the page's security policy does not allow running typed code, or you would rather not type, the fill-in version asks the same four questions as choices and checks the program they make.",
+    ],
+    tryThis: [
+      "Get a pass first. Then break your own solution on purpose, one line at a time, and see whether the grader names what you broke.",
+      "Swap j > i for j < i in the mask and read what the grader says about the shape of your mask.",
+    ],
+    takeaway:
+      "A correct attention function has rows that sum to 1, nothing above the diagonal when causal, scores divided by √d_k before the mask, and the mask before the softmax; each of the classic bugs breaks exactly one of these.",
+    sources: [S004],
+  },
 ];
 
 // The text of each step with its registry title and number: [{ id, number, title, objective, … }].

@@ -158,6 +158,17 @@ export const EXTENSIONS = [
     ],
     key: 'EbOK',
   },
+  {
+    id: 'mistake-mask-shape', stepId: 'mistake-lab', kind: 'choice',
+    prompt: 'A padding mask is built from the pad flags as is_pad[:, None], shape (n, 1), where is_pad[None, :], shape (1, n), was meant. What happens?',
+    options: [
+      { id: 'a', text: 'NumPy raises a shape error, so the bug is caught at once.', explain: 'Both (n, 1) and (1, n) broadcast against the (n, n) scores, so nothing complains; only the numbers show the bug.' },
+      { id: 'b', text: 'Real tokens still attend to the pads, and the pads\u2019 own rows are hidden.', explain: 'A column of flags is copied across every key: it hides whole rows (the pad queries) and leaves the pad columns open to every real query.' },
+      { id: 'c', text: 'Nothing changes: broadcasting turns both into the same (n, n) mask.', explain: 'They stretch to two different (n, n) masks: the row of flags hides columns (keys), the column of flags hides rows (queries).' },
+      { id: 'd', text: 'Every weight becomes 0, because the whole matrix ends up masked.', explain: 'Only the pad queries\u2019 rows are hidden; the real rows keep all their keys, the pads included.' },
+    ],
+    key: 'tVzQ',
+  },
   // ── cost ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'cost-growth', stepId: 'cost', kind: 'numeric', tolerance: 0,

@@ -24,6 +24,7 @@ import * as whichAppleLearned from './18-which-apple-learned/index.js';
 import * as oneLayerLimit from './19-one-layer-limit/index.js';
 import * as twoLayers from './20-two-layers/index.js';
 import * as causalLearning from './21-causal-learning/index.js';
+import * as exercise from './22-exercise/index.js';
 
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
 // heading), the scene]
@@ -49,6 +50,7 @@ const ENTRIES = [
   ['one-layer-limit', 'What one layer cannot do', defineScene, oneLayerLimit],
   ['two-layers', 'Two layers resolve \u201cit\u201d', defineScene, twoLayers],
   ['causal-learning', 'Learning under the causal mask', defineScene, causalLearning],
+  ['exercise', 'Your turn: write attention', defineScene, exercise],
 ];
 
 /** [{ id, title, number }] in lesson order. */

@@ -1,0 +1,112 @@
+// The code panel inside the lesson, on the five steps that have one (worked example, matrix form,
+// causal mask, multi-head, mistake lab): it shows the step's own engine call (the expected numbers
+// equal the step's heatmap), follows the step's inputs (mask off, more heads, a bug switched on),
+// and passes axe with the panel open. Steps without a panel have none.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openLesson, ROOT } from './harness.js';
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => { await h?.close(); });
+
+async function openPanel(page, step) {
+  await openLesson(page, h.url, `#step=${step}`);
+  const panel = page.getByTestId('code-panel');
+  await panel.locator('summary').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="code-listing"]')?.childElementCount > 0);
+  return panel;
+}
+
+const listing = (panel) => panel.getByTestId('code-listing').innerText();
+const waitFor = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="code-listing"]').textContent), re.source, { timeout: 5000 });
+
+test('worked example: the expected weights are the ones the step draws', async () => {
+  const page = await h.page();
+  const panel = await openPanel(page, 'worked-example');
+  const expected = await panel.getByTestId('code-expected').innerText();
+  // The trace of the followed row (Apple) prints the same weights.
+  assert.match(expected, /0\.2483\s+0\.5035\s+0\.2483/);
+  assert.match(await page.locator('.al-trace').innerText(), /0\.2483, 0\.5035, 0\.2483/);
+  assert.match(await listing(panel), /^tokens = \['love', 'Apple', 'phones'\]$/m);
+  // Editing an input changes the program's inputs.
+  await panel.getByRole('tab', { name: 'NumPy' }).click();
+  await page.getByRole('spinbutton').first().fill('2');
+  await page.getByRole('spinbutton').first().press('Enter');
+  await waitFor(page, /\[2\.0, 0\.0\],/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('causal mask, multi-head, mistake lab and matrix form: the program follows the step', async () => {
+  const page = await h.page();
+  let panel = await openPanel(page, 'causal-mask');
+  await panel.getByRole('tab', { name: 'NumPy' }).click();
+  assert.match(await listing(panel), /hidden = np\.triu\(np\.ones\(\(n, n\), dtype=bool\), k=1\)/);
+  await page.locator('.al-scene').getByRole('button', { name: 'Causal mask' }).first().click();
+  await waitFor(page, /hidden = np\.zeros\(\(n, n\), dtype=bool\)/);
+
+  panel = await openPanel(page, 'multi-head');
+  assert.match(await listing(panel), /^heads = 4$/m);
+  assert.match(await listing(panel), /^# W_O: 16 × d_model 16/m);
+
+  panel = await openPanel(page, 'mistake-lab');
+  assert.doesNotMatch(await listing(panel), /BUG on purpose/);
+  await page.getByLabel('Softmax over the query axis (down the columns)').check();
+  await waitFor(page, /transpose\(\[softmax\(column\) for column in transpose\(masked\)\]\).*BUG on purpose/);
+  await page.getByLabel('Forget to divide by √d_k').check();
+  await waitFor(page, /scaled = scores  # \(2\) scale — BUG on purpose/);
+  const expected = await panel.getByTestId('code-expected').innerText();
+  assert.match(expected, /^weights \(4 × 4\):/);
+
+  // The fourth bug, live under the mistake lab: pad keys leak with the (n, 1) mask.
+  const facts = page.getByTestId('wrong-shape-facts');
+  assert.match(await facts.innerText(), /Wrong shape \(6, 1\)/);
+  await page.getByLabel('Pad tokens added').selectOption('3');
+  assert.match(await facts.innerText(), /Wrong shape \(7, 1\).*3 rows are all −∞/s);
+  assert.match(await facts.innerText(), /puts 0\.\d\d of its attention on pad tokens/);
+
+  panel = await openPanel(page, 'matrix-form');
+  assert.match(await listing(panel), /^# x: 3 tokens × d_model 8/m);
+  assert.deepEqual(page.errors, []);
+});
+
+test('axe finds nothing with the panel open; steps without code have no panel', async () => {
+  const page = await h.page();
+  const panel = await openPanel(page, 'mistake-lab');
+  await panel.locator('.al-code-stage[data-stage="softmax"]').focus();
+  // The lit line is scrolled into the listing's view (the inputs above it are 4 × 64 numbers).
+  const box = await panel.getByTestId('code-listing').boundingBox();
+  const line = await panel.locator('.al-code-line.al-lit').boundingBox();
+  assert.ok(line.y >= box.y && line.y + line.height <= box.y + box.height, `line at ${line.y}, listing ${box.y}…${box.y + box.height}`);
+  await page.addScriptTag({ content: readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, 'utf8') });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document.querySelector('[data-testid="code-panel"]'), { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length}`);
+  });
+  assert.deepEqual(result, []);
+  await openLesson(page, h.url, '#step=softmax');
+  assert.equal(await page.getByTestId('code-panel').count(), 0);
+});
+
+test('the exercise step: the editor loads, a correct solution passes, axe finds nothing, the link keeps the inputs number', async () => {
+  const page = await h.page();
+  await openLesson(page, h.url, '#step=exercise');
+  await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 20000 });
+  const { SOLUTIONS } = await import('../js/code-exercise-solutions.js');
+  await page.locator('[data-testid="exercise-editor"] .cm-content').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(SOLUTIONS.maskAfterSoftmax);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="exercise-verdict"]').dataset.bugs === 'mask-after-softmax', null, { timeout: 15000 });
+  await page.addScriptTag({ content: readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, 'utf8') });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document.querySelector('.al-scene'), { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(result, []);
+  await page.getByRole('button', { name: 'New random inputs' }).click();
+  await page.waitForFunction(() => /Random inputs number 2/.test(document.querySelector('[data-testid="exercise-seed"]').textContent));
+  assert.match(page.url(), /exercise/);
+  assert.deepEqual(page.errors, []);
+});
