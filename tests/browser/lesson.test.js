@@ -71,6 +71,14 @@ const SHOWN = {
     assert.match(m.program, /\/\* \? \*\//, 'nothing is chosen in the fill-in at first');
   },
 };
+// The training steps load their playground as a chunk: the locators wait for it to mount.
+for (const id of ['watch-learning', 'which-apple-learned', 'one-layer-limit', 'two-layers', 'causal-learning']) {
+  SHOWN[id] = async (page, m) => {
+    assert.equal(await page.locator('.al-scene [data-role=seed-note]').innerText(), m.seedNote);
+    assert.equal(await page.locator('.al-scene [data-role=architecture]').innerText(), m.architectureLine);
+    assert.equal(await page.locator('.al-scene [data-input=probe]').inputValue(), m.probe);
+  };
+}
 const num = (t) => Number(t.trim().replace('\u2212', '-'));
 
 // For the steps without their own checks above: every sentence the step's model writes (its

@@ -22,7 +22,7 @@ before(async () => {
 });
 after(async () => { await h?.close(); });
 
-const ready = (page) => page.waitForFunction(() => !document.querySelector('.al-scene [data-action=play]')?.disabled, null, { timeout: 30000 });
+const ready = (page) => page.waitForFunction(() => document.querySelector('.al-scene [data-action=play]')?.disabled === false, null, { timeout: 30000 });
 
 async function trainToTarget(page) {
   await page.locator('.al-scene [data-input=speed]').selectOption('max');

@@ -16,7 +16,7 @@ before(async () => { h = await launch(); });
 after(async () => { await h?.close(); });
 
 const scene = (page) => page.locator('.al-scene');
-const ready = (page) => page.waitForFunction(() => !document.querySelector('.al-scene [data-action=play]')?.disabled, null, { timeout: 20000 });
+const ready = (page) => page.waitForFunction(() => document.querySelector('.al-scene [data-action=play]')?.disabled === false, null, { timeout: 20000 });
 const steps = async (page) => Number(await scene(page).locator('[data-role=counter]').getAttribute('data-steps'));
 
 async function open(page, id, hash = '') {

@@ -3,9 +3,9 @@
 // config in inputs.js and hands it here; the scene's code lives once in this folder.
 import { trainingInputs } from './inputs.js';
 import { trainingModel } from './model.js';
-import { mountTrainingScene } from './view.js';
+import { mountTrainingView } from './view.js';
 
 export function trainingScene(config) {
   const inputs = trainingInputs(config);
-  return { inputs, model: trainingModel(config), view: { mount: (host, ctx) => mountTrainingScene(host, ctx, config, inputs) } };
+  return { inputs, model: trainingModel(config), view: { mount: (host, ctx) => mountTrainingView(host, ctx, config, inputs) } };
 }
