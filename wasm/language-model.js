@@ -6,6 +6,7 @@
 // Not for drawing, not for training.
 import { BOUNDARY, UNKNOWN, createTokenizer } from './language-model-tokenizer.js';
 
+const MAX_FILE_BYTES = 64 * 2 ** 20; // kMaxWeightsBytes in src/lm/weights_file.hpp
 const CONFIG_FIELDS = ['vocab', 'dModel', 'layers', 'heads', 'dFF', 'context', 'preNorm'];
 function asBytes(bytes) {
   if (bytes instanceof Uint8Array) return bytes;
@@ -29,6 +30,12 @@ function readCString(memory, ptr) {
 export function loadLanguageModel(exports, bytes) {
   const file = asBytes(bytes);
   const ex = exports;
+  // Too large: C++ refuses it (and words the message) without the bytes ever being copied in,
+  // so a huge file never grows wasm memory for good.
+  if (file.length > MAX_FILE_BYTES) {
+    ex.lm_load(0, Math.min(file.length, 2 ** 32 - 1));
+    throw new Error(readCString(ex.memory, ex.lm_last_error()));
+  }
   const ptr = ex.lm_alloc(Math.max(1, file.length));
   if (!ptr) throw new RangeError(`Not enough memory to read a ${file.length}-byte weights file.`);
   let handle;
@@ -75,6 +82,7 @@ export function loadLanguageModel(exports, bytes) {
     const ids = new Int32Array(ex.memory.buffer, ex.lm_tokens(handle), config.context);
     tokens.forEach((t, i) => { ids[i] = t.id; });
     const status = ex.lm_run(handle, tokens.length);
+    if (status === 4) throw new RangeError('The language model\'s numbers overflowed on this text: its weights are too large to compute with, so this weights file cannot be used. Load the lesson\'s own model.bin.');
     if (status !== 0) throw new Error(`The language model could not run (status ${status}).`);
   };
   // Probabilities of the next token after the last position, as a fresh Float64Array.

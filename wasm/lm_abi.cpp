@@ -26,7 +26,11 @@ struct LoadedModel {
   std::vector<int> targets;  // (context) written by JS before lm_loss
   int n = 0;                 // tokens of the last run
   std::size_t vocab_offset = 0, vocab_bytes = 0;
+  std::uint64_t bytes = 0;   // lm_memory_bytes(config)
 };
+// The memory all loaded models may need together: 2 of the largest a file may describe.
+constexpr std::uint64_t kMaxLoadedBytes = 2 * kMaxModelBytes;
+std::uint64_t loaded_bytes = 0;
 std::map<int, std::unique_ptr<LoadedModel>> models;
 int next_handle = 1;
 std::string last_error;
@@ -41,15 +45,30 @@ extern "C" {
 void* lm_alloc(std::uint32_t bytes) { return std::malloc(bytes); }
 void lm_free(void* p) { std::free(p); }
 
-// Reads and checks a weights file of `size` bytes at `bytes`. Returns a handle ≥ 1, or 0 and
+// Reads and checks a weights file of `size` bytes at `bytes` (0 when size is over kMaxWeightsBytes). Returns a handle ≥ 1, or 0 and
 // lm_last_error() says what is wrong with the file.
 int lm_load(const std::uint8_t* bytes, std::uint32_t size) {
   auto m = std::make_unique<LoadedModel>();
   WeightsReport r;
-  if (!bytes || !lm_read_weights(bytes, size, m->config, m->memory, m->params, r)) {
-    last_error = bytes ? lm_describe(r) : "No weights were given.";
+  // (a size over the limit is refused before the bytes are read: JS passes no bytes then)
+  if (!bytes && size <= kMaxWeightsBytes) {
+    last_error = "No weights were given.";
     return 0;
   }
+  // Every loaded model together stays under kMaxLoadedBytes, so loading one more can never run
+  // the module out of memory (a trap): the header says how much this one needs.
+  LmConfig header;
+  if (lm_read_config(bytes, size, header, r) && loaded_bytes + lm_memory_bytes(header) > kMaxLoadedBytes) {
+    last_error = "Too many language models are loaded at once (" + std::to_string(loaded_bytes >> 20) +
+                 " MiB in use): dispose() one you no longer need before loading another.";
+    return 0;
+  }
+  if (!lm_read_weights(bytes, size, m->config, m->memory, m->params, r)) {
+    last_error = lm_describe(r);
+    return 0;
+  }
+  m->bytes = lm_memory_bytes(m->config);
+  loaded_bytes += m->bytes;
   m->vocab_offset = r.vocab_offset;
   m->vocab_bytes = r.vocab_bytes;
   lm_workspace_init(m->config, m->config.context, m->work);
@@ -88,7 +107,8 @@ int* lm_tokens(int handle) { LoadedModel* m = find(handle); return m ? m->tokens
 int* lm_targets(int handle) { LoadedModel* m = find(handle); return m ? m->targets.data() : nullptr; }
 
 // Runs the forward pass on the first n tokens. 0 on success, 1 bad handle, 2 n out of range,
-// 3 a token id out of range.
+// 3 a token id out of range, 4 the numbers overflowed (lm_outputs_valid: weights too large for
+// float32).
 int lm_run(int handle, int n) {
   LoadedModel* m = find(handle);
   if (!m) return 1;
@@ -98,7 +118,7 @@ int lm_run(int handle, int n) {
   const int seq_start[2] = {0, n};
   lm_forward(Impl::kSimd, m->config, m->params, m->work, m->tokens.data(), seq_start, 1, nullptr);
   m->n = n;
-  return 0;
+  return lm_outputs_valid(m->config, m->work, n) ? 0 : 4;
 }
 
 // After lm_run: layer l's attention weights, heads blocks of (n, n) row-major.
@@ -126,5 +146,11 @@ double lm_loss(int handle) {
 }
 
 // Frees a model. Returns 0, or 1 for a handle that is not loaded.
-int lm_dispose(int handle) { return models.erase(handle) ? 0 : 1; }
+int lm_dispose(int handle) {
+  LoadedModel* m = find(handle);
+  if (!m) return 1;
+  loaded_bytes -= m->bytes;
+  models.erase(handle);
+  return 0;
+}
 }

@@ -3,6 +3,7 @@
 // listed once, in CMakeLists.txt (TRAIN_EXPORTS). wasm/training.js is its only caller. Arguments
 // are checked in JS with learner-readable messages; here they are checked again so that a bad
 // call returns 0 instead of corrupting memory.
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -95,10 +96,14 @@ int train_heads(Trainer* t) { return t->model().config().heads; }
 int train_classes(Trainer* t) { return t->task().classes(); }
 
 // One sentence (tokens: n ids) read out at `readout`: probabilities (classes floats) and the
-// attention weights (layers · heads blocks of n × n, layer-major). Returns 1, or 0 if refused.
+// attention weights (layers · heads blocks of n × n, layer-major). Returns 1; 0 if refused; 2 when
+// a result is not finite (weights so large after a diverging learning rate that float32 overflows).
 int train_run(Trainer* t, const int* tokens, int n, int readout, float* probabilities, float* weights) {
   std::vector<float> p, w;
   if (!t->run(copy_tokens(tokens, n), readout, p, w)) return 0;
+  for (const std::vector<float>* v : {&p, &w})
+    for (float x : *v)
+      if (!std::isfinite(x)) return 2;
   std::memcpy(probabilities, p.data(), p.size() * sizeof(float));
   std::memcpy(weights, w.data(), w.size() * sizeof(float));
   return 1;

@@ -12,8 +12,12 @@ const FILES = { simd: 'attention-train-simd.wasm', scalar: 'attention-train-scal
 const compiled = new Map(); // 'simd' | 'scalar' → Promise<WebAssembly.Module>
 
 export const TRAINER_LIMITS = Object.freeze({
-  layers: [1, 2], heads: [1, 2, 4], dModel: [4, 128], batchSize: [1, 512], maxLearningRate: 1000,
+  layers: [1, 2], heads: [1, 2, 4], dModel: [4, 128], batchSize: [1, 512], minLearningRate: 1e-12, maxLearningRate: 1000,
   maxStepsPerCall: 100000, heldOut: 256,
+  // Trainers one engine holds at once: the largest (2 layers, 4 heads, dModel 128, batch 512)
+  // takes about 65 MiB of the module's 2 GiB once it has stepped, so 16 of them always fit
+  // (beyond ~31 the module would run out of memory and trap).
+  maxOpenTrainers: 16,
 });
 const SETTINGS = ['task', 'layers', 'heads', 'dModel', 'seed', 'learningRate', 'batchSize', 'positions'];
 
@@ -45,7 +49,7 @@ async function instantiate(module) {
 // The wasm instance shared by one engine's trainers, with typed views that are re-made after
 // any call that may have grown memory.
 class TrainModule {
-  constructor(exports) { this.x = exports; }
+  constructor(exports) { this.x = exports; this.openTrainers = 0; }
   f32(ptr, count) { return new Float32Array(this.x.memory.buffer, ptr, count); }
   i32(ptr, count) { return new Int32Array(this.x.memory.buffer, ptr, count); }
   text(ptr) {
@@ -74,6 +78,7 @@ export function tokenize(sentence) {
 function describeValue(v) {
   if (v === undefined) return 'missing';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.slice(0, 40))}`;
+  if (Number.isNaN(v)) return 'NaN (not a number)';
   if (typeof v === 'number') return String(v);
   return `a ${typeof v}`;
 }
@@ -111,6 +116,8 @@ function checkSettings(settings, tasks) {
 function checkLearningRate(lr) {
   if (typeof lr !== 'number' || !Number.isFinite(lr)) throw new TypeError(`learningRate must be a number, but it is ${describeValue(lr)}.`);
   if (lr <= 0 || lr > TRAINER_LIMITS.maxLearningRate) throw new RangeError(`learningRate must be greater than 0 and at most ${TRAINER_LIMITS.maxLearningRate}, but it is ${lr}.`);
+  // (the trainer computes in 32-bit floats: a smaller rate would be stored as 0 or a denormal)
+  if (lr < TRAINER_LIMITS.minLearningRate) throw new RangeError(`learningRate must be at least ${TRAINER_LIMITS.minLearningRate}: ${lr} is too small to change any weight.`);
 }
 
 /**
@@ -176,9 +183,13 @@ class Trainer {
   constructor(mod, s) {
     this.#mod = mod;
     this.#s = s;
+    if (mod.openTrainers >= TRAINER_LIMITS.maxOpenTrainers) {
+      throw new RangeError(`${mod.openTrainers} trainers are open at once, the most one engine holds: dispose() one you no longer need before creating another.`);
+    }
     this.#h = mod.x.train_create(s.index, s.layers, s.heads, s.dModel, s.seed >>> 0, s.learningRate, s.batchSize,
       s.positions === 'learned' ? 1 : 0, TRAINER_LIMITS.heldOut);
     if (!this.#h) throw new RangeError('The trainer refused these settings.');
+    mod.openTrainers++;
     /** The task's words; sentences given to attend() and predict() use only these. */
     this.vocabulary = s.info.vocabulary;
     /** The task description (see engine.trainingTask). */
@@ -252,7 +263,9 @@ class Trainer {
     if (words.length > max) throw new RangeError(`The sentence has ${words.length} words, but this model reads at most ${max}.`);
     const unknown = [...new Set(words.filter((w) => !this.vocabulary.includes(w)))];
     if (unknown.length) {
-      throw new RangeError(`${unknown.length === 1 ? 'This word is' : 'These words are'} not in the task's vocabulary: ${unknown.map((w) => `"${w}"`).join(', ')}. The model only knows the words in trainer.vocabulary.`);
+      const shown = unknown.slice(0, 5).map((w) => `"${w.length > 24 ? `${w.slice(0, 24)}…` : w}"`).join(', ');
+      const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
+      throw new RangeError(`${unknown.length === 1 ? 'This word is' : 'These words are'} not in the task's vocabulary: ${shown}${more}. The model only knows the words in trainer.vocabulary.`);
     }
     return { words, ids: words.map((w) => this.vocabulary.indexOf(w)) };
   }
@@ -269,7 +282,9 @@ class Trainer {
       if (readout < 0) throw new RangeError(`The sentence needs the word "${this.task.readout.word}": the model reads its answer there.`);
       const L = x.train_layers(this.#h), H = x.train_heads(this.#h), C = x.train_classes(this.#h);
       const pp = alloc(4 * C), pw = alloc(4 * L * H * n * n);
-      if (!x.train_run(this.#h, pt, n, readout, pp, pw)) throw new RangeError('The trainer refused this sentence.');
+      const ran = x.train_run(this.#h, pt, n, readout, pp, pw);
+      if (ran === 2) throw new RangeError(`The model's numbers overflowed on this sentence: its weights grew too large${this.#stopped ? ' before training stopped' : ''}. Reset and lower the learning rate.`);
+      if (ran !== 1) throw new RangeError('The trainer refused this sentence.');
       const all = this.#mod.f32(pw, L * H * n * n);
       const layers = [];
       for (let l = 0; l < L; l++) {
@@ -342,7 +357,10 @@ class Trainer {
 
   /** Frees the trainer's memory; later calls throw. Safe to call twice. */
   dispose() {
-    if (this.#h) this.#mod.x.train_destroy(this.#h);
+    if (this.#h) {
+      this.#mod.x.train_destroy(this.#h);
+      this.#mod.openTrainers--;
+    }
     this.#h = 0;
   }
 }

@@ -55,6 +55,7 @@ function describe(value) {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  if (Number.isNaN(value)) return 'NaN (not a number)';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return 'an array';

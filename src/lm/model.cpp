@@ -5,6 +5,7 @@
 #include "lm/model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "nn/cross_entropy.hpp"
@@ -33,14 +34,43 @@ void zero(float* x, long count) { std::fill(x, x + count, 0.f); }
 void copy(const float* from, float* to, long count) { std::memcpy(to, from, sizeof(float) * count); }
 }  // namespace
 
+// The workspace's floats, in 64-bit arithmetic (a large config overflows a 32-bit size_t).
+std::uint64_t lm_workspace_floats(const LmConfig& c, int max_tokens) {
+  const std::uint64_t n = max_tokens, d = c.d_model, f = c.d_ff, v = c.vocab;
+  const std::uint64_t att = static_cast<std::uint64_t>(c.heads) * n * c.context;  // Σ n_s² ≤ N·context
+  const std::uint64_t attn_scratch = 4 * n * d + static_cast<std::uint64_t>(c.context) * c.context;
+  const std::uint64_t per_layer = 11 * n * d + 4 * n + 2 * n * f + att;
+  return c.layers * per_layer + 2 * n * d + 3 * n + 2 * n * v + 3 * n * d + n * f + attn_scratch;
+}
+
+std::uint64_t lm_memory_bytes(const LmConfig& c) {
+  return 4 * (static_cast<std::uint64_t>(lm_param_floats(c)) + lm_workspace_floats(c, c.context));
+}
+
+bool lm_outputs_valid(const LmConfig& c, const LmWorkspace& w, int n) {
+  for (std::size_t i = 0; i < static_cast<std::size_t>(n) * c.vocab; ++i)
+    if (!std::isfinite(w.logits[i])) return false;
+  // heads blocks of (n, n): every causal row must sum to 1; a row of zeros means its scores
+  // overflowed to −∞ and the softmax treated every key as hidden
+  for (const LmLayerActivations& a : w.layer)
+    for (std::size_t row = 0; row < static_cast<std::size_t>(c.heads) * n; ++row) {
+      double sum = 0;
+      for (int j = 0; j < n; ++j) {
+        const float x = a.att[row * n + j];
+        if (!std::isfinite(x)) return false;
+        sum += x;
+      }
+      if (std::fabs(sum - 1.0) > 1e-3) return false;
+    }
+  return true;
+}
+
 void lm_workspace_init(const LmConfig& c, int max_tokens, LmWorkspace& w) {
   const std::size_t n = max_tokens, d = c.d_model, f = c.d_ff, v = c.vocab;
-  const std::size_t att = static_cast<std::size_t>(c.heads) * n * c.context;  // Σ n_s² ≤ N·context
+  const std::size_t att = static_cast<std::size_t>(c.heads) * n * c.context;
   const std::size_t attn_scratch = 4 * n * d + static_cast<std::size_t>(c.context) * c.context;
-  const std::size_t per_layer = 11 * n * d + 4 * n + 2 * n * f + att;
-  const std::size_t total = c.layers * per_layer + 2 * n * d + 3 * n + 2 * n * v + 3 * n * d + n * f + attn_scratch;
   w.max_tokens = max_tokens;
-  w.memory.assign(total, 0.f);
+  w.memory.assign(static_cast<std::size_t>(lm_workspace_floats(c, max_tokens)), 0.f);
   float* at = w.memory.data();
   auto take = [&at](std::size_t floats) { float* p = at; at += floats; return p; };
   w.layer.assign(c.layers, LmLayerActivations{});

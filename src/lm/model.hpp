@@ -6,6 +6,7 @@
 // every intermediate so the page can show it; no threads here (the trainer splits batches).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "lm/config.hpp"
@@ -55,6 +56,17 @@ struct LmWorkspace {
   float* grad_ff;    // (N, d_ff)
   float* attn_scratch;
 };
+
+// Floats of a workspace for batches of at most max_tokens tokens (64-bit: a huge config must be
+// measurable before anything is allocated).
+std::uint64_t lm_workspace_floats(const LmConfig& c, int max_tokens);
+// Bytes one loaded model needs to run in the lesson: its float32 parameters and a workspace for
+// one sentence of `context` tokens.
+std::uint64_t lm_memory_bytes(const LmConfig& c);
+// After lm_forward over one sentence of n tokens: whether every logit (n, vocab) is finite and
+// every attention row sums to 1. Weights too large for float32 overflow: to ∞ and then NaN, or a
+// score to −∞, which leaves a row of zeros.
+bool lm_outputs_valid(const LmConfig& c, const LmWorkspace& w, int n);
 
 // Sizes and points a workspace for batches of at most max_tokens tokens.
 void lm_workspace_init(const LmConfig& c, int max_tokens, LmWorkspace& w);

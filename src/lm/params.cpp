@@ -15,9 +15,9 @@ int lm_config_problem(const LmConfig& c) {
 
 namespace {
 std::size_t padded(std::size_t floats) { return (floats + 3) / 4 * 4; }
+}  // namespace
 
-// The list without pointers; `at` (if given) receives each tensor's float offset.
-std::vector<LmTensor> tensor_shapes(const LmConfig& c) {
+std::vector<LmTensor> lm_tensor_shapes(const LmConfig& c) {
   const int d = c.d_model;
   std::vector<LmTensor> t;
   t.push_back({"token embedding", c.vocab, d, true, nullptr});
@@ -43,16 +43,15 @@ std::vector<LmTensor> tensor_shapes(const LmConfig& c) {
   }
   return t;
 }
-}  // namespace
 
 std::size_t lm_param_floats(const LmConfig& c) {
   std::size_t total = 0;
-  for (const LmTensor& t : tensor_shapes(c)) total += padded(static_cast<std::size_t>(t.rows) * t.cols);
+  for (const LmTensor& t : lm_tensor_shapes(c)) total += padded(static_cast<std::size_t>(t.rows) * t.cols);
   return total;
 }
 
 std::vector<LmTensor> lm_tensors(const LmConfig& c, float* memory, LmParams& p) {
-  std::vector<LmTensor> t = tensor_shapes(c);
+  std::vector<LmTensor> t = lm_tensor_shapes(c);
   std::size_t at = 0;
   for (LmTensor& x : t) {
     x.data = memory + at;

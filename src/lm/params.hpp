@@ -41,6 +41,9 @@ struct LmTensor {
   float* data;       // inside the memory given to point_lm_params
 };
 
+// The tensors of a config in file order, without data (data = nullptr): for checking a file's
+// layout before any memory is allocated.
+std::vector<LmTensor> lm_tensor_shapes(const LmConfig& c);
 // Floats the parameters need (each tensor starts on a 4-float boundary).
 std::size_t lm_param_floats(const LmConfig& c);
 // Resizes memory (zero-filled) and points p into it. Returns every tensor in file order.

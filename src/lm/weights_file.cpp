@@ -1,6 +1,8 @@
 // Writing and checked reading of the language model's weights file (layout in the header).
 #include "lm/weights_file.hpp"
 
+#include "lm/model.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -101,8 +103,7 @@ std::vector<std::uint8_t> lm_write_weights(const LmConfig& c, float* memory, con
   return out;
 }
 
-bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, std::vector<float>& memory, LmParams& p,
-                     WeightsReport& r) {
+bool lm_read_config(const std::uint8_t* bytes, std::size_t size, LmConfig& c, WeightsReport& r) {
   r = WeightsReport{};
   auto fail = [&r](WeightsProblem why) {
     r.problem = why;
@@ -136,6 +137,20 @@ bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, s
     r.found = fields[bad - 1];
     return fail(WeightsProblem::kBadConfig);
   }
+  if (lm_memory_bytes(c) > kMaxModelBytes) {
+    r.found = static_cast<long long>(lm_memory_bytes(c));
+    return fail(WeightsProblem::kTooMuchMemory);
+  }
+  return true;
+}
+
+bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, std::vector<float>& memory, LmParams& p,
+                     WeightsReport& r) {
+  if (!lm_read_config(bytes, size, c, r)) return false;
+  auto fail = [&r](WeightsProblem why) {
+    r.problem = why;
+    return false;
+  };
   // the vocabulary block
   const std::size_t vocab_bytes = get_u32(bytes + 40);
   if (vocab_bytes > size - kHeaderBytes) return fail(WeightsProblem::kVocabularyTruncated);
@@ -148,19 +163,21 @@ bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, s
     r.found = words;
     return fail(WeightsProblem::kVocabularyCount);
   }
-  std::size_t at = round4(kHeaderBytes + vocab_bytes);
-  // the tensors, in layout order
-  std::vector<LmTensor> tensors = point_lm_params(c, memory, p);
-  if (get_u32(bytes + 36) != tensors.size()) {
-    r.expected = static_cast<long long>(tensors.size());
+  const std::size_t first = round4(kHeaderBytes + vocab_bytes);
+  // pass 1, the layout: every tensor's header and length, before any memory is allocated (so a
+  // short file whose header describes a huge model is refused for free)
+  const std::vector<LmTensor> shapes = lm_tensor_shapes(c);
+  if (get_u32(bytes + 36) != shapes.size()) {
+    r.expected = static_cast<long long>(shapes.size());
     r.found = get_u32(bytes + 36);
     return fail(WeightsProblem::kTensorCount);
   }
-  for (std::size_t t = 0; t < tensors.size(); ++t) {
-    const LmTensor& x = tensors[t];
+  std::size_t at = first;
+  for (std::size_t t = 0; t < shapes.size(); ++t) {
+    const LmTensor& x = shapes[t];
     r.tensor = static_cast<int>(t);
     r.tensor_name = x.name;
-    if (at + 12 > size) return fail(WeightsProblem::kTensorTruncated);
+    if (at > size || size - at < 12) return fail(WeightsProblem::kTensorTruncated);
     const std::uint32_t rows = get_u32(bytes + at), cols = get_u32(bytes + at + 4), enc = get_u32(bytes + at + 8);
     at += 12;
     if (rows != static_cast<std::uint32_t>(x.rows) || cols != static_cast<std::uint32_t>(x.cols)) {
@@ -179,26 +196,6 @@ bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, s
     const std::size_t count = static_cast<std::size_t>(rows) * cols;
     const std::size_t need = x.quantised ? round4(2 * rows + count) : 4 * count;
     if (need > size - at) return fail(WeightsProblem::kTensorTruncated);
-    if (x.quantised) {
-      const std::uint8_t* scales = bytes + at;
-      const std::uint8_t* q = bytes + at + 2 * rows;
-      for (std::uint32_t row = 0; row < rows; ++row) {
-        const float s = half_to_float(static_cast<std::uint16_t>(scales[2 * row] | scales[2 * row + 1] << 8));
-        if (!std::isfinite(s)) {
-          r.found = row;
-          return fail(WeightsProblem::kNotFinite);
-        }
-        for (std::uint32_t j = 0; j < cols; ++j)
-          x.data[static_cast<std::size_t>(row) * cols + j] = s * static_cast<float>(static_cast<std::int8_t>(q[static_cast<std::size_t>(row) * cols + j]));
-      }
-    } else {
-      std::memcpy(x.data, bytes + at, 4 * count);
-      for (std::size_t i = 0; i < count; ++i)
-        if (!std::isfinite(x.data[i])) {
-          r.found = static_cast<long long>(i);
-          return fail(WeightsProblem::kNotFinite);
-        }
-    }
     at += need;
   }
   r.tensor = -1;
@@ -206,6 +203,37 @@ bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, s
   if (at != size) {
     r.found = static_cast<long long>(size - at);
     return fail(WeightsProblem::kExtraBytes);
+  }
+  // pass 2, the values: dequantise into the model's memory and check that each is finite
+  std::vector<LmTensor> tensors = point_lm_params(c, memory, p);
+  at = first;
+  for (std::size_t t = 0; t < tensors.size(); ++t) {
+    const LmTensor& x = tensors[t];
+    const std::uint32_t rows = static_cast<std::uint32_t>(x.rows), cols = static_cast<std::uint32_t>(x.cols);
+    at += 12;
+    const std::size_t count = static_cast<std::size_t>(rows) * cols;
+    auto not_finite = [&](long long where) {
+      r.tensor = static_cast<int>(t);
+      r.tensor_name = x.name;
+      r.found = where;
+      return fail(WeightsProblem::kNotFinite);
+    };
+    if (x.quantised) {
+      const std::uint8_t* scales = bytes + at;
+      const std::uint8_t* q = bytes + at + 2 * rows;
+      for (std::uint32_t row = 0; row < rows; ++row) {
+        const float s = half_to_float(static_cast<std::uint16_t>(scales[2 * row] | scales[2 * row + 1] << 8));
+        if (!std::isfinite(s)) return not_finite(row);
+        for (std::uint32_t j = 0; j < cols; ++j)
+          x.data[static_cast<std::size_t>(row) * cols + j] = s * static_cast<float>(static_cast<std::int8_t>(q[static_cast<std::size_t>(row) * cols + j]));
+      }
+      at += round4(2 * rows + count);
+    } else {
+      std::memcpy(x.data, bytes + at, 4 * count);
+      for (std::size_t i = 0; i < count; ++i)
+        if (!std::isfinite(x.data[i])) return not_finite(static_cast<long long>(i));
+      at += 4 * count;
+    }
   }
   return true;
 }
@@ -226,6 +254,9 @@ std::string lm_describe(const WeightsReport& r) {
     case WeightsProblem::kBadConfig:
       return std::string("The weights file's header has an impossible ") + kFields[r.field] + ": " + std::to_string(r.found) +
              (r.field == 4 ? " (it must divide d_model)." : ".");
+    case WeightsProblem::kTooMuchMemory:
+      return "The weights file describes a model too big to run here: it would need " + std::to_string(r.found >> 20) +
+             " MiB of memory, more than the " + std::to_string(kMaxModelBytes >> 20) + " MiB this lesson allows.";
     case WeightsProblem::kVocabularyTruncated: return "The weights file is cut short inside its vocabulary.";
     case WeightsProblem::kVocabularyCount:
       return "The weights file's vocabulary lists " + std::to_string(r.found) + " words, but its header says " +

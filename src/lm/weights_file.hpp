@@ -22,6 +22,9 @@
 namespace attn::lm {
 constexpr std::uint32_t kWeightsVersion = 1;
 constexpr std::size_t kMaxWeightsBytes = 64u << 20;  // 64 MiB: far above any model this lesson ships
+// Memory a model may need to run (lm_memory_bytes: float32 parameters and a one-sentence
+// workspace); a header asking for more is refused before anything is allocated.
+constexpr std::uint64_t kMaxModelBytes = 256ull << 20;
 
 enum class WeightsProblem {
   kNone = 0,
@@ -30,6 +33,7 @@ enum class WeightsProblem {
   kBadMagic,
   kBadVersion,          // found = the file's version
   kBadConfig,           // field = which size (1 vocab … 7 pre_norm), found = its value
+  kTooMuchMemory,       // found = the bytes lm_memory_bytes says the model needs
   kVocabularyTruncated,
   kVocabularyCount,     // expected = vocab words, found = words in the block
   kTensorCount,         // expected, found
@@ -53,7 +57,12 @@ struct WeightsReport {
 // The tensors (from point_lm_params / lm_tensors over `memory`) and the vocabulary as file bytes.
 std::vector<std::uint8_t> lm_write_weights(const LmConfig& c, float* memory, const std::vector<std::string>& vocabulary);
 
-// Reads and checks a whole file. On success fills c, memory (dequantised float32, laid out by
+// Reads and checks the 44-byte header alone (size limits, magic, version, the config and the
+// memory it needs): true with c filled, or false with r saying what is wrong. Allocates nothing.
+bool lm_read_config(const std::uint8_t* bytes, std::size_t size, LmConfig& c, WeightsReport& r);
+
+// Reads and checks a whole file: first the header (lm_read_config), then its layout (every tensor's shape and encoding, the total
+// length) without allocating, then the values. On success fills c, memory (dequantised float32, laid out by
 // point_lm_params) and p, and returns true; else returns false with r saying what is wrong.
 bool lm_read_weights(const std::uint8_t* bytes, std::size_t size, LmConfig& c, std::vector<float>& memory, LmParams& p,
                      WeightsReport& r);

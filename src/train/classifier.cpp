@@ -161,8 +161,12 @@ float Classifier::forward_backward(const Batch& batch) {
 
 float Classifier::train_step(const Batch& batch, const nn::AdamSettings& adam) {
   const float loss = forward_backward(batch);
-  nn::adam_step(params_.data(), grads_.data(), adam_m_.data(), adam_v_.data(), static_cast<long>(params_.size()), ++step_, adam);
+  apply_update(adam);
   return loss;
+}
+
+void Classifier::apply_update(const nn::AdamSettings& adam) {
+  nn::adam_step(params_.data(), grads_.data(), adam_m_.data(), adam_v_.data(), static_cast<long>(params_.size()), ++step_, adam);
 }
 
 const float* Classifier::attention_weights(int layer, int s, int head) const {

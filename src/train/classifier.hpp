@@ -46,6 +46,8 @@ class Classifier {
   float forward_backward(const Batch& batch);
   // Forward, backward and one Adam step; returns the loss before the step.
   float train_step(const Batch& batch, const nn::AdamSettings& adam);
+  // One Adam step from the gradients of the last forward_backward().
+  void apply_update(const nn::AdamSettings& adam);
   const std::vector<float>& gradients() const { return grads_; }
 
   // After forward(): class probabilities (batch, classes) and the attention weights of sequence

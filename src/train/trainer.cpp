@@ -65,12 +65,15 @@ float Trainer::step(int count) {
   for (int i = 0; i < count; ++i) {
     for (auto& e : examples) e = task_.sample_training(data_);
     fill_batch(batch_, examples, 0, examples.size());
-    const float loss = model_->train_step(batch_, adam);
+    // The update is applied only from a usable loss: a diverged step leaves the weights as they
+    // were (finite), so the page can still show the model that stopped.
+    const float loss = model_->forward_backward(batch_);
     if (!std::isfinite(loss) || loss > kDivergedLoss) {
       stopped_ = true;
       stop_loss_ = loss;
       return std::numeric_limits<float>::quiet_NaN();
     }
+    model_->apply_update(adam);
     total += loss;
   }
   return count > 0 ? static_cast<float>(total / count) : 0.f;

@@ -40,7 +40,8 @@ class Trainer {
   Trainer(const TrainerSettings& settings, Impl impl);  // valid(settings) must hold
   // Runs `count` Adam steps; returns the mean training loss over them. When a step's loss is
   // NaN, infinite or above kDivergedLoss, training stops (stopped() becomes true, later steps do
-  // nothing, stop_loss() holds that loss) and NaN is returned.
+  // nothing, stop_loss() holds that loss) and NaN is returned; that step's update is not applied,
+  // so the weights stay those of the last step counted in steps().
   float step(int count);
   Evaluation evaluate();
   // Back to the weights of the seed and the first batch; clears the stopped state.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lm/init.hpp"
+#include "lm/model.hpp"
 #include "lm/weights_file.hpp"
 
 using namespace attn::lm;
@@ -194,5 +195,44 @@ TEST_CASE("every kind of damage to a weights file is named") {
   }
   SUBCASE("too large") {
     CHECK(read(std::vector<std::uint8_t>(kMaxWeightsBytes + 1, 0)).problem == WeightsProblem::kTooLarge);
+  }
+}
+
+TEST_CASE("a header declaring a big model is refused before the model's memory is allocated") {
+  Written w;
+  // Keep the small file's vocabulary and tensors, but declare bigger sizes in the header.
+  auto declare = [&w](int vocab_words, int d_model, int layers, int heads, int d_ff, int context) {
+    std::vector<std::uint8_t> b = w.bytes;
+    put_u32(b, 8, static_cast<std::uint32_t>(vocab_words));
+    put_u32(b, 12, static_cast<std::uint32_t>(d_model));
+    put_u32(b, 16, static_cast<std::uint32_t>(layers));
+    put_u32(b, 20, static_cast<std::uint32_t>(heads));
+    put_u32(b, 24, static_cast<std::uint32_t>(d_ff));
+    put_u32(b, 28, static_cast<std::uint32_t>(context));
+    return b;
+  };
+  LmConfig c;
+  std::vector<float> memory;
+  LmParams p;
+  WeightsReport r;
+  SUBCASE("within the memory limit: refused from the layout (the file is far too short)") {
+    const auto b = declare(5, 1024, 1, 4, 2048, 4);  // ~33 MiB as float32
+    CHECK_FALSE(lm_read_weights(b.data(), b.size(), c, memory, p, r));
+    CHECK(r.problem == WeightsProblem::kTensorShape);
+    CHECK(memory.empty());
+  }
+  SUBCASE("over it: refused from the header alone, in 64-bit arithmetic") {
+    // 15 layers × 1024 heads × a 1024 × 1024 context: the workspace alone is 2^34 floats, which
+    // wrapped around a 32-bit size_t in wasm before
+    const auto b = declare(5, 1024, 15, 1024, 1, 1024);
+    CHECK_FALSE(lm_read_weights(b.data(), b.size(), c, memory, p, r));
+    CHECK(r.problem == WeightsProblem::kTooMuchMemory);
+    CHECK(memory.empty());
+    CHECK(lm_describe(r).find("too big to run here: it would need 62384 MiB of memory, more than the 256 MiB") != std::string::npos);
+    CHECK(lm_memory_bytes(c) > (std::uint64_t{1} << 32));
+  }
+  SUBCASE("the small model itself needs far less than the limit") {
+    CHECK(lm_read_weights(w.bytes.data(), w.bytes.size(), c, memory, p, r));
+    CHECK(lm_memory_bytes(c) < (1u << 20));
   }
 }

@@ -184,6 +184,12 @@ TEST_CASE("a learning rate that makes the loss non-finite stops training") {
   CHECK(t.stopped());
   CHECK(std::isnan(loss));
   CHECK(std::isnan(t.step(1)));  // stays stopped
+  // the step whose loss diverged was not applied: the weights are still finite numbers, and
+  // steps() counts only the updates that were made
+  const int made = t.steps();
+  for (float v : t.model().parameters()) REQUIRE(std::isfinite(v));
+  t.step(1);
+  CHECK(t.steps() == made);
   t.reset();
   CHECK_FALSE(t.stopped());
 }

@@ -12,22 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 
-/** mulberry32: a small seeded generator; rng() in [0, 1), with helpers the targets share. */
-export function makeRng(seed) {
-  let a = seed >>> 0;
-  const rng = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  rng.int = (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)); // inclusive
-  rng.pick = (list) => list[Math.floor(rng() * list.length)];
-  rng.chance = (p) => rng() < p;
-  rng.logInt = (lo, hi) => Math.min(hi, Math.max(lo, Math.round(Math.exp(Math.log(lo) + rng() * (Math.log(hi) - Math.log(lo))))));
-  return rng;
-}
+// The seeded generator lives in its own module, so targets can import it without a cycle
+// (a target importing this file would deadlock its top-level await).
+export { makeRng } from './rng.mjs';
+import { makeRng } from './rng.mjs';
 
 export async function loadTargets(only = null) {
   const dir = path.join(HERE, 'targets');
@@ -90,7 +78,9 @@ async function main() {
         mkdirSync(outDir, { recursive: true });
         const file = path.join(outDir, `${target.name}-seed${seed}-${++n}.json`);
         writeFileSync(file, JSON.stringify(f.input, null, 1));
-        console.log(`FINDING in ${target.name} (input saved to ${path.relative(ROOT, file)}):\n${f.message.split('\n').slice(0, 4).join('\n')}`);
+        // the first few in full; after that one line each (one bug often gives hundreds)
+        if (n <= 5) console.log(`FINDING in ${target.name} (input saved to ${path.relative(ROOT, file)}):\n${f.message.split('\n').slice(0, 4).join('\n')}`);
+        else if (n <= 20) console.log(`FINDING ${n} in ${target.name}: ${f.message.split('\n')[0].slice(0, 160)}`);
       },
     });
     total += result.findings.length;
