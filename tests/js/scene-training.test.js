@@ -132,6 +132,12 @@ test('task 3: one layer stays below 85 % and the "it" row\'s noun ratio ignores 
   assert.match(d.comparison.line, /^Layer 1: with “tired”, “it” gives “animal” \d\.\d{3,8} and “street” \d\.\d{3,8} \(ratio \d+\.\d{3}\); with “wide”, .*the adjective cannot tip “it” toward the other noun\.$/);
   assert.doesNotMatch(d.comparison.line, /gives “\w+” 0\.000 /, 'small weights keep three significant digits');
   console.log(`# task 3, seed ${TASK3.shippedSeed}, one layer: ${pl.line} Noun ratios ${a.toFixed(4)} / ${b.toFixed(4)}`);
+  // the experiment the step suggests: Layers 2, same seed, passes 95 %
+  const two = await run('one-layer-limit', { layers: '2' });
+  assert.equal(two.m.settings.layers, 2);
+  two.train(300, (x) => x.solved);
+  assert.ok(two.reached() !== null, 'with two layers the same task reaches 95 % within 300 steps');
+  console.log(`# task 3, seed ${TASK3.shippedSeed}, two layers: 95 % held-out at step ${two.reached()}`);
 });
 
 test('task 4: layer 2\'s "it" row ends on "animal" once held-out accuracy passes 95 % (step 20)', async () => {

@@ -65,7 +65,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     ],
   });
 
-  let runner = null, heatmaps = [], history = [], reachedAt = null, reachedMs = null, latest = null, drawPending = false, lastDraw = 0;
+  let runner = null, heatmaps = [], history = [], reachedAt = null, reachedMs = null, latest = null, drawPending = false, lastDraw = 0, drawCost = 0;
   let current = null, playing = false, disposed = false, created = null;
   const send = (m) => runner?.send(m);
   const reduced = () => ctx.reducedMotion?.() ?? false;
@@ -111,13 +111,14 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     }
   }
 
-  // Draw the newest snapshot only: while training plays, at most every DRAW_MS (the heatmaps'
-  // grids and tables are the main thread's heaviest work; every frame would cost frames), twice a
+  // Draw the newest snapshot only: while training plays, at most every DRAW_MS, and never more
+  // than a quarter of the main thread's time (the heatmaps' grids and tables are its heaviest
+  // work: 8 of them at 2 layers × 4 heads, and a loaded machine, cost frames otherwise); twice a
   // second with reduced motion; at once after a step, a pause or a reset.
   function scheduleDraw() {
     if (drawPending) return;
     drawPending = true;
-    const gap = reduced() ? 500 : latest?.playing ? DRAW_MS : 0;
+    const gap = reduced() ? 500 : latest?.playing ? Math.max(DRAW_MS, 4 * drawCost) : 0;
     const wait = Math.max(0, gap - (performance.now() - lastDraw));
     const go = () => (win.requestAnimationFrame ? win.requestAnimationFrame(draw) : setTimeout(draw, 16));
     if (wait > 0) setTimeout(go, wait); else go();
@@ -127,6 +128,11 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     drawPending = false;
     lastDraw = performance.now();
     if (disposed || !latest) return;
+    drawLatest();
+    drawCost = performance.now() - lastDraw;
+  }
+
+  function drawLatest() {
     const d = latest;
     counter.textContent = d.counter;
     counter.dataset.steps = String(d.steps);
