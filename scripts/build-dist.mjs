@@ -7,7 +7,8 @@
 //                              the pages' chunks (esbuild-hashed names, loaded on demand).
 //   dist/attention-lesson.html one self-contained file: CSS and KaTeX fonts (woff2 data: URLs)
 //                              in <style>, both wasm builds (and both training-module builds) as
-//                              base64 in ATTENTION_LESSON_WASM,
+//                              base64 in ATTENTION_LESSON_WASM, the exercise's worker code in
+//                              ATTENTION_LESSON_WORKERS,
 //                              the lesson and quiz as one classic script. Opens from disk, offline.
 // Usage: node scripts/build-dist.mjs
 import { build } from 'esbuild';
@@ -177,7 +178,7 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   }
   lessonCss ??= await bundleCss(CSS_ENTRIES.lesson);
   const inlineKatex = katexCss((file) => `data:font/woff2;base64,${fonts[file].buf.toString('base64')}`);
-  const js = await bundleJs({ entry, format: 'iife' }, {});
+  const js = await bundleJs({ entry, format: 'iife' }, { inlineEditor: true });
   // The training module too (wasm/training.js reads 'train-simd' / 'train-scalar'): a file:// page
   // can fetch neither, and the training step trains on the main thread from these bytes.
   const train = Object.fromEntries(KINDS.map((k) => [`train-${k}`, readFileSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`)).toString('base64')]));
@@ -187,7 +188,11 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
     .replace(/^\s*<script\b[^>]*><\/script>\s*\n/gm, '');
   if (title) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>`);
   const styles = `  <style>${styleSafe(inlineKatex)}</style>\n  <style>${styleSafe(lessonCss)}</style>\n`;
-  const scripts = `<script>${wasmJs}</script>\n<script>${scriptSafe(js)}</script>\n`;
+  // The exercise's worker too (code/exercise-runner.js starts it from a blob: URL): with no worker
+  // file beside the page, typed code still runs in its own thread, from disk or inside an LMS.
+  const exerciseWorker = await bundleJs(LAZY_JS_ENTRIES['exercise-worker'], {});
+  const workersJs = `globalThis.ATTENTION_LESSON_WORKERS=${JSON.stringify({ exercise: exerciseWorker })};`;
+  const scripts = `<script>${wasmJs}</script>\n<script>${scriptSafe(workersJs)}</script>\n<script>${scriptSafe(js)}</script>\n`;
   // (replacement functions: the inlined code contains `$` patterns)
   html = html.replace('</head>', () => `${styles}</head>`).replace('</body>', () => `${scripts}</body>`);
   if (!html.includes(wasmJs)) throw new Error('web/index.html has no </body>: cannot build the single file.');

@@ -120,12 +120,14 @@ export const DEV_ASSETS = {
 export const CHUNK_NAMES = '[name]-[hash]';
 
 /** esbuild options for one JS bundle. */
-export function jsOptions({ entry, format, split = false }, { minify = true, assets = DEV_ASSETS } = {}) {
+// inlineEditor: bundle CodeMirror into the script itself (the single file and the SCORM pages,
+// which cannot fetch code-editor.js from file://); everywhere else it stays a file of its own.
+export function jsOptions({ entry, format, split = false }, { minify = true, assets = DEV_ASSETS, inlineEditor = false } = {}) {
   return {
     entryPoints: [path.join(root, entry)], bundle: true, format, target: 'es2020', minify,
     ...(split && format === 'esm' && { splitting: true, chunkNames: CHUNK_NAMES }),
     plugins: [formulasPlugin], external: ['node:fs/promises'], logLevel: 'warning',
-    define: { __ATTENTION_LESSON_ASSETS__: JSON.stringify(assets) },
+    define: { __ATTENTION_LESSON_ASSETS__: JSON.stringify(assets), __ATTENTION_LESSON_INLINE_EDITOR__: String(inlineEditor) },
     // A classic script has no import.meta; assets.js falls back to document.currentScript.
     logOverride: { 'empty-import-meta': 'silent' },
   };

@@ -2,8 +2,9 @@
 // served with the strict Content-Security-Policy, the first view fetches none of their chunks,
 // opening a panel fetches its inside and visiting the exercise fetches the exercise, and both
 // work with no CSP violation; the single file opened from file:// with the network off has them
-// inlined (a panel lists its code, the exercise offers the fill-in and grades it); the SCORM
-// packages' pages carry them too.
+// inlined (a panel lists its code; the exercise runs typed code, in CodeMirror and its inlined
+// worker, names a bug and stops an endless loop; the fill-in grades); the SCORM packages' pages
+// carry them too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, recordRequestsAndCsp, ROOT } from './harness.js';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
+import { SOLUTIONS } from '../js/code-exercise-solutions.js';
 
 const DIST = path.join(ROOT, 'dist');
 let h;
@@ -80,12 +82,30 @@ test('the single file from file:// with the network off: panels and the exercise
   await panel.getByRole('tab', { name: 'NumPy' }).click();
   assert.match(await panel.getByTestId('code-listing').innerText(), /hidden = np\.triu\(np\.ones\(\(n, n\), dtype=bool\), k=1\)/);
 
+  // The exercise runs typed code here too: the worker is inlined and starts from a blob: URL, and
+  // CodeMirror is bundled into the file.
   await page.evaluate(() => window.attentionLesson.goTo('exercise'));
-  await page.waitForFunction(() => document.querySelector('[data-testid="exercise-availability"]')?.dataset.mode === 'fill-in', null, { timeout: 15000 });
-  assert.match(await page.getByTestId('exercise-availability').innerText(), /single file opened from disk/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="exercise-availability"]')?.dataset.mode === 'code', null, { timeout: 15000 });
+  await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 15000 });
+  const run = async (source) => {
+    await page.locator('[data-testid="exercise-editor"] .cm-content').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(source);
+    await page.getByRole('button', { name: 'Run and check' }).click();
+    await page.waitForFunction(() => ['true', 'false'].includes(document.querySelector('[data-testid="exercise-verdict"]').dataset.pass), null, { timeout: 15000 });
+    const verdict = page.getByTestId('exercise-verdict');
+    const result = { pass: await verdict.getAttribute('data-pass'), bugs: await verdict.getAttribute('data-bugs') };
+    await page.evaluate(() => { document.querySelector('[data-testid="exercise-verdict"]').dataset.pass = ''; });
+    return result;
+  };
+  assert.deepEqual(await run(SOLUTIONS.correct), { pass: 'true', bugs: '' });
+  assert.deepEqual(await run(SOLUTIONS.maskAfterSoftmax), { pass: 'false', bugs: 'mask-after-softmax' });
+  assert.deepEqual(await run('function attention(x) {\n  for (;;) {}\n}'), { pass: 'false', bugs: 'timeout' });
+  // The fill-in is there as well.
   const fill = page.getByTestId('exercise-fill');
+  await fill.locator('summary').click();
   await fill.getByLabel('each column: key j shares one unit among the queries').check();
-  for (const label of ['divided by √d_k', 'j > i (a later token)', 'before the softmax: hidden scores become −∞']) await page.getByTestId('exercise-fill').getByLabel(label).check();
+  for (const label of ['divided by √d_k', 'j > i (a later token)', 'before the softmax: hidden scores become −∞']) await fill.getByLabel(label).check();
   await page.getByRole('button', { name: 'Check these choices' }).click();
   assert.equal(await page.getByTestId('exercise-verdict').getAttribute('data-bugs'), 'softmax-over-queries');
   assert.deepEqual(network, []);
@@ -100,6 +120,7 @@ test('the SCORM packages\' pages carry the code panels and the exercise inline',
     const html = readFileSync(file, 'utf8');
     assert.match(html, /Download notebook \(\.ipynb\)/, `${dir}: the code panel's inside`);
     assert.match(html, /Check these choices/, `${dir}: the exercise`);
+    assert.match(html, /globalThis\.ATTENTION_LESSON_WORKERS=\{"exercise":/, `${dir}: the exercise's worker, inline`);
     assert.doesNotMatch(html, /import\("\.\//, `${dir}: no chunk to fetch`);
   }
 });

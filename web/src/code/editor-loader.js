@@ -1,13 +1,22 @@
-// Loads the exercise's code editor on demand (code-editor.js, a separate file) and falls back to a
-// plain <textarea> where it cannot be loaded (the single-file build opened from disk, a blocked
-// request). Both answer to the same small interface, so the exercise does not care which it got.
+// Loads the exercise's code editor on demand (code-editor.js, a separate file; bundled inside the
+// single file and the SCORM pages, which cannot fetch it from disk) and falls back to a plain
+// <textarea> where it cannot be loaded (a blocked request, a page that is not http(s)). Both
+// answer to the same small interface, so the exercise does not care which it got.
 import { assetUrl } from '../embed/assets.js';
 import { domFor } from '../views/dom.js';
 
+/* global __ATTENTION_LESSON_INLINE_EDITOR__ */
 let loading = null;
 
 /** The CodeMirror module, or null when it cannot be loaded here. */
 export function loadEditorModule(url = assetUrl('codeEditor')) {
+  // (The build sets the flag; esbuild bundles the import only where it is true.)
+  if (typeof __ATTENTION_LESSON_INLINE_EDITOR__ === 'boolean' && __ATTENTION_LESSON_INLINE_EDITOR__) {
+    loading ??= import('./code-editor.js').catch(() => { loading = null; return null; });
+    return loading;
+  }
+  // A module script only loads over http(s): from file:// it would only log a CORS error.
+  if (!/^https?:$/.test(new URL(url, globalThis.location?.href).protocol)) return Promise.resolve(null);
   loading ??= import(/* webpackIgnore: true */ url).catch(() => { loading = null; return null; });
   return loading;
 }

@@ -18,11 +18,26 @@ function sameOriginHttp(url) {
   }
 }
 
+// The worker's own code, inlined by the single-file build (the single file and the SCORM
+// packages: scripts/build-dist.mjs sets globalThis.ATTENTION_LESSON_WORKERS.exercise), where no
+// worker file sits next to the page. It starts from a blob: URL, which Chromium allows on a
+// file:// page too; the worker then runs under the page's own security policy.
+export function inlinedWorkerSource() {
+  const source = globalThis.ATTENTION_LESSON_WORKERS?.exercise;
+  return typeof source === 'string' && source.length > 0 ? source : null;
+}
+
+/** → { worker, stop() } or { error }. The inlined code when there is some, else the file at `url`. */
 function startWorker(url, makeWorker) {
-  if (!sameOriginHttp(url)) return { error: new Error('not a same-origin http(s) script') };
+  const inline = inlinedWorkerSource();
+  if (!inline && !sameOriginHttp(url)) return { error: new Error('not a same-origin http(s) script') };
+  let blobUrl = null;
   try {
-    return { worker: makeWorker(url) };
+    if (inline) blobUrl = URL.createObjectURL(new Blob([inline], { type: 'text/javascript' }));
+    const worker = makeWorker(blobUrl ?? url);
+    return { worker, stop() { worker.terminate(); if (blobUrl) URL.revokeObjectURL(blobUrl); } };
   } catch (err) {
+    if (blobUrl) URL.revokeObjectURL(blobUrl);
     return { error: err };
   }
 }
@@ -45,26 +60,28 @@ function whenReady(worker) {
  * Content-Security-Policy first; only when that cannot tell does it start the worker and ask.
  */
 export async function probeRunner(url, makeWorker = (u) => new Worker(u), fetchFn = globalThis.fetch) {
-  // A worker needs a same-origin http(s) script: not from file:// (the single file, SCORM packages
-  // opened from disk) and not from another site (the element embedded elsewhere).
-  if (!sameOriginHttp(url)) return 'unavailable';
-  if (await urlForbidsEval(url, fetchFn)) return 'no-compile';
-  const { worker, error } = startWorker(url, makeWorker);
+  // A worker file needs a same-origin http(s) address: not file:// and not another site (the
+  // element embedded elsewhere). The single file and the SCORM pages carry the worker inline.
+  if (!inlinedWorkerSource()) {
+    if (!sameOriginHttp(url)) return 'unavailable';
+    if (await urlForbidsEval(url, fetchFn)) return 'no-compile';
+  }
+  const { worker, stop, error } = startWorker(url, makeWorker);
   if (error) return 'unavailable';
   const ready = await whenReady(worker);
-  worker.terminate();
+  stop();
   if (!ready.ok) return 'unavailable';
   return ready.canCompile ? 'yes' : 'no-compile';
 }
 
 export async function runLearnerCode({ url, source, trials, timeLimitMs = TIME_LIMIT_MS, makeWorker = (u) => new Worker(u) }) {
-  const { worker, error } = startWorker(url, makeWorker);
+  const { worker, stop, error } = startWorker(url, makeWorker);
   if (error) return { kind: 'unavailable', message: 'This page cannot start a separate thread for your code.' };
   const ready = await whenReady(worker);
-  if (!ready.ok) { worker.terminate(); return { kind: 'unavailable', message: ready.message }; }
-  if (!ready.canCompile) { worker.terminate(); return { kind: 'no-compile' }; }
+  if (!ready.ok) { stop(); return { kind: 'unavailable', message: ready.message }; }
+  if (!ready.canCompile) { stop(); return { kind: 'no-compile' }; }
   return new Promise((resolve) => {
-    const done = (value) => { clearTimeout(timer); worker.terminate(); resolve(value); };
+    const done = (value) => { clearTimeout(timer); stop(); resolve(value); };
     const timer = setTimeout(() => done({ kind: 'timeout', limitMs: timeLimitMs }), timeLimitMs);
     worker.onmessage = (e) => {
       const m = e.data ?? {};

@@ -103,7 +103,7 @@ export function mountExercise(host, { engine, announce = () => {}, workerUrl = a
   probeRunner(workerUrl).then(async (answer) => {
     if (destroyed) return;
     if (answer === 'no-compile') { offerFillIn(OUTCOME.noCompile); return; }
-    if (answer === 'unavailable') { offerFillIn(OUTCOME.unavailable('This copy of the lesson cannot start a separate thread for your code (the single file opened from disk, or the lesson embedded from another site).')); return; }
+    if (answer === 'unavailable') { offerFillIn(OUTCOME.unavailable('This copy of the lesson cannot start a separate thread for your code (the lesson embedded from another site, or a page whose policy allows no workers).')); return; }
     availability.textContent = 'Your code runs in a separate thread, with a time limit, so a mistake cannot freeze the page.';
     availability.dataset.mode = 'code';
     editorHost.replaceChildren();
