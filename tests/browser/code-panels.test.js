@@ -1,7 +1,8 @@
 // The code panel inside the lesson, on the five steps that have one (worked example, matrix form,
 // causal mask, multi-head, mistake lab): it shows the step's own engine call (the expected numbers
 // equal the step's heatmap), follows the step's inputs (mask off, more heads, a bug switched on),
-// and passes axe with the panel open. Steps without a panel have none.
+// links the step's own heatmaps and the code's stage lines both ways, and passes axe with the
+// panel open. Steps without a panel have none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,31 @@ test('worked example: the expected weights are the ones the step draws', async (
   await page.getByRole('spinbutton').first().fill('2');
   await page.getByRole('spinbutton').first().press('Enter');
   await waitFor(page, /\[2\.0, 0\.0\],/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the scene's heatmaps and the code's lines point at each other", async () => {
+  const page = await h.page();
+  const panel = await openPanel(page, 'worked-example');
+  const map = (label) => page.locator('.al-scene .al-heatmap').filter({ has: page.locator('.al-view-title', { hasText: label }) });
+  // A heatmap → its line: the scaled scores light the scale line, the weights the softmax line.
+  await map('Scaled scores').hover();
+  assert.equal(await panel.locator('.al-code-line.al-lit').getAttribute('data-stage'), 'scale');
+  await map('Attention weights').locator('[role=grid]').focus();
+  assert.equal(await panel.locator('.al-code-line.al-lit').getAttribute('data-stage'), 'softmax');
+  // A line or a stage → its heatmaps, outlined; the others are not.
+  await page.mouse.move(0, 0);
+  await panel.locator('.al-code-line[data-stage="scores"]').focus();
+  const linked = () => page.locator('.al-scene .al-heatmap.al-code-linked .al-view-title').allInnerTexts();
+  assert.deepEqual(await linked(), ['Raw scores Q·Kᵀ: raw scores']);
+  await panel.locator('.al-code-stage[data-stage="softmax"]').focus();
+  assert.deepEqual(await linked(), ['Attention weights: softmax weights']);
+  await panel.locator('.al-code-stage[data-stage="softmax"]').blur();
+  assert.deepEqual(await linked(), []);
+  // The mistake lab: the buggy weights are the panel's computation, the mystery is not.
+  const lab = await openPanel(page, 'mistake-lab');
+  await lab.locator('.al-code-stage[data-stage="softmax"]').focus();
+  assert.deepEqual((await linked()).map((t) => t.split(':')[0]), ['Buggy weights']);
   assert.deepEqual(page.errors, []);
 });
 

@@ -180,7 +180,7 @@ export async function mountLesson(container, options = {}) {
       sceneHost.replaceChildren();
       codeHost.replaceChildren();
       // Steps with a code panel (code/scene-code.js) draw with a recording engine; see code/scene-hook.js.
-      current = { step, view: null, code: codePanelHook(step.id, engine, codeHost) };
+      current = { step, view: null, code: codePanelHook(step.id, engine, codeHost, sceneHost) };
       codeHost.hidden = !current.code;
       try {
         current.view = step.mount(sceneHost, { ...ctxFor(step), ...(current.code && { engine: current.code.engine }) });

@@ -3,8 +3,9 @@
 // mistake lab). `pick(calls, values)` gets the calls the scene made while drawing (see
 // engine-recorder.js) and its current inputs, and returns the one that is "the scene's
 // computation" (or null); `extra()` optionally loads a module whose `mountExtra(host, { engine })`
-// mounts more under the scene (loaded when the step opens, as its own chunk). Kept here so the
-// scenes themselves need no code-panel logic.
+// mounts more under the scene (loaded when the step opens, as its own chunk); `figures` names the
+// stage of heatmaps whose title does not say it, or null for a figure of another computation
+// (figure-stages.js). Kept here so the scenes themselves need no code-panel logic.
 import { tokenize } from '../model/toy-model.js';
 
 const sentenceTokens = (values) => tokenize(values.sentence ?? '').tokens ?? null;
@@ -26,6 +27,7 @@ export const SCENE_CODE = {
     // The sentence itself (not the padded copy), with the mask as the learner set it.
     pick: (calls, values) => calls.find((c) => maskOf(c.options) === (values.causal === false ? 'none' : 'causal')) ?? calls[0] ?? null,
     tokens: sentenceTokens,
+    figures: { 'Weights with a padding mask': null },
   },
   'multi-head': {
     title: 'Multi-head attention',
@@ -44,6 +46,7 @@ export const SCENE_CODE = {
       return calls.find(fits) ?? null;
     },
     tokens: sentenceTokens,
+    figures: { 'Buggy weights': 'softmax', 'Correct weights': null, 'Mystery weights': null },
     // The fourth bug (a padding mask of the wrong shape), shown live under the scene.
     extra: () => import('./wrong-shape-view.js'),
   },
