@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { launch, openLesson, ROOT } from './harness.js';
 
 let h;
@@ -94,6 +96,29 @@ test('causal mask, multi-head, mistake lab and matrix form: the program follows 
 
   panel = await openPanel(page, 'matrix-form');
   assert.match(await listing(panel), /^# x: 3 tokens × d_model 8/m);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a notebook downloaded from the mistake lab, bug switched on, runs in python3 and reproduces the page', async () => {
+  const page = await h.page();
+  const panel = await openPanel(page, 'mistake-lab');
+  await page.locator('.al-scene').getByLabel('Mask after the softmax', { exact: true }).check();
+  await waitFor(page, /BUG on purpose/);
+  const expectedOnPage = await panel.getByTestId('code-expected').innerText();
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /Download notebook/ }).click()]);
+  const file = await download.path();
+  const r = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts/check-notebook.py'), file], { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const report = JSON.parse(r.stdout.trim());
+  assert.equal(report.valid, true, report.schema_error);
+  for (const cell of report.cells) assert.equal(cell.ok, true, `${cell.role}: ${cell.error}`);
+  assert.ok(report.differences.numpy <= 1e-5 && report.differences.plain_python <= 1e-5, JSON.stringify(report.differences));
+  // The numbers the notebook checks against are the ones the panel printed from the page's engine.
+  const nb = JSON.parse(readFileSync(file, 'utf8'));
+  const expectedCell = nb.cells.find((c) => c.metadata.attention_lesson.role === 'expected').source.join('');
+  const firstRow = expectedOnPage.split('\n')[1].trim().split(/\s+/).map(Number);
+  const nbRow = expectedCell.slice(expectedCell.indexOf('expected_weights_head_1 = [')).split('\n')[1].replace(/[\[\],]/g, ' ').trim().split(/\s+/).slice(0, firstRow.length).map(Number);
+  nbRow.forEach((v, i) => assert.ok(Math.abs(v - firstRow[i]) < 5e-5, `weights[0][${i}]: notebook ${v}, page ${firstRow[i]}`));
   assert.deepEqual(page.errors, []);
 });
 
