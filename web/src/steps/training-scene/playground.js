@@ -188,8 +188,10 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     if (disposed) { runner.dispose(); return; }
     mode.textContent = modeLine(runner.mode);
     mode.dataset.mode = runner.mode;
-    send({ type: 'speed', stepsPerSlice: m.stepsPerUpdate });
-    send({ type: 'create', settings: m.settings, probe: m.probe, compare: m.compare });
+    // the newest settings: the learner may have changed some while the trainer loaded
+    const now = current ?? m;
+    send({ type: 'speed', stepsPerSlice: now.stepsPerUpdate });
+    send({ type: 'create', settings: now.settings, probe: now.probe, compare: now.compare });
   }
 
   const sameRun = (a, b) => ['seed', 'layers', 'heads', 'dModel'].every((k) => a[k] === b[k]);
