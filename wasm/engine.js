@@ -44,7 +44,13 @@ export async function wasmBytes({ given, inlinedKey, file, base, what }) {
     const { readFile } = await import('node:fs/promises');
     return readFile(url);
   }
-  const response = await fetch(url);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    // (the browser says only "Failed to fetch": offline, blocked, or the file is not there)
+    throw new Error(`Could not download ${what} (${url.pathname.split('/').pop()}): the network request failed. Check the connection and reload the page.`);
+  }
   if (!response.ok) throw new Error(`Could not load ${what} (${url.pathname}): HTTP ${response.status}.`);
   return response.arrayBuffer();
 }

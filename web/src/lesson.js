@@ -60,9 +60,13 @@ export async function mountLesson(container, options = {}) {
   } else {
     state = createState(steps);
   }
-  if (options.step && steps.some((s) => s.id === options.step) && !(options.hash && win.location.hash)) state.step = options.step;
   // Options that seed scene inputs (an embedding author's starting sentence and head count).
   const seedProblems = [];
+  if (options.step && !(options.hash && win.location.hash)) {
+    // (a step remembered by a course system from a newer or older lesson may no longer exist)
+    if (steps.some((s) => s.id === options.step)) state.step = options.step;
+    else seedProblems.push(`The step to reopen, "${String(options.step).slice(0, 40)}", is not part of this lesson, so it opens at the start; saved quiz answers are kept.`);
+  }
   for (const s of steps) {
     const d = s.defaults();
     const seed = {};

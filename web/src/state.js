@@ -21,7 +21,7 @@ export function createState(steps, initial = {}) {
 const MINUS = '\u2212';
 const say = (v) => String(v).replace('-', MINUS);
 const quoteText = (t) => `\u201C${String(t).slice(0, 30)}${String(t).length > 30 ? '\u2026' : ''}\u201D`;
-const kindOf = (v) => (v === null ? 'empty (null)' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `the text ${quoteText(v)}` : typeof v === 'object' ? 'a group of settings' : typeof v === 'boolean' ? `${v ? 'true' : 'false'} (on/off)` : typeof v);
+const kindOf = (v) => (v === null ? 'empty (null)' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `the text ${quoteText(v)}` : typeof v === 'object' ? 'a group of settings' : typeof v === 'boolean' ? `${v ? 'true' : 'false'} (on/off)` : typeof v === 'number' ? `the number ${say(v)}` : typeof v);
 
 /**
  * A number from a JSON value or from text (an element attribute, a typed field). Accepts "−1.5"

@@ -4,6 +4,7 @@
 // which it uses. The protocol is training-session.js's; this file only carries messages and
 // fetches the trainer's wasm for the fallback.
 import { createTrainingSession } from './training-session.js';
+import { wasmBytes } from '../../../wasm/engine.js';
 
 /**
  * options: { engine (for the fallback), workerUrl (the bundled training-worker.js, or null),
@@ -32,10 +33,9 @@ export async function trainerBytes(kind, wasmUrls) {
   return { trainWasmBinary: { [kind]: await fetchBytes(wasmUrls[`train-${kind}`], 'the trainer') } };
 }
 
+// (through the engine's one byte loader, whose messages say what failed in words)
 export async function fetchBytes(url, what) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load ${what} (${new URL(url).pathname}): HTTP ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await wasmBytes({ file: url, what }));
 }
 
 // Resolves with the worker once it says 'ready'; rejects if it cannot start (CSP, file://,

@@ -24,7 +24,8 @@ export function createTrainingSession(engine, post, { schedule = (fn, ms) => set
   const fail = (err, fatal = false) => post({ type: 'error', message: err?.message ?? String(err), fatal });
 
   function probeSnapshot(sentence = probe) {
-    if (!sentence) return null;
+    // (an empty probe is the learner's too: the trainer's own sentence asks for words)
+    if (sentence === null || sentence === undefined) return null;
     try {
       const a = trainer.attend(sentence);
       const prediction = trainer.predict(sentence);
