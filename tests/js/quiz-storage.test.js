@@ -159,3 +159,15 @@ test('reset removes the saved progress', () => {
   assert.equal(storage.getItem('attention-lesson.quiz.v1:n'), null);
   assert.deepEqual(store.load().state.answers, {});
 });
+
+test('progress survives steps added or removed: answers are keyed by question, so a newer lesson\'s record keeps every answer this bank knows', async () => {
+  const { QUESTIONS } = await import('../../web/src/quiz/questions.js');
+  const ids = QUESTIONS.map((q) => q.id);
+  // written by a newer lesson with two more steps (a question each), by this bank's ids otherwise
+  const data = { format: 'attention-lesson.quiz', version: 1, completedAt: null,
+    answers: { ...Object.fromEntries(ids.map((id) => [id, answer({ response: null, revealed: true, score: 0, correct: false })])), 'lm-next-word': answer(), 'train-why-stall': answer() } };
+  const storage = fakeStorage({ 'attention-lesson.quiz.v1': JSON.stringify(data) });
+  const out = createStore({ storage, knownIds: new Set(ids), kinds: new Map(QUESTIONS.map((q) => [q.id, q.kind])) }).load();
+  assert.deepEqual(Object.keys(out.state.answers).sort(), [...ids].sort(), 'every answer to a question of this bank is kept');
+  assert.match(out.notice, /^2 saved answers were unreadable or no longer in the quiz/);
+});

@@ -44,3 +44,17 @@ test('broken links open at a sensible place and say why, never throw', () => {
   assert.deepEqual(fromHash('', steps).problems, []);
   assert.deepEqual(fromHash(undefined, steps).state.step, 'one');
 });
+
+test('a link from a newer or older lesson: settings for a step this one lacks are named and ignored, the rest kept', () => {
+  // e.g. a newer lesson's language-model step, and a step this lesson once had
+  const hash = `#step=two&lm-page=${encodeURIComponent(JSON.stringify({ sentence: 'the cat' }))}&one=${encodeURIComponent(JSON.stringify({ heads: 3 }))}&retired-step=%7B%7D&utm=1`;
+  const r = fromHash(hash, steps);
+  assert.equal(r.state.step, 'two');
+  assert.deepEqual(r.state.scenes, { one: { heads: 3 } }, 'the known step keeps its setting');
+  assert.deepEqual(r.problems, [
+    'The link has settings for a step called "lm-page", which this lesson does not have, so they were ignored.',
+    'The link has settings for a step called "retired-step", which this lesson does not have, so they were ignored.',
+  ], 'a parameter that is not in the settings form (utm=1) is nobody\'s business');
+  // a step of a newer lesson opens this one at the start, with its sentence
+  assert.match(fromHash('#step=lm-page', steps).problems[0], /a step called "lm-page", which this lesson does not have, so it opens at the start/);
+});

@@ -239,7 +239,11 @@ export function fromHash(hash, steps) {
   for (const [key, value] of p) {
     if (key === 'step' || key === 'table') continue;
     const s = byId.get(key);
-    if (!s) continue;
+    if (!s) {
+      // settings for a step of a newer or older lesson (a value in the scene-settings form)
+      if (/^\s*\{/.test(value)) problems.push(`The link has settings for a step called "${key.slice(0, 40)}", which this lesson does not have, so they were ignored.`);
+      continue;
+    }
     let parsed;
     try {
       parsed = JSON.parse(value);
