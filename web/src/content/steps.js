@@ -277,17 +277,18 @@ const TEXTS = [
     objective:
       "Recognise the classic implementation bugs in attention by their symptoms, and correct the common misunderstandings about what attention is.",
     paragraphs: [
-      "Attention is short to write and easy to get subtly wrong. The bug toggles break the computation in three classic ways, so you can see what each failure looks like.",
+      "Attention is short to write and easy to get subtly wrong. The bug toggles break the computation in three classic ways, and the demonstration under the scene shows a fourth, so you can see what each failure looks like.",
       "Softmax over the wrong axis. Softmax has to run along each row, across the keys, so every query hands out one unit of attention. Run it down the columns instead and the rows stop adding to 1. The code still runs and the loss may even fall a little, so the bug can hide for a long time.",
       "Missing √d_k. Nothing crashes. The model just trains slowly and badly, because saturated rows pass nearly all of the gradient to a single key. At d_k = 2 you can hardly see it; from 64 upward it does real harm.",
       "Mask after softmax. If you zero the future positions after normalising, the surviving weights no longer add to 1, and the future tokens have already leaked into the normalising total. The mask must set scores to −∞ before the softmax.",
+      "A padding mask of the wrong shape. Sentences in a batch are padded to one length, and the pad flags must hide the pad keys from every query: a row of flags, shape (1, n). Written as a column, shape (n, 1), it broadcasts just as quietly, but it hides the pad queries instead and lets every real token attend to the padding. Below the scene, add pad tokens and watch the leak.",
       "Some mistakes live in the head rather than the code. The weights are not the meaning: they only say how much of each value to mix, and the new vector is the mix itself. A dot product alone is not attention: it only produces scores, and the full mechanism adds learned projections, a softmax and a mix of values. Attention is not always cheap: it runs in parallel, but the score grid has N² entries. Q, K and V are not three different words: they are three projections of the same token. And a token is not limited to nearby words: without a mask it can attend to any position.",
     ],
     tryThis: [
       "Turn on the wrong-axis bug toggle and add up one row of weights; it no longer comes to 1.",
       "With the mask on, turn on the mask-after-softmax bug and check a row's sum; it falls below 1 for every row except the last.",
       "Turn on the missing-√d_k bug and compare how peaked the rows look at a small and at a large d_k.",
-      "Switch every bug toggle off again and confirm each row sums to 1.",
+      "Switch every bug toggle off again and confirm each row sums to 1; then write attention yourself in the step \u201cYour turn: write attention\u201d, where a grader names whichever of these bugs your code has.",
     ],
     takeaway:
       "Softmax goes along the keys, the √d_k stays in, the mask goes in before softmax, and the weights only decide how the values are mixed.",
