@@ -10,17 +10,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, recordRequestsAndCsp, ROOT } from './harness.js';
+import { launch, recordRequestsAndCsp, ensureDist, DIST } from './harness.js';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { SOLUTIONS } from '../js/code-exercise-solutions.js';
 
-const DIST = path.join(ROOT, 'dist');
 let h;
 before(async () => {
-  if (!existsSync(path.join(DIST, 'attention-lesson.html')) || process.env.REBUILD_DIST) {
-    const { buildDist } = await import('../../scripts/build-dist.mjs');
-    await buildDist({ quiet: true });
-  }
+  await ensureDist();
   h = await launch({ root: DIST, csp: STRICT_CSP });
 });
 after(async () => { await h?.close(); });

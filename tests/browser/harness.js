@@ -2,7 +2,7 @@
 // Every page records console errors and uncaught exceptions, so a test can fail on them.
 // Screenshots go to test-results/ (kept as test artefacts, not committed).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -45,6 +45,17 @@ export async function recordRequestsAndCsp(page) {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return page;
+}
+
+export const DIST = path.join(ROOT, 'dist');
+
+// Builds dist/ (the hashed files and the single file) unless it is there already; REBUILD_DIST=1
+// forces it. For the tests that run against the built deliverables.
+export async function ensureDist() {
+  if (!existsSync(path.join(DIST, 'attention-lesson.html')) || process.env.REBUILD_DIST) {
+    const { buildDist } = await import('../../scripts/build-dist.mjs');
+    await buildDist({ quiet: true });
+  }
 }
 
 export async function screenshot(page, name) {

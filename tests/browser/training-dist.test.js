@@ -5,19 +5,15 @@
 // inlined trainer and says so. Neither shows a page error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT } from './harness.js';
+import { launch, ensureDist, DIST } from './harness.js';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 
-const DIST = path.join(ROOT, 'dist');
 let h;
 before(async () => {
-  if (!existsSync(path.join(DIST, 'attention-lesson.html')) || process.env.REBUILD_DIST) {
-    const { buildDist } = await import('../../scripts/build-dist.mjs');
-    await buildDist({ quiet: true });
-  }
+  await ensureDist();
   h = await launch({ root: DIST, csp: STRICT_CSP });
 });
 after(async () => { await h?.close(); });
