@@ -84,3 +84,33 @@ test('legend descriptions put the colour meaning into words', () => {
     'Colour scale for softmax weights: dark blue for 0.00 through grey to yellow for 1.00.');
   assert.match(legendDescription({ scale: 'diverging', domain: [-2, 2], stage: 'scores' }), /blue for negative values down to −2\.00, white for 0, red for positive values up to 2\.00/);
 });
+
+test('setText writes only a changed text, and otherwise behaves as textContent', async () => {
+  const { setText } = await import('../../web/src/lib/dom.js');
+  let writes = 0;
+  // A node whose content is one text node, counting textContent writes.
+  const node = {
+    firstChild: null, lastChild: null,
+    set textContent(v) {
+      writes += 1;
+      const t = v === '' ? null : { nodeType: 3, data: String(v) };
+      this.firstChild = t;
+      this.lastChild = t;
+    },
+  };
+  setText(node, 'Step 1 of 17');
+  setText(node, 'Step 1 of 17');
+  assert.equal(writes, 1, 'the same words are not written again');
+  setText(node, 'Step 2 of 17');
+  assert.equal(node.firstChild.data, 'Step 2 of 17');
+  setText(node, 42);
+  assert.equal(node.firstChild.data, '42', 'numbers become text');
+  setText(node, '');
+  setText(node, '');
+  assert.equal(writes, 4, 'clearing an empty node writes nothing');
+  // Element children with the same concatenated text are still replaced (as textContent does).
+  const span = { nodeType: 1, data: undefined };
+  const parent = { firstChild: span, lastChild: span, set textContent(v) { writes += 1; this.firstChild = { nodeType: 3, data: v }; this.lastChild = this.firstChild; } };
+  setText(parent, '');
+  assert.equal(writes, 5, 'a node holding an element is cleared even when its text is already empty');
+});

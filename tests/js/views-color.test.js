@@ -114,3 +114,31 @@ test('a locked row never leaves a printed value under 4.5:1 contrast in the fade
   assert.ok(worstNew >= 4.5, `worst contrast of a printed value: ${worstNew.toFixed(2)}:1`);
   assert.ok(worstOld < 3, `the old overlay really was unreadable (worst ${worstOld.toFixed(2)}:1), so this test can fail`);
 });
+
+test('cellPainter (many cells at once) gives the scale colour at the nearest of 1025 samples, and readable text on it', async () => {
+  const { cellPainter, RAMP_STEPS, blendColors, DIM_ALPHA } = await import('../../web/src/views/color.js');
+  for (const [scale, domain] of [['sequential', [0, 1]], ['diverging', [-3, 3]]]) {
+    for (const dimWith of [null, '#f5f0e6']) {
+      const p = cellPainter(scale, domain, dimWith ? { dimWith } : {});
+      for (let i = 0; i <= 300; i += 1) {
+        const v = domain[0] + ((domain[1] - domain[0]) * i) / 300;
+        const k = p.index(v);
+        const t = Math.round(normalize(v, domain) * RAMP_STEPS) / RAMP_STEPS;
+        const exact = colorFor(domain[0] + t * (domain[1] - domain[0]), scale, domain);
+        assert.equal(p.fill[k], dimWith ? blendColors(exact, dimWith, DIM_ALPHA) : exact, `${scale} ${v}`);
+        assert.ok(contrastRatio(p.text[k], p.fill[k]) >= 4.5, `${scale} ${v}: text ${p.text[k]} on ${p.fill[k]}`);
+        assert.deepEqual([...p.rgb.subarray(3 * k, 3 * k + 3)], parseColor(p.fill[k]));
+      }
+      // The sampled colour never differs from the exact one by more than one channel level.
+      const exact = parseColor(colorFor(0.123456, scale, [0, 1]));
+      const near = parseColor(cellPainter(scale, [0, 1]).fill[cellPainter(scale, [0, 1]).index(0.123456)]);
+      assert.ok(exact.every((c, j) => Math.abs(c - near[j]) <= 1), `${exact} vs ${near}`);
+    }
+    const p = cellPainter(scale, domain);
+    assert.equal(p.index(-Infinity), -1);
+    assert.equal(p.index(NaN), -1);
+    assert.equal(p.index(Infinity), RAMP_STEPS);
+    assert.equal(p.index(domain[1] * 10), RAMP_STEPS, 'clamped to the domain');
+    assert.equal(cellPainter(scale, [2, 2]).index(2), RAMP_STEPS / 2, 'a one-point domain is the middle, as normalize says');
+  }
+});

@@ -9,7 +9,8 @@ import { createEngine } from '../../wasm/engine.js';
 import { STEPS as TEXT } from './content/steps.js';
 import { SCENES, stepInfo } from './steps/index.js';
 import { createState, fromHash, sceneInputs, setSceneInputs, toHash } from './state.js';
-import { domFor, prefersReducedMotion } from './lib/dom.js';
+import { domFor, prefersReducedMotion, setText } from './lib/dom.js';
+import { createHashMirror } from './hash-mirror.js';
 import FORMULAS from 'virtual:formulas';
 
 const TEXT_BY_ID = new Map(TEXT.map((t) => [t.id, t]));
@@ -46,7 +47,7 @@ export async function mountLesson(container, options = {}) {
   try {
     engine = await (options.engine ?? getSharedEngine());
   } catch (err) {
-    loading.textContent = `The lesson's maths engine could not start: ${err.message} Try reloading the page, or use a current browser.`;
+    setText(loading, `The lesson's maths engine could not start: ${err.message} Try reloading the page, or use a current browser.`);
     throw err;
   }
   loading.remove();
@@ -77,7 +78,7 @@ export async function mountLesson(container, options = {}) {
   if (seedProblems.length) showNotice(seedProblems.join(' '));
 
   function showNotice(text) {
-    notice.textContent = text;
+    setText(notice, text);
     notice.hidden = !text;
   }
 
@@ -211,21 +212,27 @@ export async function mountLesson(container, options = {}) {
     }
   }
 
+  // The URL hash follows the state, written after the frame that shows a change (a replaceState
+  // costs a few ms of main-thread time that should not delay the paint) and at most a few times a
+  // second while a slider is dragged: Chromium ignores history updates beyond 200 per 10 s.
+  const hashMirror = createHashMirror(win, () => toHash(state));
+  if (options.hash) win.addEventListener('pagehide', hashMirror.flush);
+
   let textShown = null; // id of the step whose words are on screen
   function render() {
     const index = steps.findIndex((s) => s.id === state.step);
     const step = steps[index];
     const t = TEXT_BY_ID.get(step.id) ?? { paragraphs: [], tryThis: [] };
-    progress.textContent = steps.length > 1 ? `Step ${index + 1} of ${steps.length}` : '';
+    setText(progress, steps.length > 1 ? `Step ${index + 1} of ${steps.length}` : '');
     if (textShown !== step.id) { // the step's words only change with the step, not with its inputs
       textShown = step.id;
-      heading.textContent = step.title;
-      objective.textContent = t.objective ? `Goal: ${t.objective}` : '';
+      setText(heading, step.title);
+      setText(objective, t.objective ? `Goal: ${t.objective}` : '');
       objective.hidden = !t.objective;
       body.replaceChildren(...(t.paragraphs ?? []).map((p) => el('p', {}, p)));
       tryList.replaceChildren(...(t.tryThis ?? []).map((p) => el('li', {}, p)));
       tryBox.hidden = !(t.tryThis ?? []).length;
-      takeaway.textContent = t.takeaway ? `Takeaway: ${t.takeaway}` : '';
+      setText(takeaway, t.takeaway ? `Takeaway: ${t.takeaway}` : '');
       takeaway.hidden = !t.takeaway;
       navButtons.forEach((b, i) => (i === index ? b.setAttribute('aria-current', 'step') : b.removeAttribute('aria-current')));
     }
@@ -234,10 +241,11 @@ export async function mountLesson(container, options = {}) {
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     renderScene();
-    if (options.hash) {
-      const h = toHash(state);
-      if (win.location.hash !== h) win.history.replaceState(null, '', h);
-    }
+    if (options.hash) hashMirror.schedule();
+    // A named point in the browser's performance timeline (DevTools, npm run bench:page), one per
+    // render; the buffer is cleared at once, observers still see it.
+    win.performance.mark?.('attention-lesson:render');
+    win.performance.clearMarks?.('attention-lesson:render');
   }
 
   function goTo(stepId, { focus = false } = {}) {
@@ -285,6 +293,8 @@ export async function mountLesson(container, options = {}) {
     state: () => JSON.parse(JSON.stringify(state)),
     destroy() {
       if (frame) win.cancelAnimationFrame(frame);
+      if (options.hash) hashMirror.flush();
+      win.removeEventListener('pagehide', hashMirror.flush);
       win.removeEventListener('hashchange', onHash);
       current?.view?.destroy?.();
       current?.quizView?.destroy?.();
@@ -292,3 +302,4 @@ export async function mountLesson(container, options = {}) {
     },
   };
 }
+

@@ -1,5 +1,6 @@
 // dom.js — the page's one DOM helper (views, scenes, lesson frame): el() builds elements (text is always added as
-// text nodes, never parsed as HTML), svg() does the same for SVG, uid() makes per-instance ids.
+// text nodes, never parsed as HTML), svg() does the same for SVG, setText() rewrites a text only when it
+// changed, uid() makes per-instance ids.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FORBIDDEN = new Set(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc']);
@@ -75,6 +76,18 @@ export function el(tag, attrs, ...children) {
 /** SVG element on the global document. */
 export function svg(tag, attrs, ...children) {
   return domFor(globalThis.document).svg(tag, attrs, ...children);
+}
+
+/**
+ * Show `text` as the node's only content, writing only when it differs: assigning textContent
+ * always replaces the text node (even with the same words), which makes the browser lay out and
+ * shape that line again, so re-renders that repeat most texts would pay for every one of them.
+ */
+export function setText(node, text) {
+  const t = String(text);
+  const only = node.firstChild;
+  if (only === null ? t === '' : only === node.lastChild && only.nodeType === 3 && only.data === t) return;
+  node.textContent = t;
 }
 
 /** Remove every child of a node. */

@@ -2,7 +2,7 @@
 // products). Negative values extend left of a zero line. The chart is a <ul> of "label: value"
 // items, so it reads as a list to screen readers; the bars themselves are decorative.
 
-import { domFor, uid, clear } from '../lib/dom.js';
+import { domFor, uid, clear, setText } from '../lib/dom.js';
 import { formatNumber, displayLabel } from '../lib/format.js';
 import { barDomain, barGeometry, zeroPercent } from './bar-layout.js';
 
@@ -44,15 +44,15 @@ export function createBarChart(container, { label = 'Bar chart' } = {}) {
       bars.forEach((b, i) => {
         const r = rows[i];
         const text = displayLabel(b.label, i + 1);
-        r.name.textContent = text;
+        setText(r.name, text);
         r.name.title = text;
         const g = barGeometry(b.value, dom);
         r.bar.style.left = `${g.start}%`;
         r.bar.style.width = `${g.width}%`;
         r.bar.classList.toggle('al-negative', g.negative);
         r.zero.style.left = `${z}%`;
-        r.value.textContent = fmt(b.value);
-        r.note.textContent = b.note ? ` (${b.note})` : '';
+        setText(r.value, fmt(b.value));
+        setText(r.note, b.note ? ` (${b.note})` : '');
         r.note.hidden = !b.note;
       });
     },

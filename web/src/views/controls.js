@@ -1,7 +1,7 @@
 // controls.js — small DOM pieces several scenes repeat: a debounced sentence box, an on/off toggle button
 // (aria-pressed), a labelled range slider that reports every move and its release, and a message
 // line for replaced settings. All text is added as text nodes; nothing here computes.
-import { domFor, uid, activeElementOf } from '../lib/dom.js';
+import { domFor, uid, activeElementOf, setText } from '../lib/dom.js';
 
 // A labelled text box; onChange(text) fires 250 ms after typing stops (and on Enter / blur).
 export function sentenceField(host, { label = 'Sentence', onChange }) {
@@ -35,7 +35,7 @@ export function toggleButton(host, { label, onToggle }) {
     element: button,
     sync(on) {
       button.setAttribute('aria-pressed', on ? 'true' : 'false');
-      state.textContent = on ? 'on' : 'off';
+      setText(state, on ? 'on' : 'off');
     },
   };
 }
@@ -58,7 +58,7 @@ export function rangeField(host, { label, min, max, step = 1, onInput, onCommit,
       if (limits.max !== undefined) input.max = String(limits.max);
       if (input.value !== String(value)) input.value = String(value);
       const text = format(value);
-      out.textContent = text;
+      setText(out, text);
       input.setAttribute('aria-valuetext', text);
     },
   };
@@ -72,7 +72,7 @@ export function messageLine(host) {
     element,
     show(messages) {
       const list = messages.filter(Boolean);
-      element.textContent = list.join(' ');
+      setText(element, list.join(' '));
       element.hidden = list.length === 0;
     },
   };

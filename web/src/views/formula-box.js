@@ -2,7 +2,7 @@
 // It scrolls sideways on narrow screens, so it is a focusable, labelled region for keyboard users,
 // and it shows a visible cue ("scroll for the rest →" and a fading edge) whenever part of it is
 // out of view, so phone readers know the formula goes on.
-import { domFor } from '../lib/dom.js';
+import { domFor, setText } from '../lib/dom.js';
 
 export function formulaBox(host, html, label = 'Formula') {
   const { el } = domFor(host);
@@ -16,7 +16,7 @@ export function formulaBox(host, html, label = 'Formula') {
     const more = hidden > 1 && scroller.scrollLeft < hidden - 1;
     box.dataset.overflow = hidden > 1 ? (more ? 'more' : 'end') : 'none';
     cue.hidden = !(hidden > 1);
-    cue.textContent = more ? 'Scroll sideways for the rest of the formula \u2192' : '\u2190 Scroll back for the start of the formula';
+    setText(cue, more ? 'Scroll sideways for the rest of the formula \u2192' : '\u2190 Scroll back for the start of the formula');
   };
   scroller.addEventListener('scroll', update, { passive: true });
   if (win && 'ResizeObserver' in win) new win.ResizeObserver(update).observe(scroller);

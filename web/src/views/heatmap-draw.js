@@ -2,7 +2,7 @@
 // the spec, the colour domain and theme colours: cells, hatched "−∞" masked cells, printed values,
 // axis titles and labels, the dimmed/outlined locked row, the dashed highlight row, focus/hover.
 
-import { cellPaint, isMasked } from './color.js';
+import { cellPainter, isMasked } from './color.js';
 import { formatNumber, NEG_INF } from '../lib/format.js';
 import { AXIS_BAND, PAD } from './heatmap-layout.js';
 
@@ -28,6 +28,42 @@ export function makeHatchPattern(ctx, doc, theme) {
     pattern.setTransform(new DOMMatrix().scale(0.5)); // tile drawn at 2x, shown at 1x CSS px
   }
   return pattern;
+}
+
+const TILES = new WeakMap(); // canvas context → its one-pixel-per-cell canvas
+
+// The cells as one image, one pixel per cell, scaled up without smoothing into the cell area.
+// → false when the canvas cannot make the image (then the caller fills cell by cell).
+function drawCellsAsImage(ctx, p, plain, faded, hasLock) {
+  const { layout: L, spec } = p;
+  const { rows, cols } = spec;
+  const doc = ctx.canvas.ownerDocument;
+  if (!doc || typeof ImageData === 'undefined') return false;
+  let tile = TILES.get(ctx);
+  if (!tile) { tile = doc.createElement('canvas'); TILES.set(ctx, tile); }
+  if (tile.width !== cols || tile.height !== rows) { tile.width = cols; tile.height = rows; }
+  const t = tile.getContext('2d');
+  if (!t) return false;
+  const img = new ImageData(cols, rows);
+  const px = img.data;
+  for (let r = 0; r < rows; r += 1) {
+    const paint = hasLock && r !== p.locked ? faded : plain;
+    for (let c = 0; c < cols; c += 1) {
+      const k = paint.index(spec.values[r * cols + c]);
+      const o = 4 * (r * cols + c);
+      if (k < 0) continue; // transparent: hatched below
+      px[o] = paint.rgb[3 * k];
+      px[o + 1] = paint.rgb[3 * k + 1];
+      px[o + 2] = paint.rgb[3 * k + 2];
+      px[o + 3] = 255;
+    }
+  }
+  t.putImageData(img, 0, 0);
+  ctx.save();
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(tile, L.x0, L.y0, cols * L.cell, rows * L.cell);
+  ctx.restore();
+  return true;
 }
 
 function outlineRect(ctx, x, y, w, h, color, width, dash = []) {
@@ -100,33 +136,51 @@ export function drawHeatmap(ctx, p) {
   const g = L.gap;
   const inner = L.cell - g;
   const hasLock = p.locked !== null && p.locked !== undefined && p.locked < rows;
-  for (let r = 0; r < rows; r += 1) {
-    const dim = { dimWith: hasLock && r !== p.locked ? theme.bg : null, withText: L.showValues };
-    for (let c = 0; c < cols; c += 1) {
-      const v = spec.values[r * cols + c];
-      const x = L.x0 + c * L.cell;
-      const y = L.y0 + r * L.cell;
-      const paint = cellPaint(v, spec.scale, domain, dim);
-      ctx.fillStyle = paint.fill ?? pattern ?? theme.maskedBg;
-      ctx.fillRect(x, y, inner, inner);
-      if (isMasked(v)) {
-        if (L.cell >= 16) {
-          const f = Math.max(9, Math.min(16, Math.round(L.cell * 0.32)));
-          ctx.font = font(f, '700');
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'middle';
-          const tw = ctx.measureText(NEG_INF).width;
-          ctx.fillStyle = theme.maskedBg;
-          ctx.fillRect(x + inner / 2 - tw / 2 - 2, y + inner / 2 - f / 2 - 1, tw + 4, f + 2);
-          ctx.fillStyle = theme.fg;
-          ctx.fillText(NEG_INF, x + inner / 2, y + inner / 2 + 0.5);
+  // Every cell text is centred; the two fonts (values, "−∞") are set only when they change, since
+  // each font assignment is parsed as CSS, and the "−∞" width is measured once.
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const valueFont = font(L.valueFont);
+  const maskFontPx = Math.max(9, Math.min(16, Math.round(L.cell * 0.32)));
+  const maskFont = font(maskFontPx, '700');
+  let currentFont = '';
+  let maskWidth = -1;
+  const useFont = (f) => { if (f !== currentFont) { ctx.font = f; currentFont = f; } };
+  const plain = cellPainter(spec.scale, domain);
+  const faded = hasLock ? cellPainter(spec.scale, domain, { dimWith: theme.bg }) : plain;
+  if (g === 0 && !L.showValues && drawCellsAsImage(ctx, p, plain, faded, hasLock)) {
+    // Small cells without gaps or printed values: one scaled image; masked cells drawn over it.
+    for (let i = 0; i < rows * cols; i += 1) {
+      if (!isMasked(spec.values[i])) continue;
+      ctx.fillStyle = pattern ?? theme.maskedBg;
+      ctx.fillRect(L.x0 + (i % cols) * L.cell, L.y0 + Math.floor(i / cols) * L.cell, inner, inner);
+    }
+  } else {
+    for (let r = 0; r < rows; r += 1) {
+      const paint = hasLock && r !== p.locked ? faded : plain;
+      for (let c = 0; c < cols; c += 1) {
+        const v = spec.values[r * cols + c];
+        const x = L.x0 + c * L.cell;
+        const y = L.y0 + r * L.cell;
+        const k = paint.index(v);
+        ctx.fillStyle = k < 0 ? pattern ?? theme.maskedBg : paint.fill[k];
+        ctx.fillRect(x, y, inner, inner);
+        if (k < 0) {
+          if (L.cell >= 16) {
+            const f = maskFontPx;
+            useFont(maskFont);
+            if (maskWidth < 0) maskWidth = ctx.measureText(NEG_INF).width;
+            const tw = maskWidth;
+            ctx.fillStyle = theme.maskedBg;
+            ctx.fillRect(x + inner / 2 - tw / 2 - 2, y + inner / 2 - f / 2 - 1, tw + 4, f + 2);
+            ctx.fillStyle = theme.fg;
+            ctx.fillText(NEG_INF, x + inner / 2, y + inner / 2 + 0.5);
+          }
+        } else if (L.showValues) {
+          useFont(valueFont);
+          ctx.fillStyle = paint.text[k];
+          ctx.fillText(formatNumber(v, digits), x + inner / 2, y + inner / 2 + 0.5);
         }
-      } else if (L.showValues) {
-        ctx.font = font(L.valueFont);
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        ctx.fillStyle = paint.text;
-        ctx.fillText(formatNumber(v, digits), x + inner / 2, y + inner / 2 + 0.5);
       }
     }
   }

@@ -3,7 +3,7 @@
 // aria-activedescendant) for screen readers; hover/focus readout; row locking; an optional
 // real <table> of the same numbers; and a one-sentence summary. Mounts into `container`.
 
-import { domFor, uid, clear, prefersReducedMotion } from '../lib/dom.js';
+import { domFor, uid, prefersReducedMotion, setText } from '../lib/dom.js';
 import { tweenValues } from './tween.js';
 import { computeDomain, isMasked } from './color.js';
 import { formatNumber, formatShape } from '../lib/format.js';
@@ -101,30 +101,66 @@ export function createHeatmap(container, options = {}) {
   let lastSpecTable;
 
   const measureCtx = doc.createElement('canvas').getContext('2d');
+  let measureFont = '';
   const measure = (text, px) => {
     if (!measureCtx) return String(text).length * px * 0.6;
-    measureCtx.font = `${px}px ${theme ? theme.font : 'system-ui, sans-serif'}`;
+    const font = `${px}px ${theme ? theme.font : 'system-ui, sans-serif'}`;
+    if (font !== measureFont) { measureCtx.font = font; measureFont = font; } // a font assignment is parsed as CSS
     return measureCtx.measureText(String(text)).width;
   };
+  // The layout depends on the width, the shape, the labels and the widest printed value only, so
+  // a change of values alone (a slider drag) reuses it instead of measuring every label again.
+  let layoutKey = '';
+  let ctx2d = null;
+  let patternTheme = null;
+  let shownSize = '';
 
   function cellId(r, c) { return `${id}-r${r}c${c}`; }
 
   // The screen-reader grid. Up to VIRTUAL_CELLS cells, every cell exists; above that (a 64 × 64
   // matrix would need 4,096 nodes per heatmap), only the focused row's cells exist and the grid
   // declares its full size with aria-rowcount / aria-rowindex, as ARIA allows for partial grids.
+  // Shape changes (a longer sentence) reuse the grid's rows and cells: only the missing ones are
+  // made and the extra ones removed, so the browser does not rebuild its layout tree for all of them.
+  let gridHead = null; // the column-header row, kept for the heatmap's life
+  let gridRows = []; // the row elements when every cell exists
+
+  function fitCells(row, count, makeCell) {
+    while (row.childElementCount - 1 > count) row.lastChild.remove();
+    while (row.childElementCount - 1 < count) row.appendChild(makeCell(row.childElementCount - 1));
+  }
+
   function buildGrid() {
-    clear(grid);
     virtual = spec.rows * spec.cols > VIRTUAL_CELLS;
-    const head = el('div', { role: 'row', class: 'al-sr-only', 'aria-rowindex': '1' },
-      el('span', { role: 'columnheader' }, spec.rowAxisTitle ?? 'query'),
-      Array.from({ length: spec.cols }, (_, c) => el('span', { role: 'columnheader' }, colHeaderText(spec, c))));
-    grid.appendChild(head);
+    if (!gridHead) {
+      gridHead = el('div', { role: 'row', class: 'al-sr-only', 'aria-rowindex': '1' }, el('span', { role: 'columnheader' }));
+      grid.appendChild(gridHead);
+    }
+    setText(gridHead.firstChild, spec.rowAxisTitle ?? 'query');
+    fitCells(gridHead, spec.cols, () => el('span', { role: 'columnheader' }));
+    for (let c = 0; c < spec.cols; c += 1) setText(gridHead.children[c + 1], colHeaderText(spec, c));
     grid.setAttribute('aria-rowcount', String(spec.rows + 1));
     cellNodes = [];
+    if (rowEl) rowEl.remove();
     presentRow = -1;
     rowEl = null;
-    if (virtual) { showRow(Math.min(focus.row, spec.rows - 1)); return; }
-    for (let r = 0; r < spec.rows; r += 1) grid.appendChild(makeRow(r));
+    if (virtual) {
+      for (const row of gridRows) row.remove();
+      gridRows = [];
+      showRow(Math.min(focus.row, spec.rows - 1));
+      return;
+    }
+    while (gridRows.length > spec.rows) gridRows.pop().remove();
+    for (let r = 0; r < spec.rows; r += 1) {
+      let row = gridRows[r];
+      if (!row) {
+        row = grid.appendChild(el('div', { role: 'row', class: 'al-sr-only', 'aria-rowindex': String(r + 2) }, el('span', { role: 'rowheader' })));
+        gridRows.push(row);
+      }
+      setText(row.firstChild, rowHeaderText(spec, r));
+      fitCells(row, spec.cols, (c) => el('span', { role: 'gridcell', id: cellId(r, c) }));
+      for (let c = 0; c < spec.cols; c += 1) cellNodes.push(row.children[c + 1]);
+    }
   }
 
   function makeRow(r) {
@@ -193,38 +229,68 @@ export function createHeatmap(container, options = {}) {
     const width = knownWidth > 0 ? knownWidth : 320;
     if (!theme) theme = readTheme(root);
     const digits = spec.digits ?? 2;
-    let sample = formatNumber(0, digits);
+    // The widest printed value is the smallest or the largest one (a longer integer part or a
+    // minus sign), so only those two are formatted.
+    let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < spec.values.length; i += 1) {
-      const t = formatNumber(spec.values[i], digits);
-      if (!isMasked(spec.values[i]) && t.length > sample.length) sample = t;
+      const v = spec.values[i];
+      if (isMasked(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
     }
-    layout = computeHeatmapLayout({
-      width, rows: spec.rows, cols: spec.cols, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
-      measure, valueSample: sample,
-    });
+    let sample = formatNumber(0, digits);
+    for (const v of [lo, hi]) {
+      if (!Number.isFinite(v) && v !== Infinity) continue;
+      const t = formatNumber(v, digits);
+      if (t.length > sample.length) sample = t;
+    }
+    const key = `${width}|${sample}|${gridKey}|${theme.font}`;
+    if (key !== layoutKey) {
+      layout = computeHeatmapLayout({
+        width, rows: spec.rows, cols: spec.cols, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
+        measure, valueSample: sample,
+      });
+      layoutKey = key;
+    }
     const win = doc.defaultView;
     const dpr = Math.max(1, Math.min(4, (win && win.devicePixelRatio) || 1));
     const w = Math.round(layout.cssWidth * dpr);
     const h = Math.round(layout.cssHeight * dpr);
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    canvas.style.width = `${layout.cssWidth}px`;
-    canvas.style.height = `${layout.cssHeight}px`;
-    figure.style.width = `${layout.cssWidth}px`;
-    figure.style.height = `${layout.cssHeight}px`;
-    const ctx = canvas.getContext('2d');
+    const cssSize = `${layout.cssWidth}x${layout.cssHeight}`;
+    if (cssSize !== shownSize) {
+      shownSize = cssSize;
+      canvas.style.width = `${layout.cssWidth}px`;
+      canvas.style.height = `${layout.cssHeight}px`;
+      figure.style.width = `${layout.cssWidth}px`;
+      figure.style.height = `${layout.cssHeight}px`;
+    }
+    ctx2d ??= canvas.getContext('2d');
+    const ctx = ctx2d;
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    pattern = makeHatchPattern(ctx, doc, theme);
+    if (patternTheme !== theme) { pattern = makeHatchPattern(ctx, doc, theme); patternTheme = theme; }
     drawHeatmap(ctx, {
       layout, spec: shown ? { ...spec, values: shown } : spec, domain, theme, pattern, focus, hover, locked, hasFocus,
       highlight: spec.highlightRow ?? null,
     });
-    readout.textContent = readoutText();
+    setText(readout, readoutText());
+  }
+
+  // update() draws in a microtask: a view that updates several heatmaps (multi-head: nine) first
+  // makes all its DOM changes, then every canvas draws. Setting a canvas font makes the browser
+  // bring style up to date first, so drawing between DOM changes would recalculate the page's
+  // style once per heatmap instead of once.
+  let drawQueued = false;
+  function drawSoon() {
+    if (drawQueued) return;
+    drawQueued = true;
+    queueMicrotask(() => { drawQueued = false; draw(); });
   }
 
   function syncLock() {
     unlockBtn.hidden = locked === null;
-    lockStatus.textContent = locked === null ? '' : `Row ${rowHeaderText(spec, locked)} locked.`;
+    setText(lockStatus, locked === null ? '' : `Row ${rowHeaderText(spec, locked)} locked.`);
     cellNodes.forEach((cell, i) => {
       const row = virtual ? presentRow : Math.floor(i / spec.cols);
       if (row === locked) cell.setAttribute('aria-selected', 'true');
@@ -250,7 +316,7 @@ export function createHeatmap(container, options = {}) {
       for (let c = 0; c < spec.cols; c += 1) {
         const node = gridCell(r, c);
         const text = describeCell(spec, r, c);
-        if (node && node.textContent !== text) node.textContent = text;
+        if (node && node.textContent !== text) setText(node, text);
       }
     }
   }
@@ -266,7 +332,7 @@ export function createHeatmap(container, options = {}) {
     focus = { row, col };
     if (virtual && spec && row !== presentRow) { showRow(row); writeCellTexts(); }
     const active = gridCell(row, col);
-    if (active && spec) active.textContent = describeCell(spec, row, col);
+    if (active && spec) setText(active, describeCell(spec, row, col));
     if (cellNodes.length) grid.setAttribute('aria-activedescendant', cellId(row, col));
     if (notify && onFocusCell) onFocusCell(row, col);
   }
@@ -278,7 +344,7 @@ export function createHeatmap(container, options = {}) {
 
   function syncTable() {
     tableHost.hidden = !showTable;
-    tableBtn.textContent = showTable ? 'Hide table' : 'Show as table';
+    setText(tableBtn, showTable ? 'Hide table' : 'Show as table');
     tableBtn.setAttribute('aria-expanded', String(showTable));
     if (!showTable || !spec) return;
     if (!table) table = createMatrixTable(tableHost, {});
@@ -400,11 +466,11 @@ export function createHeatmap(container, options = {}) {
       const wantTable = next.showTable ?? (root.parentElement?.closest('[data-al-tables]')?.dataset.alTables === 'on' ? true : undefined);
       if (wantTable !== undefined && !!wantTable !== lastSpecTable) showTable = !!wantTable;
       if (wantTable !== undefined) lastSpecTable = !!wantTable;
-      title.textContent = `${label}: ${spec.stage ?? 'values'}`;
+      setText(title, `${label}: ${spec.stage ?? 'values'}`);
       legend.update({ scale: spec.scale, domain, digits: spec.digits, stage: spec.stage ?? 'values', maskedCount: countMasked(spec.values) });
-      summary.textContent = summarizeMatrix(spec);
-      draw();
+      setText(summary, summarizeMatrix(spec));
       syncTable();
+      drawSoon();
       // next.transition (ms): animate from the previous values when the shape is unchanged, unless
       // the learner asked for reduced motion (then the new values simply appear).
       if (next.transition > 0 && prev && prev.rows === spec.rows && prev.cols === spec.cols && from !== spec.values && !prefersReducedMotion(container)) {

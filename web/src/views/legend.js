@@ -1,7 +1,7 @@
 // legend.js — colour legend for a matrix view: the numeric range of the stage shown, the colour
 // ramp (sequential cividis or diverging), and a hatched "−∞ masked" entry when cells are masked.
 
-import { domFor, uid } from '../lib/dom.js';
+import { domFor, uid, setText } from '../lib/dom.js';
 import { rampStops } from './color.js';
 import { formatNumber, NEG_INF } from '../lib/format.js';
 
@@ -42,12 +42,12 @@ export function createLegend(container) {
         ramp.style.backgroundImage = `linear-gradient(to right, ${stops.join(', ')})`;
         lastScale = scale;
       }
-      desc.textContent = legendDescription({ scale, domain, digits, stage });
-      minText.textContent = formatNumber(domain[0], digits);
-      maxText.textContent = formatNumber(domain[1], digits);
-      midText.textContent = scale === 'diverging' ? formatNumber(0, digits) : '';
+      setText(desc, legendDescription({ scale, domain, digits, stage }));
+      setText(minText, formatNumber(domain[0], digits));
+      setText(maxText, formatNumber(domain[1], digits));
+      setText(midText, scale === 'diverging' ? formatNumber(0, digits) : '');
       masked.hidden = !(maskedCount > 0);
-      masked.lastChild.textContent = `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query`;
+      setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query`);
     },
     destroy() {
       root.remove();

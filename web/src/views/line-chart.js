@@ -3,7 +3,7 @@
 // scale, told apart by dash pattern as well as colour. The scales' ends are printed at the frame's
 // corners and each series' range in the legend. Draws what it is given; its text alternative is a
 // sentence the caller supplies (the model words the numbers). No maths beyond placing points.
-import { domFor, uid } from '../lib/dom.js';
+import { domFor, uid, setText } from '../lib/dom.js';
 import { formatNumber } from '../lib/format.js';
 
 const W = 480, H = 180, PAD = { left: 44, right: 44, top: 12, bottom: 28 };
@@ -38,9 +38,9 @@ export function createLineChart(container, { label, xLabel = 'step', series }) {
 
   return {
     update({ points, summary }) {
-      desc.textContent = summary;
+      setText(desc, summary);
       const xMax = Math.max(10, points.length ? points[points.length - 1].x : 0);
-      xText.textContent = `${Math.round(xMax)} ${xLabel}s`;
+      setText(xText, `${Math.round(xMax)} ${xLabel}s`);
       const stride = Math.max(1, Math.ceil(points.length / MAX_DRAWN));
       const printed = new Set();
       series.forEach((s, i) => {
@@ -48,11 +48,11 @@ export function createLineChart(container, { label, xLabel = 'step', series }) {
         const lo = s.min ?? (vals.length ? Math.min(0, ...vals) : 0);
         const hi = s.max ?? (vals.length ? Math.max(lo + 1e-6, ...vals) : null);
         const side = s.axis === 'right' ? 'right' : 'left';
-        ranges[i].textContent = hi === null ? '(no points yet)' : `(${short(lo)} to ${short(hi)}, ${side} scale)`;
+        setText(ranges[i], hi === null ? '(no points yet)' : `(${short(lo)} to ${short(hi)}, ${side} scale)`);
         if (!printed.has(side)) {
           printed.add(side);
-          ends[side].top.textContent = hi === null ? '' : short(hi);
-          ends[side].bottom.textContent = short(lo);
+          setText(ends[side].top, hi === null ? '' : short(hi));
+          setText(ends[side].bottom, short(lo));
         }
         const xy = [];
         if (hi !== null) {

@@ -4,7 +4,7 @@
 // createMatrixEditor makes every cell a labelled number input with in-words validation. Both
 // update in place.
 
-import { domFor, uid, clear } from '../lib/dom.js';
+import { domFor, uid, clear, setText } from '../lib/dom.js';
 import { formatNumber, displayLabel } from '../lib/format.js';
 import { isMasked } from './color.js';
 import { validateCellInput, inputShowsValue } from './matrix-input.js';
@@ -60,8 +60,8 @@ function makeCaption(el, id, text) {
   return {
     captionNode: { real, visible },
     setCaption(t) {
-      real.textContent = t;
-      visible.textContent = t;
+      setText(real, t);
+      setText(visible, t);
       visible.hidden = !t;
     },
   };
@@ -122,6 +122,7 @@ export function createMatrixTable(container, { caption = '' } = {}) {
   const outer = el('div', { class: 'al-matrix-view' }, captionNode.visible, pager, wrap);
   container.appendChild(outer);
   let key = null;
+  let labelKey = null;
   let cells = [];
   let index = [];
   let rowHeads = [];
@@ -139,8 +140,18 @@ export function createMatrixTable(container, { caption = '' } = {}) {
       win = tableWindow(spec.rows, spec.cols, at.row, at.col);
       at.row = win.rowStart;
       at.col = win.colStart;
-      const k = `${shapeKey(spec)}|${win.rowStart},${win.colStart}`;
+      // The table is rebuilt only when its shape or window changes; new labels alone (one word
+      // of the sentence edited) are written into the existing header cells.
+      const k = `${spec.rows},${spec.cols},${spec.cornerLabel ?? ''}|${win.rowStart},${win.colStart}`;
+      const labels = shapeKey(spec);
+      if (k === key && labels !== labelKey) {
+        const heads = wrap.querySelector('thead tr').cells;
+        for (let c = win.colStart; c < win.colEnd; c += 1) heads[c - win.colStart + 1].replaceChildren(...colHeader(el, spec, c));
+        rowHeads.forEach((th, i) => setText(th, displayLabel(spec.rowLabels?.[win.rowStart + i], win.rowStart + i + 1)));
+        labelKey = labels;
+      }
       if (k !== key) {
+        labelKey = labels;
         clear(wrap);
         const built = buildSkeleton(el, captionNode.real, spec, win);
         wrap.appendChild(built.table);
@@ -155,7 +166,7 @@ export function createMatrixTable(container, { caption = '' } = {}) {
         key = k;
         marked = [];
         pager.hidden = !win.windowed;
-        windowText.textContent = win.text;
+        setText(windowText, win.text);
         const [upR, downR, leftC, rightC] = pager.querySelectorAll('button');
         upR.disabled = moveWindow(at.row, spec.rows, -1) === null;
         downR.disabled = moveWindow(at.row, spec.rows, 1) === null;
@@ -166,12 +177,12 @@ export function createMatrixTable(container, { caption = '' } = {}) {
       cells.forEach(({ td, value, note }, k2) => {
         const v = spec.values[index[k2]];
         const text = formatNumber(v, digits);
-        if (value.textContent !== text) value.textContent = text; // unchanged cells are not touched
+        if (value.textContent !== text) setText(value, text); // unchanged cells are not touched
         const masked = isMasked(v);
         if (td.classList.contains('al-cell-masked') !== masked) td.classList.toggle('al-cell-masked', masked);
         if (td.classList.contains('al-negative') !== (!masked && v < 0)) td.classList.toggle('al-negative', !masked && v < 0);
         const noteText = masked ? ' (masked)' : '';
-        if (note.textContent !== noteText) note.textContent = noteText;
+        if (note.textContent !== noteText) setText(note, noteText);
       });
       for (const node of marked) {
         node.classList.remove('al-cell-highlight', 'al-row-highlight');
@@ -222,12 +233,12 @@ export function createMatrixEditor(container, { caption = '', onChange = () => {
 
   function setError(cell, message) {
     if (message) {
-      cell.error.textContent = message;
+      setText(cell.error, message);
       cell.error.hidden = false;
       cell.input.setAttribute('aria-invalid', 'true');
       cell.input.setAttribute('aria-describedby', cell.error.id);
     } else if (cell.invalid) {
-      cell.error.textContent = '';
+      setText(cell.error, '');
       cell.error.hidden = true;
       cell.input.removeAttribute('aria-invalid');
       cell.input.removeAttribute('aria-describedby');

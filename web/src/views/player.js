@@ -3,7 +3,7 @@
 // stage. onChange(index, { reducedMotion, playing, source }) tells the caller to skip tweening
 // when the learner prefers reduced motion (it still steps).
 
-import { domFor, uid, prefersReducedMotion } from '../lib/dom.js';
+import { domFor, uid, prefersReducedMotion, setText } from '../lib/dom.js';
 import { TICK_MS, clampIndex, tick, playStart, stageText } from './player-logic.js';
 
 /**
@@ -42,9 +42,9 @@ export function createPlayer(container, options = {}) {
     range.value = String(index);
     range.setAttribute('aria-valuetext', stageText(index, stages));
     range.disabled = stages.length < 2;
-    status.textContent = stageText(index, stages);
-    playText.textContent = playing ? 'Pause' : 'Play';
-    playIcon.textContent = playing ? '\u275A\u275A ' : '\u25B6 ';
+    setText(status, stageText(index, stages));
+    setText(playText, playing ? 'Pause' : 'Play');
+    setText(playIcon, playing ? '\u275A\u275A ' : '\u25B6 ');
     prevBtn.disabled = index <= 0;
     nextBtn.disabled = index >= stages.length - 1;
     playBtn.disabled = stages.length < 2;

@@ -1,7 +1,7 @@
 // spread-chart.js — step 9's chart: measured spreads of q·k (dots) against a reference curve
 // (dashed) over d_k on a log₂ axis from 1 to 1024, a marker at the current d_k, and the same points
 // as a table for screen readers. Draws what it is given; computes no statistics.
-import { domFor } from '../lib/dom.js';
+import { domFor, setText } from '../lib/dom.js';
 import { formatNumber } from '../lib/format.js';
 
 const W = 340, H = 210, M = { l: 40, r: 26, t: 12, b: 36 };
@@ -15,7 +15,7 @@ export function createSpreadChart(host, { title }) {
   return {
     // points: [{ dK, std, sqrt }], curve: [{ dK, value }], ticks: d_k values for the x axis.
     update({ points, curve, ticks, dK, title: t }) {
-      if (t) heading.textContent = t;
+      if (t) setText(heading, t);
       const yMax = Math.max(34, ...points.map((p) => p.std)) * 1.05;
       const x = (d) => M.l + (Math.log2(d) / 10) * (W - M.l - M.r);
       const y = (v) => H - M.b - (v / yMax) * (H - M.t - M.b);

@@ -3,7 +3,7 @@
 // moved with the arrow keys (0.1; Shift: 1). A text readout and a visually hidden list give the
 // positions as text. No live region: the caller announces changes.
 
-import { domFor, uid, clear } from '../lib/dom.js';
+import { domFor, uid, clear, setText } from '../lib/dom.js';
 import { formatNumber, quoteLabel } from '../lib/format.js';
 import { ticks, niceStep, linearScale, clampRound, keyMove, arrowHead, placeLabels } from './plot-math.js';
 
@@ -96,8 +96,8 @@ export function createVectorPlot(container, options = {}) {
 
   function renderReadout() {
     const p = points[active];
-    if (p) readout.textContent = positionText(p);
-    else readout.textContent = points.map(positionText).join(' \u00B7 ');
+    if (p) setText(readout, positionText(p));
+    else setText(readout, points.map(positionText).join(' \u00B7 '));
   }
 
   function placePoint(i) {
@@ -107,7 +107,7 @@ export function createVectorPlot(container, options = {}) {
     const px = sx(clampRound(p.x, range, 6));
     const py = sy(clampRound(p.y, range, 6));
     node.g.setAttribute('transform', `translate(${px.toFixed(2)} ${py.toFixed(2)})`);
-    if (node.desc) node.desc.textContent = `x ${formatNumber(p.x, 2)}, y ${formatNumber(p.y, 2)}.`;
+    if (node.desc) setText(node.desc, `x ${formatNumber(p.x, 2)}, y ${formatNumber(p.y, 2)}.`);
   }
 
   // Every label beside its own dot: slots chosen so no label covers another dot or label, or sits

@@ -2,7 +2,7 @@
 // player, the all-pairs link picture, the attention heatmap and the hop comparison table. Draws
 // what model.js computed; edits go back through ctx.set.
 import { createHeatmap, createPlayer } from '../../views/index.js';
-import { domFor, uid, activeElementOf } from '../../lib/dom.js';
+import { domFor, uid, activeElementOf, setText } from '../../lib/dom.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { shortLabel } from '../../lib/text.js';
@@ -102,10 +102,10 @@ export function mount(host, ctx) {
     render(m, values) {
       n = m.n;
       message.hidden = !m.notes.length;
-      message.textContent = m.notes.join(' ');
+      setText(message, m.notes.join(' '));
       if (sentenceInput.value !== values.sentence && activeElementOf(host) !== sentenceInput) sentenceInput.value = values.sentence;
       retentionInput.value = String(m.retention);
-      retentionOut.textContent = `${formatNumber(m.retention)} (${formatPercent(m.retention)} kept per hop)`;
+      setText(retentionOut, `${formatNumber(m.retention)} (${formatPercent(m.retention)} kept per hop)`);
       retentionInput.setAttribute('aria-valuetext', `${formatPercent(m.retention)} kept per hop`);
       player.update({ stages: m.stages, index: m.at });
       chain.replaceChildren(...m.boxes.map((b) => el('li', { class: `chain-box${b.now ? ' chain-box-now' : ''}${b.read ? '' : ' chain-box-later'}`, 'aria-current': b.now ? 'step' : undefined },
@@ -113,20 +113,20 @@ export function mount(host, ctx) {
         el('span', { class: 'chain-box-token' }, b.call),
         el('span', { class: 'chain-box-bar', 'aria-hidden': 'true' }, el('span', { style: { width: `${b.read ? b.share * 100 : 0}%` } })),
         el('span', { class: 'chain-box-share' }, b.shareText))));
-      chainSummary.textContent = m.chainSummary;
-      fadeNote.textContent = m.fadeNote;
+      setText(chainSummary, m.chainSummary);
+      setText(fadeNote, m.fadeNote);
       heatmap.update({ values: m.weights, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights (seeded, not learned)', scale: 'sequential', domain: [0, 1], lockedRow: m.to, showTable: ctx.ui.table, digits: 2 });
       drawLinks(m);
-      linkText.textContent = m.linkText;
+      setText(linkText, m.linkText);
       linkNote.hidden = !m.linkNote;
-      linkNote.textContent = m.linkNote ?? '';
+      setText(linkNote, m.linkNote ?? '');
       fillSelect(fromSelect, m.tokens, m.from);
       fillSelect(toSelect, m.tokens, m.to);
-      hopsRnn.textContent = String(m.hops.rnn);
-      hopsAttn.textContent = String(m.hops.attention);
-      stepsRnn.textContent = m.steps.rnn;
-      stepsAttn.textContent = m.steps.attention;
-      pairText.textContent = m.pairText;
+      setText(hopsRnn, String(m.hops.rnn));
+      setText(hopsAttn, String(m.hops.attention));
+      setText(stepsRnn, m.steps.rnn);
+      setText(stepsAttn, m.steps.attention);
+      setText(pairText, m.pairText);
     },
     destroy() {
       win.clearTimeout(announceTimer);

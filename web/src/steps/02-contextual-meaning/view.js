@@ -3,7 +3,7 @@
 // of new vectors. Draws what model.js computed; edits go back through ctx.set.
 import { createVectorPlot, createBarChart, createMatrixTable } from '../../views/index.js';
 import { formatNumber, roundTo } from '../../lib/format.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { INPUTS, SENTENCES, RANGE, AXES } from './inputs.js';
 
 export function mount(host, ctx) {
@@ -74,7 +74,7 @@ export function mount(host, ctx) {
       }
       followSelect.value = String(m.follow);
       pullInput.value = String(m.pull);
-      pullOut.textContent = `× ${formatNumber(m.pull, 1)}`;
+      setText(pullOut, `× ${formatNumber(m.pull, 1)}`);
       pullInput.setAttribute('aria-valuetext', `scores multiplied by ${formatNumber(m.pull, 1)}`);
       plot.update({
         points: [
@@ -88,7 +88,7 @@ export function mount(host, ctx) {
         values: m.output, rows: 4, cols: 2, rowLabels: m.words, colLabels: AXES,
         caption: 'New (contextual) vector of every word', highlight: { row: m.follow, col: -1 },
       });
-      moved.textContent = m.moved;
+      setText(moved, m.moved);
       if (lastSentence !== null && lastSentence !== values.sentence) ctx.announce(m.moved);
       lastSentence = values.sentence;
     },

@@ -2,7 +2,7 @@
 // exact-coordinates editor, the bar chart and the table of every dot product. Draws what model.js
 // computed; edits go back through ctx.set.
 import { createVectorPlot, createBarChart, createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { formatNumber, roundTo } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { INPUTS, NAMES, RANGE, TEXT_EXAMPLE } from './inputs.js';
@@ -89,7 +89,7 @@ export function mount(host, ctx) {
     const x = v[b * 2] * factor, y = v[b * 2 + 1] * factor;
     if (Math.max(Math.abs(x), Math.abs(y)) > RANGE[1]) {
       message.hidden = false;
-      message.textContent = `${NAMES[b]} cannot be stretched further: its coordinates must stay between ${formatNumber(RANGE[0], 0)} and ${formatNumber(RANGE[1], 0)}. Shrink it first or pick another vector.`;
+      setText(message, `${NAMES[b]} cannot be stretched further: its coordinates must stay between ${formatNumber(RANGE[0], 0)} and ${formatNumber(RANGE[1], 0)}. Shrink it first or pick another vector.`);
       return;
     }
     setVector(b, x, y);
@@ -110,7 +110,7 @@ export function mount(host, ctx) {
   return {
     render(m, values) {
       current = { m, values };
-      message.textContent = m.notes.join(' ');
+      setText(message, m.notes.join(' '));
       message.hidden = !m.notes.length;
       fill(aSelect, m.n, m.i);
       fill(bSelect, m.n, m.j);
@@ -121,10 +121,10 @@ export function mount(host, ctx) {
         arrows: m.names.map((w, k) => ({ from: [0, 0], to: [m.x[k * 2], m.x[k * 2 + 1]], kind: kind(k) })),
       });
       editor.update({ values: m.x, rows: m.n, cols: 2, rowLabels: m.names, colLabels: INPUTS.vectors.colLabels, digits: 2 });
-      dotLine.textContent = m.dotLine;
-      lengths.textContent = m.lengthsLine;
-      angle.textContent = m.angleLine;
-      relation.textContent = m.relationLine;
+      setText(dotLine, m.dotLine);
+      setText(lengths, m.lengthsLine);
+      setText(angle, m.angleLine);
+      setText(relation, m.relationLine);
       relation.dataset.kind = m.relation.kind;
       bars.update({ bars: m.names.map((w, k) => ({ label: w, value: m.gram[m.i * m.n + k] })), format: (v) => formatNumber(v) });
       gram.update({ values: m.gram, rows: m.n, cols: m.n, rowLabels: m.names, colLabels: m.names, caption: 'Every dot product (the table is symmetric: a·b = b·a)', highlight: { row: m.i, col: m.j }, digits: 2 });

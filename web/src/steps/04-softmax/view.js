@@ -2,7 +2,7 @@
 // stage bar charts (scores → exponentials → shares), hidden until the learner reveals. Draws what
 // model.js computed; edits go back through ctx.set.
 import { createBarChart } from '../../views/index.js';
-import { domFor, uid, activeElementOf } from '../../lib/dom.js';
+import { domFor, uid, activeElementOf, setText } from '../../lib/dom.js';
 import { validateCellInput } from '../../views/matrix-input.js';
 import { formatNumber } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
@@ -72,7 +72,7 @@ export function mount(host, ctx) {
         const r = validateCellInput(input.value, { min: -LIMIT, max: LIMIT, badInput: input.validity?.badInput });
         if (!r.ok) {
           if (show) {
-            error.textContent = r.message;
+            setText(error, r.message);
             error.hidden = false;
             input.setAttribute('aria-invalid', 'true');
             input.setAttribute('aria-describedby', error.id);
@@ -129,7 +129,7 @@ export function mount(host, ctx) {
   return {
     render(m, values) {
       scores = values.scores;
-      message.textContent = m.notes.join(' ');
+      setText(message, m.notes.join(' '));
       message.hidden = !m.notes.length;
       if (rows.length !== m.n) buildRows(m.n);
       rows.forEach((r, i) => {
@@ -138,16 +138,16 @@ export function mount(host, ctx) {
       });
       add.disabled = m.n >= MAX_SCORES;
       gapInput.value = String(Math.log10(values.gap));
-      gapOut.textContent = `× ${formatNumber(values.gap)}`;
+      setText(gapOut, `× ${formatNumber(values.gap)}`);
       gapInput.setAttribute('aria-valuetext', `every score times ${formatNumber(values.gap)}`);
       rawBars.update({ bars: m.labels.map((l, i) => ({ label: l, value: m.scaled[i] })), format: (v) => formatNumber(v) });
       expBars.update({ bars: m.labels.map((l, i) => ({ label: l, value: m.exps[i] })), domain: [0, 1], format: (v) => formatNumber(v, 3) });
-      expTotal.textContent = m.expTotalLine;
-      plainExp.textContent = m.plainLine;
+      setText(expTotal, m.expTotalLine);
+      setText(plainExp, m.plainLine);
       shareBars.update({ bars: m.labels.map((l, i) => ({ label: l, value: m.shares[i] })), domain: [0, 1], format: (v) => formatNumber(v, 3) });
-      sharesText.textContent = m.sharesLine;
-      sum.textContent = m.sumLine;
-      gapEffect.textContent = m.gapLine;
+      setText(sharesText, m.sharesLine);
+      setText(sum, m.sumLine);
+      setText(gapEffect, m.gapLine);
       const pickKey = m.labels.join('|');
       if (pickSelect.dataset.key !== pickKey) {
         pickSelect.replaceChildren(el('option', { value: '-1' }, 'choose…'), ...m.labels.map((l, i) => el('option', { value: String(i) }, l)));
@@ -160,7 +160,7 @@ export function mount(host, ctx) {
       reveal.hidden = m.revealed;
       pickSelect.disabled = m.revealed;
       rangeSelect.disabled = m.revealed;
-      predictHint.textContent = m.hint;
+      setText(predictHint, m.hint);
       for (const [node, chart] of [[expHidden, expBars], [shareHidden, shareBars]]) {
         node.hidden = m.revealed;
         chart.element.hidden = !m.revealed;
@@ -170,7 +170,7 @@ export function mount(host, ctx) {
       sharesText.hidden = !m.revealed;
       result.hidden = !m.revealed;
       gapEffect.hidden = !m.revealed;
-      result.textContent = m.resultLine;
+      setText(result, m.resultLine);
     },
     destroy() {
       win.clearTimeout(announceTimer);

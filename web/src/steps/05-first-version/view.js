@@ -2,7 +2,7 @@
 // vectors, the hand-mix sliders and plot, and the two problems. Draws what model.js computed;
 // edits go back through ctx.set.
 import { createHeatmap, createMatrixEditor, createMatrixTable, createVectorPlot } from '../../views/index.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { formatNumber, roundTo } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { INPUTS, TOKENS, RANGE } from './inputs.js';
@@ -110,15 +110,15 @@ export function mount(host, ctx) {
       outTable.update({ values: h.output, rows: 3, cols: 2, rowLabels: TOKENS, colLabels: INPUTS.x.colLabels, caption: 'Mixed vectors: weights · X', highlight: { row: m.i, col: -1 } });
       sliders.forEach((sl, k) => {
         sl.input.value = String(mix[k]);
-        sl.out.textContent = formatNumber(mix[k]);
+        setText(sl.out, formatNumber(mix[k]));
       });
-      mixText.textContent = m.mixLine;
-      mixSum.textContent = m.mixSumLine;
-      knobs.textContent = m.knobsLine;
+      setText(mixText, m.mixLine);
+      setText(mixSum, m.mixSumLine);
+      setText(knobs, m.knobsLine);
       pairA.value = String(m.i);
       pairB.value = String(m.j);
-      symmetry.textContent = m.symmetryLine;
-      rowNorm.textContent = m.rowNormLine;
+      setText(symmetry, m.symmetryLine);
+      setText(rowNorm, m.rowNormLine);
     },
     destroy() {
       win.clearTimeout(announceTimer);

@@ -2,7 +2,7 @@
 // tables, the score heatmap, the followed query's dot products and bars, the key/value roles and
 // the "did the weights move?" line. Draws what model.js computed; edits go back through ctx.set.
 import { createBarChart, createHeatmap, createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { carryRows, resizeCols, resizeSquare } from '../../lib/matrix.js';
 import { changeLine, sentenceTokens, toyRow } from './model.js';
@@ -83,7 +83,7 @@ export function mount(host, ctx) {
 
   return {
     render(m, values) {
-      message.textContent = m.notes.join(' ');
+      setText(message, m.notes.join(' '));
       message.hidden = !m.notes.length;
       const { tokens, n, dim, query: i, fitted, head: h } = m;
       if (sentenceInput.value !== values.sentence && !sentenceInput.matches(':focus')) sentenceInput.value = values.sentence;
@@ -108,9 +108,9 @@ export function mount(host, ctx) {
       weightBars.update({ bars: tokens.map((tok, j) => ({ label: tok, value: m.wRow[j] })), domain: [0, 1] });
       mixLines.replaceChildren(...m.mixLines.map((line) => el('li', {}, line)));
       output.update({ ...mat(h.output, 'Outputs = weights · V (one new vector per token)', 'out'), highlight: { row: i, col: -1 } });
-      if (last === null) changed.textContent = changeLine(null, m);
+      if (last === null) setText(changed, changeLine(null, m));
       else if (last.key !== m.key) {
-        changed.textContent = changeLine(last, m);
+        setText(changed, changeLine(last, m));
         win.clearTimeout(announceTimer);
         announceTimer = win.setTimeout(() => ctx.announce(changed.textContent), 700);
       }

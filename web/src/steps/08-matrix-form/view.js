@@ -2,7 +2,7 @@
 // sentences about inner sizes, the heatmap at the chosen size and the traced row. Draws what
 // model.js computed; edits go back through ctx.set.
 import { createHeatmap } from '../../views/index.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText } from '../../lib/dom.js';
 import { formatShape } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { boxSize } from '../../views/shape-box.js';
@@ -15,7 +15,7 @@ export function mount(host, ctx) {
   const message = el('p', { class: 'al-message', role: 'status', hidden: true });
   let current = null; // the last model
   let spoken = '';
-  const say = (text) => { message.textContent = text; message.hidden = !text; spoken = text; };
+  const say = (text) => { setText(message, text); message.hidden = !text; spoken = text; };
   const patch = (key, value) => {
     const next = { [key]: value };
     if (key === 'dModel' && current.dK > value) next.dK = value; // d_k can never exceed d_model here
@@ -88,7 +88,7 @@ export function mount(host, ctx) {
     render(m, values) {
       current = m;
       const text = m.notes.length ? m.notes.join(' ') : spoken;
-      message.textContent = text;
+      setText(message, text);
       message.hidden = !text;
       spoken = '';
       for (const [key, v] of Object.entries({ n: m.n, dModel: m.dModel, dK: m.dK })) {
@@ -102,13 +102,13 @@ export function mount(host, ctx) {
       viewSelect.value = m.view;
       for (const [k, b] of Object.entries(boxes)) {
         const [rows, cols] = m.shapes[k];
-        b.shape.textContent = formatShape(rows, cols);
+        setText(b.shape, formatShape(rows, cols));
         const size = boxSize(rows, cols);
         b.boxEl.style.width = `${size.width}px`;
         b.boxEl.style.height = `${size.height}px`;
       }
-      engineLine.textContent = m.engineLine;
-      countLine.textContent = m.countLine;
+      setText(engineLine, m.engineLine);
+      setText(countLine, m.countLine);
       products.replaceChildren(...m.productLines.map((line) => el('li', {}, line)));
       const h = m.head;
       map.update({

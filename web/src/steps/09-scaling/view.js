@@ -4,7 +4,7 @@
 // A reveal stays on through every other change until "Guess again" is pressed.
 import { createHeatmap } from '../../views/index.js';
 import { createSpreadChart } from '../../views/spread-chart.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { INPUTS } from './inputs.js';
 import { DK_STOPS } from './stops.js';
@@ -100,31 +100,31 @@ export function mount(host, ctx) {
     render(m, values) {
       dkRange.value = String(m.dkIndex);
       dkRange.setAttribute('aria-valuetext', `d_k = ${m.dK}`);
-      dkText.textContent = String(m.dK);
-      nRange.value = String(values.n); nText.textContent = String(values.n);
-      sRange.value = String(values.samples); sText.textContent = String(values.samples);
+      setText(dkText, String(m.dK));
+      nRange.value = String(values.n); setText(nText, String(values.n));
+      sRange.value = String(values.samples); setText(sText, String(values.samples));
       if (!seedInput.matches(':focus')) seedInput.value = String(values.seed);
       scaleBox.checked = values.scale;
       guessSelect.value = values.guess;
 
       budgetNote.hidden = !m.budgetNote;
-      budgetNote.textContent = m.budgetNote;
-      rawValue.textContent = m.rawSpread;
-      sqrtValue.textContent = m.sqrtText;
-      head.raw.textContent = m.headers.raw;
-      head.scaled.textContent = m.headers.scaled;
+      setText(budgetNote, m.budgetNote);
+      setText(rawValue, m.rawSpread);
+      setText(sqrtValue, m.sqrtText);
+      setText(head.raw, m.headers.raw);
+      setText(head.scaled, m.headers.scaled);
       head.raw.classList.toggle('scene-in-use', m.headers.rawInUse);
       head.scaled.classList.toggle('scene-in-use', !m.headers.rawInUse);
-      entropyHead.textContent = m.entropyHead;
-      for (const k of Object.keys(cells)) cells[k].forEach((c, i) => { c.textContent = m.cells[k][i]; });
-      inUse.textContent = m.inUse;
+      setText(entropyHead, m.entropyHead);
+      for (const k of Object.keys(cells)) cells[k].forEach((c, i) => { setText(c, m.cells[k][i]); });
+      setText(inUse, m.inUse);
 
-      question.textContent = m.question;
+      setText(question, m.question);
       revealBtn.hidden = m.revealed;
       againBtn.hidden = !m.revealed;
       guessSelect.disabled = m.revealed;
-      verdict.textContent = m.verdict;
-      detail.textContent = m.verdictDetail;
+      setText(verdict, m.verdict);
+      setText(detail, m.verdictDetail);
       detail.hidden = !m.verdictDetail;
 
       chart.update({ ...m.chart, ticks: CHART_DKS, dK: m.dK });

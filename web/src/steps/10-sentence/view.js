@@ -3,7 +3,7 @@
 // heatmap, and the query scrubber with its readout. Draws what model.js computed; changes go
 // through ctx.set. An empty box keeps the last matrix and says why.
 import { createHeatmap, createPlayer } from '../../views/index.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { EMBEDDING_NOTE } from '../lesson-embedding.js';
 import { hasTokens } from '../sentence-tokens.js';
 import { ANIMAL_SENTENCE, EXAMPLE_SENTENCE, INPUTS } from './inputs.js';
@@ -63,7 +63,7 @@ export function mount(host, ctx) {
   });
   const map = createHeatmap(mapBox, { label: 'Attention', onLockChange: (row) => { if (row !== null) ctx.set({ query: row }); } });
 
-  const showTyped = (text) => { message.textContent = text ?? ''; message.hidden = !text; };
+  const showTyped = (text) => { setText(message, text ?? ''); message.hidden = !text; };
   sentenceInput.addEventListener('input', () => {
     const t = hasTokens(sentenceInput.value);
     showTyped(t.message);
@@ -101,13 +101,13 @@ export function mount(host, ctx) {
       if (!sentenceInput.matches(':focus') && sentenceInput.value !== values.sentence) sentenceInput.value = values.sentence;
       if (!seedInput.matches(':focus')) seedInput.value = String(values.seed);
       maskSelect.value = values.mask;
-      tokenCount.textContent = m.tokenCount;
-      matrixSize.textContent = m.matrixSize;
-      sizeArticle.textContent = m.sizeArticle;
-      tokenList.textContent = m.tokenList;
+      setText(tokenCount, m.tokenCount);
+      setText(matrixSize, m.matrixSize);
+      setText(sizeArticle, m.sizeArticle);
+      setText(tokenList, m.tokenList);
 
       player.update({ index: m.stage.index });
-      stageNote.textContent = m.stage.note;
+      setText(stageNote, m.stage.note);
       map.update({
         values: m.stage.values, rows: m.n, cols: m.stage.cols, rowLabels: m.tokens, colLabels: m.stage.colLabels,
         rowAxisTitle: m.stage.rowAxisTitle, colAxisTitle: m.stage.colAxisTitle,
@@ -121,9 +121,9 @@ export function mount(host, ctx) {
       scrub.value = String(m.query);
       scrub.disabled = m.n < 2;
       scrub.setAttribute('aria-valuetext', m.place);
-      scrubText.textContent = m.place;
-      readout.textContent = m.readout;
-      rowSum.textContent = m.rowSum;
+      setText(scrubText, m.place);
+      setText(readout, m.readout);
+      setText(rowSum, m.rowSum);
     },
     destroy() {
       win.clearTimeout(speakTimer);

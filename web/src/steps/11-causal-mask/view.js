@@ -3,7 +3,7 @@
 // comparison, and the padding-mask example. Draws what model.js computed; changes go through
 // ctx.set. A code panel can be appended after the last section.
 import { createHeatmap, createMatrixTable } from '../../views/index.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine, rangeField, toggleButton } from '../../views/controls.js';
 import { EMBEDDING_NOTE } from '../lesson-embedding.js';
@@ -94,23 +94,23 @@ export function mount(host, ctx) {
       const toggled = lastCausal !== null && lastCausal !== m.causal;
       lastCausal = m.causal;
       weights.update({ ...labels, values: m.weights, domain: [0, 1], stage: m.stages.weights, transition: toggled ? 450 : 0 });
-      upper.textContent = m.upper;
-      sums.textContent = m.rowSums;
-      first.textContent = m.firstRow;
+      setText(upper, m.upper);
+      setText(sums, m.rowSums);
+      setText(first, m.firstRow);
 
-      question.textContent = m.question;
+      setText(question, m.question);
       if (guessSelect.options.length !== m.n) guessSelect.replaceChildren(...Array.from({ length: m.n }, (_, i) => el('option', { value: String(i + 1) }, String(i + 1))));
       guessSelect.value = String(m.guess);
       guessSelect.disabled = !m.canPredict || m.revealed;
       reveal.disabled = !m.canPredict || m.revealed;
       again.hidden = !m.revealed;
-      feedback.textContent = m.feedback;
+      setText(feedback, m.feedback);
 
       compare.update({ values: m.compare.values, rows: m.n, cols: 2, rowLabels: m.tokens, colLabels: ['mask off', 'mask on'], cornerLabel: 'key', caption: m.compare.caption });
-      compareText.textContent = m.compare.text;
+      setText(compareText, m.compare.text);
       const t = m.padding.total;
       padMap.update({ values: m.padding.weights, rows: t, cols: t, rowLabels: m.padding.labels, colLabels: m.padding.labels, domain: [0, 1], stage: m.padding.stage, showTable: ctx.ui.table });
-      padText.textContent = m.padding.text;
+      setText(padText, m.padding.text);
       if (lastN !== null && lastN !== m.n) ctx.announce(m.announceTokens);
       lastN = m.n;
     },

@@ -2,7 +2,7 @@
 // encoding toggle, the followed word, both weight heatmaps with the permutation check, and the
 // encoding matrix with its formula and size sliders. Draws what model.js computed.
 import { createHeatmap } from '../../views/index.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine, rangeField, toggleButton } from '../../views/controls.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -65,17 +65,17 @@ export function mount(host, ctx) {
       const spec = { rows: m.n, cols: m.n, domain: m.domain, showTable: ctx.ui.table, stage: m.stage };
       original.update({ ...spec, values: m.original, rowLabels: m.tokens, colLabels: m.tokens, lockedRow: m.follow });
       shuffled.update({ ...spec, values: m.shuffledWeights, rowLabels: m.words, colLabels: m.words, lockedRow: m.where });
-      orders.textContent = m.orders;
-      check.textContent = m.check;
-      outputCheck.textContent = m.outputCheck;
-      follow.textContent = m.followText;
+      setText(orders, m.orders);
+      setText(check, m.check);
+      setText(outputCheck, m.outputCheck);
+      setText(follow, m.followText);
       peN.sync(values.peN);
       peD.sync(values.peD);
       peMap.update({
         ...m.encoding, scale: 'diverging', domain: [-1, 1], digits: 2,
         rowAxisTitle: 'position', colAxisTitle: 'dimension', stage: 'sine and cosine values', showTable: ctx.ui.table,
       });
-      peNote.textContent = m.encoding.note;
+      setText(peNote, m.encoding.note);
     },
     destroy() {
       sentence.destroy();

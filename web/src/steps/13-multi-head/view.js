@@ -2,7 +2,7 @@
 // head / query selects, every head as a small heatmap, the enlarged head, each head's strongest
 // key and the shapes. Draws what model.js computed. A code panel can be appended at the end.
 import { createHeatmap } from '../../views/index.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine } from '../../views/controls.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -82,17 +82,17 @@ export function mount(host, ctx) {
         map.update({ ...spec(k), highlightRow: m.query });
         const on = k === m.head;
         button.setAttribute('aria-pressed', String(on));
-        button.textContent = on ? `Head ${k + 1} is enlarged` : `Enlarge head ${k + 1}`;
+        setText(button, on ? `Head ${k + 1} is enlarged` : `Enlarge head ${k + 1}`);
         cell.classList.toggle('scene-selected', on);
       });
       big.update({ ...spec(m.head), lockedRow: m.query, stage: m.bigStage });
-      headShape.textContent = m.headShape;
-      concatShape.textContent = m.concatShape;
-      concatNote.textContent = m.concatNote;
-      outputShape.textContent = m.outputShape;
-      outputNote.textContent = m.outputNote;
-      argmaxTitle.textContent = m.argmaxTitle;
-      argmax.textContent = m.argmax;
+      setText(headShape, m.headShape);
+      setText(concatShape, m.concatShape);
+      setText(concatNote, m.concatNote);
+      setText(outputShape, m.outputShape);
+      setText(outputNote, m.outputNote);
+      setText(argmaxTitle, m.argmaxTitle);
+      setText(argmax, m.argmax);
       if (announceHeads) { announceHeads = false; ctx.announce(m.headsAnnounce); }
     },
     destroy() {

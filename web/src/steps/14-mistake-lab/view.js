@@ -2,7 +2,7 @@
 // correct and buggy heatmaps, the diagnosis sentences, the diagnostics table and the "which bug is
 // this?" challenge. Draws what model.js computed; every change goes back through ctx.set.
 import { createHeatmap, createMatrixTable } from '../../views/index.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { messageLine } from '../../views/controls.js';
 import { BUGS } from '../mistake-diagnosis.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -88,10 +88,10 @@ export function mount(host, ctx) {
       good.update({ ...spec, values: m.correct, stage: m.stages.correct });
       bad.update({ ...spec, values: m.buggy, stage: m.stages.buggy });
       diagnosis.replaceChildren(...m.diagnosis.map((t) => el('li', {}, t)));
-      rowSumsText.textContent = m.rowSums;
-      colSumsText.textContent = m.colSums;
-      leak.textContent = m.future;
-      leakNote.textContent = m.futureNote;
+      setText(rowSumsText, m.rowSums);
+      setText(colSumsText, m.colSums);
+      setText(leak, m.future);
+      setText(leakNote, m.futureNote);
       table.update({
         values: m.table, rows: m.n, cols: TABLE_COLUMNS.length, rowLabels: m.tokens, cornerLabel: 'token',
         colLabels: TABLE_COLUMNS, caption: 'Per token, from the buggy weights (first column: the correct ones)',
@@ -100,10 +100,10 @@ export function mount(host, ctx) {
       guess.value = values.answer;
       checkBtn.disabled = !values.answer;
       if (m.feedback) {
-        feedback.textContent = m.feedback.text;
+        setText(feedback, m.feedback.text);
         feedback.dataset.correct = String(m.feedback.correct);
       } else {
-        feedback.textContent = '';
+        setText(feedback, '');
         delete feedback.dataset.correct;
       }
     },

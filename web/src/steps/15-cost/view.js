@@ -2,7 +2,7 @@
 // table, the score grid, and the live measurement: it times the engine's attention for growing N
 // in small batches between setTimeout pauses (so the page stays responsive) and draws what
 // model.js measurementText() makes of the timings. Only N ≤ 128 is measured on its own.
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText } from '../../lib/dom.js';
 import { normals, randomMatrix } from '../../model/toy-model.js';
 import { timeCall } from '../cost-timing.js';
 import { messageLine, rangeField } from '../../views/controls.js';
@@ -65,7 +65,7 @@ export function mount(host, ctx) {
     tableBody.replaceChildren(...t.rows.map(([N, ...cells]) => el('tr', {}, el('th', { scope: 'row' }, N), ...cells.map((c) => el('td', {}, c)))));
     timeChart.update(t.time);
     memChart.update(t.memory);
-    ratio.textContent = t.ratio;
+    setText(ratio, t.ratio);
   }
 
   function run(ns) {
@@ -87,7 +87,7 @@ export function mount(host, ctx) {
         const x = normals(N * D_MODEL, 100 + N);
         results.set(N, { ...(results.get(N) ?? {}) });
         for (const key of ['core', 'full']) {
-          status.textContent = `Measuring N = ${N} (${key === 'core' ? 'core only' : 'every intermediate'}), ${done + 1} of ${steps}…`;
+          setText(status, `Measuring N = ${N} (${key === 'core' ? 'core only' : 'every intermediate'}), ${done + 1} of ${steps}…`);
           progress.value = done / steps;
           const options = { x, n: N, dModel: D_MODEL, ...weights, outputOnly: key === 'core' };
           const t = await timeCall(() => ctx.engine.attention(options), { now, pause });
@@ -100,7 +100,7 @@ export function mount(host, ctx) {
       status.textContent = `Measured N = ${ns[0]} to ${ns[ns.length - 1]}. Times vary from run to run and machine to machine; the growth is what matters.`;
       if (ns.length > AUTO_NS.length) ctx.announce(`Measurement finished up to N = ${ns[ns.length - 1]}.`);
     })().catch((err) => {
-      if (err.message !== 'cancelled') status.textContent = `The measurement stopped: ${err.message}`;
+      if (err.message !== 'cancelled') setText(status, `The measurement stopped: ${err.message}`);
     }).finally(() => {
       if (id === job) { running = false; measure.disabled = false; }
     });
@@ -119,15 +119,15 @@ export function mount(host, ctx) {
       messages.show([]);
       slider.sync(m.n);
       big.checked = m.big;
-      measure.textContent = m.measureLabel;
+      setText(measure, m.measureLabel);
       measure.disabled = running;
       halve.disabled = !m.canHalve;
       double.disabled = !m.canDouble;
-      compareCaption.textContent = m.caption;
+      setText(compareCaption, m.caption);
       compareBody.replaceChildren(...m.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.what), el('td', {}, r.rnn), el('td', {}, r.attention))));
-      doubling.textContent = m.doubling;
+      setText(doubling, m.doubling);
       const side = m.grid.side, cell = 160 / side;
-      gridTitle.textContent = m.grid.title;
+      setText(gridTitle, m.grid.title);
       grid.replaceChildren(...Array.from({ length: side * side }, (_, i) => svg('rect', {
         x: (i % side) * cell, y: Math.floor(i / side) * cell, width: cell, height: cell, class: Math.floor(i / side) === i % side ? 'scene-grid-diag' : 'scene-grid-cell',
       })));

@@ -2,7 +2,7 @@
 // to the step that built it, the mini-run's editor and four stage tables, the glossary and the
 // objectives checklist. Draws what model.js computed; edits go back through ctx.set.
 import { createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { activeElementOf, domFor, uid } from '../../lib/dom.js';
+import { activeElementOf, domFor, uid, setText } from '../../lib/dom.js';
 import { GLOSSARY } from '../../content/glossary.js';
 import { OBJECTIVES } from '../../content/objectives.js';
 import { formulaBox } from '../../views/formula-box.js';
@@ -81,10 +81,10 @@ export function mount(host, ctx) {
       flow.replaceChildren(...m.flow.map((line) => el('li', {}, line)));
       if (activeElementOf(filter) !== filter && filter.value !== values.filter) filter.value = values.filter;
       items.forEach((item, i) => { item.hidden = !m.glossary.shown[i]; });
-      count.textContent = m.glossary.count;
+      setText(count, m.glossary.count);
       ticked = m.done;
       boxes.forEach((b, i) => { b.input.checked = m.done.includes(i); });
-      doneCount.textContent = m.doneCount;
+      setText(doneCount, m.doneCount);
     },
     destroy() {
       editor.destroy();

@@ -8,7 +8,7 @@
 // Worker when one starts, else in time slices on this thread. Numbers and sentences come from
 // model.js; this file only writes the DOM.
 import { createHeatmap, createLineChart } from '../../views/index.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText } from '../../lib/dom.js';
 import { createTrainingRunner } from '../../training/runner.js';
 import { trainingAssetUrls } from '../../training/training-assets.js';
 import { describeSnapshot, curveSummary, modeLine, plateauLine, TARGET_ACCURACY } from './model.js';
@@ -70,13 +70,13 @@ export function mountTrainingScene(host, ctx, config, inputs) {
   const send = (m) => runner?.send(m);
   const reduced = () => ctx.reducedMotion?.() ?? false;
   const forgetCurve = () => { history = []; reachedAt = null; reachedMs = null; delete counter.dataset.reachedAt; delete counter.dataset.reachedMs; };
-  const clearRun = () => { forgetCurve(); stopMessage.textContent = ''; };
+  const clearRun = () => { forgetCurve(); setText(stopMessage, ''); };
 
   function onMessage(msg) {
     if (disposed) return;
     if (msg.type === 'created') {
       created = msg;
-      vocabText.textContent = msg.vocabulary.join(', ');
+      setText(vocabText, msg.vocabulary.join(', '));
       for (const h of heatmaps) h.destroy();
       maps.replaceChildren();
       heatmaps = [];
@@ -85,7 +85,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
         heatmaps.push(createHeatmap(maps.appendChild(el('div', { class: 'al-cell', 'data-layer': l + 1, 'data-head': h + 1 })), { label: `Layer ${l + 1}, head ${h + 1}` }));
       }
       for (const b of [play, stepOne, reset]) b.disabled = false;
-      status.textContent = `Ready: ${msg.parameterCount} weights, all random. Press Play.`;
+      setText(status, `Ready: ${msg.parameterCount} weights, all random. Press Play.`);
     } else if (msg.type === 'update') {
       const d = describeSnapshot(msg, config);
       if (history.length && history[history.length - 1].x >= d.steps) {
@@ -105,8 +105,8 @@ export function mountTrainingScene(host, ctx, config, inputs) {
       scheduleDraw();
     } else if (msg.type === 'error') {
       setPlaying(false);
-      if (msg.fatal && !created) status.textContent = `The trainer could not start: ${msg.message}`;
-      else stopMessage.textContent = msg.message;
+      if (msg.fatal && !created) setText(status, `The trainer could not start: ${msg.message}`);
+      else setText(stopMessage, msg.message);
       ctx.announce(msg.message);
     }
   }
@@ -134,28 +134,28 @@ export function mountTrainingScene(host, ctx, config, inputs) {
 
   function drawLatest() {
     const d = latest;
-    counter.textContent = d.counter;
+    setText(counter, d.counter);
     counter.dataset.steps = String(d.steps);
-    status.textContent = `${d.lossText}, ${d.accuracyText}${d.weightText ? `, ${d.weightText}` : ''}.`;
+    setText(status, `${d.lossText}, ${d.accuracyText}${d.weightText ? `, ${d.weightText}` : ''}.`);
     status.dataset.accuracy = String(d.point.values[1] ?? '');
     status.dataset.weight = String(d.point.values[2] ?? '');
     chart.update({ points: history, summary: curveSummary(history, reachedAt, reachedMs) });
     if (config.claim === 'stall') {
       const pl = plateauLine(history);
-      plateau.textContent = pl?.line ?? '';
+      setText(plateau, pl?.line ?? '');
       plateau.dataset.stalled = String(pl?.stalled ?? false);
     }
-    probeMessage.textContent = d.probeError ?? '';
-    prediction.textContent = d.prediction ?? '';
-    rowLine.textContent = d.row?.line ?? '';
+    setText(probeMessage, d.probeError ?? '');
+    setText(prediction, d.prediction ?? '');
+    setText(rowLine, d.row?.line ?? '');
     rowLine.dataset.onAnswer = String(d.row?.onAnswer ?? false);
-    if (config.compare) comparison.textContent = d.comparison?.line ?? '';
+    if (config.compare) setText(comparison, d.comparison?.line ?? '');
     d.heatmaps.forEach((m, i) => heatmaps[i]?.update({ values: m.values, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights', scale: 'sequential', domain: [0, 1], digits: 2, showTable: ctx.ui?.table }));
   }
 
   function setPlaying(on) {
     playing = on;
-    play.textContent = on ? 'Pause' : 'Play';
+    setText(play, on ? 'Pause' : 'Play');
     play.setAttribute('aria-pressed', on ? 'true' : 'false');
   }
 
@@ -182,11 +182,11 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     try {
       runner = await createTrainingRunner({ engine: ctx.engine, ...trainingAssetUrls(), onMessage });
     } catch (err) {
-      status.textContent = `The trainer could not start: ${err.message}`;
+      setText(status, `The trainer could not start: ${err.message}`);
       return;
     }
     if (disposed) { runner.dispose(); return; }
-    mode.textContent = modeLine(runner.mode);
+    setText(mode, modeLine(runner.mode));
     mode.dataset.mode = runner.mode;
     // the newest settings: the learner may have changed some while the trainer loaded
     const now = current ?? m;
@@ -203,8 +203,8 @@ export function mountTrainingScene(host, ctx, config, inputs) {
       speed.value = values.speed;
       for (const a of arch) a.box.value = values[a.name];
       if (doc.activeElement !== probe) probe.value = values.probe;
-      seedNote.textContent = m.seedNote;
-      architecture.textContent = m.architectureLine;
+      setText(seedNote, m.seedNote);
+      setText(architecture, m.architectureLine);
       const prev = current;
       current = m;
       if (!prev) { start(m); return; }

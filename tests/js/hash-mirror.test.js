@@ -1,0 +1,80 @@
+// hash-mirror.test.js — the URL hash follows the state after the frame, at most a few times a
+// second during a drag, and never loses the last change (web/src/hash-mirror.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHashMirror, HASH_BURST, HASH_GAP_MS } from '../../web/src/hash-mirror.js';
+
+// A window with a clock and timers driven by the test.
+function fakeWindow() {
+  let now = 0;
+  let timers = [];
+  const win = {
+    location: { hash: '' },
+    writes: [],
+    performance: { now: () => now },
+    history: { replaceState(_s, _t, h) { win.location.hash = h; win.writes.push({ at: now, h }); } },
+    setTimeout(fn, ms = 0) { const t = { fn, at: now + ms }; timers.push(t); return timers.length; },
+    clearTimeout(id) { if (timers[id - 1]) timers[id - 1].fn = null; },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.fn && t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        now = Math.max(now, due.at);
+        const fn = due.fn;
+        due.fn = null;
+        fn();
+      }
+      now = end;
+    },
+  };
+  return win;
+}
+
+test('a single change is written after the current task, not during it', () => {
+  const win = fakeWindow();
+  let state = '#step=softmax';
+  const m = createHashMirror(win, () => state);
+  m.schedule();
+  assert.equal(win.location.hash, '', 'not yet: the frame is still being drawn');
+  win.advance(0);
+  assert.equal(win.location.hash, '#step=softmax');
+  state = '#step=softmax';
+  m.schedule();
+  win.advance(0);
+  assert.equal(win.writes.length, 1, 'an unchanged hash is not written again');
+});
+
+test('a 60 Hz drag writes at most a burst and then one write per gap, and the last state is kept', () => {
+  const win = fakeWindow();
+  let k = 0;
+  const m = createHashMirror(win, () => `#step=sentence&sentence={"query":${k}}`);
+  for (k = 1; k <= 600; k += 1) { // ten seconds of one change per frame
+    m.schedule();
+    win.advance(1000 / 60);
+  }
+  k -= 1;
+  win.advance(HASH_GAP_MS);
+  assert.equal(win.location.hash, `#step=sentence&sentence={"query":${k}}`, 'the final state reaches the URL');
+  assert.ok(win.writes.length <= HASH_BURST + Math.ceil(10000 / HASH_GAP_MS) + 1, `${win.writes.length} writes in 10 s`);
+  assert.ok(win.writes.length < 200, 'below the 200 per 10 s that Chromium accepts');
+  for (let i = HASH_BURST; i < win.writes.length; i += 1) {
+    assert.ok(win.writes[i].at - win.writes[i - 1].at >= HASH_GAP_MS - 1e-9 || win.writes[i].at - win.writes[i - HASH_BURST].at >= 1000,
+      `write ${i} at ${win.writes[i].at} ms keeps its distance`);
+  }
+});
+
+test('a few quick changes (clicks) are each written at once; flush writes a pending change now', () => {
+  const win = fakeWindow();
+  let state = '#a';
+  const m = createHashMirror(win, () => state);
+  for (const s of ['#a', '#b', '#c']) { state = s; m.schedule(); win.advance(30); }
+  assert.deepEqual(win.writes.map((w) => w.h), ['#a', '#b', '#c']);
+  state = '#d'; m.schedule(); win.advance(5);
+  state = '#e'; m.schedule(); // after a burst of four: waits for the gap
+  assert.equal(win.location.hash, '#d');
+  m.flush();
+  assert.equal(win.location.hash, '#e', 'flush (page hide) does not lose the change');
+  win.advance(1000);
+  assert.equal(win.writes.length, 5, 'the cancelled timer does not write again');
+});
