@@ -140,7 +140,7 @@ test('axe finds nothing with the panel open; steps without code have no panel', 
   assert.equal(await page.getByTestId('code-panel').count(), 0);
 });
 
-test('the exercise step: the editor loads, a correct solution passes, axe finds nothing, the link keeps the inputs number', async () => {
+test('the exercise step: the editor loads, a correct solution passes, axe finds nothing, the link keeps the inputs number, the code is kept', async () => {
   const page = await h.page();
   await openLesson(page, h.url, '#step=exercise');
   await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 20000 });
@@ -159,5 +159,23 @@ test('the exercise step: the editor loads, a correct solution passes, axe finds 
   await page.getByRole('button', { name: 'New random inputs' }).click();
   await page.waitForFunction(() => /Random inputs number 2/.test(document.querySelector('[data-testid="exercise-seed"]').textContent));
   assert.match(page.url(), /exercise/);
+  // The learner's code stays: after a visit to another step, and after a reload.
+  const editorText = async () => {
+    await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 20000 });
+    return page.evaluate(() => [...document.querySelectorAll('[data-testid="exercise-editor"] .cm-line')].map((l) => l.textContent).join('\n'));
+  };
+  const firstLine = SOLUTIONS.maskAfterSoftmax.split('\n')[0];
+  await page.evaluate(() => window.attentionLesson.goTo('worked-example'));
+  await page.evaluate(() => window.attentionLesson.goTo('exercise'));
+  assert.equal((await editorText()).split('\n')[0], firstLine);
+  await page.reload();
+  await page.waitForSelector('#lesson[data-ready="true"]');
+  assert.equal((await editorText()).split('\n')[0], firstLine);
+  // "Start again" brings back the starter code, and that is what a reload shows then.
+  await page.getByRole('button', { name: 'Start again from the starter code' }).click();
+  assert.match(await editorText(), /^\/\/ Self-attention for one head/);
+  await page.reload();
+  await page.waitForSelector('#lesson[data-ready="true"]');
+  assert.match(await editorText(), /^\/\/ Self-attention for one head/);
   assert.deepEqual(page.errors, []);
 });

@@ -9,6 +9,7 @@ import { probeRunner, runLearnerCode } from './exercise-runner.js';
 import { grade, fillInAnswers } from './exercise-grader.js';
 import { FILL_IN } from './fill-in.js';
 import { makeTrials } from './exercise-trials.js';
+import { loadDraft, saveDraft } from './exercise-draft.js';
 import { TASK, STARTER, EDITOR_HELP, OUTCOME } from './exercise-text.js';
 
 /**
@@ -18,7 +19,7 @@ import { TASK, STARTER, EDITOR_HELP, OUTCOME } from './exercise-text.js';
 export function mountExercise(host, { engine, announce = () => {}, workerUrl = assetUrl('exerciseWorker'), onChange = () => {} }) {
   const { el } = domFor(host);
   let seed = 1, choice = null, editor = null, destroyed = false, running = false;
-  let source = STARTER;
+  let source = loadDraft() ?? STARTER; // the learner's last code, kept across visits (exercise-draft.js)
 
   const task = el('div', { class: 'al-code-task' }, ...TASK.map((t) => el('p', {}, t)));
   const availability = el('p', { class: 'al-note', 'data-testid': 'exercise-availability', role: 'status' }, 'Checking whether this page can run your code…');
@@ -83,7 +84,7 @@ export function mountExercise(host, { engine, announce = () => {}, workerUrl = a
     else offerFillIn(OUTCOME.unavailable(r.message));
   };
   runBtn.addEventListener('click', run);
-  resetBtn.addEventListener('click', () => { editor?.setValue(STARTER); editor?.focus(); announce('The starter code is back in the editor.'); });
+  resetBtn.addEventListener('click', () => { editor?.setValue(STARTER); saveDraft(null); editor?.focus(); announce('The starter code is back in the editor.'); });
   seedBtn.addEventListener('click', () => onChange({ seed: (seed % 9999) + 1 }));
   fillCheck.addEventListener('click', () => {
     const trials = makeTrials(seed);
@@ -107,7 +108,7 @@ export function mountExercise(host, { engine, announce = () => {}, workerUrl = a
     availability.textContent = 'Your code runs in a separate thread, with a time limit, so a mistake cannot freeze the page.';
     availability.dataset.mode = 'code';
     editorHost.replaceChildren();
-    editor = await createEditor(editorHost, { doc: source, label: 'Your attention function (JavaScript)', describedBy: helpId, onRun: run });
+    editor = await createEditor(editorHost, { doc: source, label: 'Your attention function (JavaScript)', describedBy: helpId, onRun: run, onChange: (text) => saveDraft(text === STARTER ? null : text) });
     if (destroyed) { editor.destroy(); return; }
     editorHost.dataset.kind = editor.kind;
     runBtn.disabled = false;
