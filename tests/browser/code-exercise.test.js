@@ -135,6 +135,9 @@ test('strict CSP: the exercise says why it cannot run code and the fill-in works
 
 test('code panel: tabs by keyboard, stage ↔ line highlighting both ways, notebook download', async () => {
   const page = await open(plain);
+  // The exercise above the panel swaps in CodeMirror when it has loaded, which moves the panel
+  // down: wait for it, so no hover below lands where the panel was a moment before.
+  await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 20000 });
   const panel = page.getByTestId('code-panel');
   const python = panel.getByRole('tab', { name: 'Python', exact: true });
   await python.focus();

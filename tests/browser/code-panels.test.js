@@ -16,6 +16,9 @@ after(async () => { await h?.close(); });
 
 async function openPanel(page, step) {
   await openLesson(page, h.url, `#step=${step}`);
+  // The mistake lab's fourth bug is its own chunk, mounted above the panel: wait for it, so the
+  // panel does not move down under a click.
+  if (step === 'mistake-lab') await page.getByTestId('wrong-shape-facts').waitFor();
   const panel = page.getByTestId('code-panel');
   await panel.locator('summary').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="code-listing"]')?.childElementCount > 0);
