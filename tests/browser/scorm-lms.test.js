@@ -4,7 +4,8 @@
 // A learner answers, moves to another step and closes the lesson; the lesson is launched again in
 // a fresh browser profile (no local storage) with only the LMS's record: progress and location
 // must come back, the score must never go down (not even after a quiz reset), and every answer
-// must leave one interaction record.
+// must leave one interaction record. A remembered step the lesson no longer has is said, not
+// silently dropped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -161,5 +162,16 @@ for (const version of ['1.2', '2004']) {
     assert.deepEqual(interactions(third).map((r) => r.id), ['ctx-static', 'ctx-definition', 'why-fading-memory', 'why-fading-memory']);
     assert.deepEqual(two.page.errors, []);
     await two.page.context().close();
+
+    // Session 3: the LMS remembers a step this lesson no longer has (saved by a newer or older
+    // version): the lesson opens at the start, says so in words, and keeps the answers.
+    const moved = JSON.parse(JSON.stringify(first));
+    if (v12) moved.core.lesson_location = 'a-step-from-a-newer-lesson'; else moved.location = 'a-step-from-a-newer-lesson';
+    const three = await launchSco(version, moved);
+    await three.frame.getByText(/The step to reopen, "a-step-from-a-newer-lesson", is not part of this lesson, so it opens at the start; saved quiz answers are kept\./).waitFor();
+    assert.equal(await three.sco().evaluate(() => window.attentionLesson.state().step), 'why-attention');
+    assert.equal(await three.sco().evaluate(() => window.attentionLesson.quiz.progress().answered), 2);
+    assert.deepEqual(three.page.errors, []);
+    await three.page.context().close();
   });
 }
