@@ -182,3 +182,16 @@ test('the exercise step: the editor loads, a correct solution passes, axe finds 
   assert.match(await editorText(), /^\/\/ Self-attention for one head/);
   assert.deepEqual(page.errors, []);
 });
+
+test('at 360 px an open panel and the exercise scroll inside themselves, never the page sideways', async () => {
+  const page = await h.page({ width: 360, height: 740, hasTouch: true });
+  for (const step of ['worked-example', 'matrix-form', 'causal-mask', 'multi-head', 'mistake-lab']) {
+    await openPanel(page, step);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, `${step} with its panel open`);
+  }
+  await openLesson(page, h.url, '#step=exercise');
+  await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 20000 });
+  await page.getByTestId('exercise-fill').locator('summary').click();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the exercise with its fill-in open');
+  assert.deepEqual(page.errors, []);
+});
