@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   formatNumber, formatSigned, formatShape, formatShapeCompact, displayLabel, quoteLabel,
-  truncateToWidth, parseNumber, MINUS, NEG_INF, ELLIPSIS,
+  truncateToWidth, parseNumber, formatWeight, formatSharePrecise, MINUS, NEG_INF, ELLIPSIS,
 } from '../../web/src/lib/format.js';
 
 test('formatNumber uses fixed digits and a true minus sign', () => {
@@ -75,4 +75,27 @@ test('parseNumber accepts the true minus sign and rejects junk', () => {
   assert.ok(Number.isNaN(parseNumber('abc')));
   assert.ok(Number.isNaN(parseNumber('1,5')));
   assert.ok(Number.isNaN(parseNumber('1.2.3')));
+});
+
+test('formatWeight: three significant digits down to 0.001, then powers of ten', () => {
+  assert.equal(formatWeight(0.412), '0.412');
+  assert.equal(formatWeight(0.01284), '0.0128');
+  assert.equal(formatWeight(0.001943), '0.00194');
+  assert.equal(formatWeight(2.84e-6), '2.8 \u00D7 10\u207B\u2076');
+  assert.equal(formatWeight(4.16e-21), '4.2 \u00D7 10\u207B\u00B2\u00B9');
+  assert.equal(formatWeight(0), '0');
+  assert.equal(formatWeight(NaN), 'n/a');
+});
+
+test('formatSharePrecise: two decimals, more near 0 % or 100 %, bounded', () => {
+  assert.equal(formatSharePrecise(0.969924), '96.99%');
+  assert.equal(formatSharePrecise(0.5), '50.00%');
+  assert.equal(formatSharePrecise(0.999987), '99.9987%');
+  assert.equal(formatSharePrecise(0.0000132), '0.0013%');
+  assert.equal(formatSharePrecise(0.0004), '0.040%');
+  assert.equal(formatSharePrecise(1 - 1e-9), 'over 99.9999%');
+  assert.equal(formatSharePrecise(1e-9), 'under 0.0001%');
+  assert.equal(formatSharePrecise(1), '100%');
+  assert.equal(formatSharePrecise(0), '0%');
+  assert.equal(formatSharePrecise(1.5), 'n/a');
 });

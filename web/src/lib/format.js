@@ -42,6 +42,35 @@ export function formatDiff(d) {
   return d.toFixed(3);
 }
 
+/**
+ * A weight (0 … 1) for running text, compact at any size: three significant digits down to 0.001
+ * ("0.412", "0.0128", "0.00194"), then two in powers of ten ("2.8 × 10⁻⁶"); exactly 0 as "0".
+ */
+export function formatWeight(w) {
+  if (!Number.isFinite(w)) return 'n/a';
+  if (w === 0) return '0';
+  if (Math.abs(w) < 0.001) {
+    const [mant, exp] = w.toExponential(1).split('e');
+    return `${mant.replace('-', MINUS)} \u00D7 10${superscript(Number(exp))}`;
+  }
+  return formatNumber(w, Math.max(3, 2 - Math.floor(Math.log10(Math.abs(w)))));
+}
+
+/**
+ * A share (0 … 1) as a percentage precise enough to compare two of them: two decimals, more
+ * near 0 % or 100 % until the smaller side has two significant digits (at most four decimals:
+ * "96.99%", "99.9987%", "0.0013%"); beyond that "over 99.9999%" / "under 0.0001%".
+ */
+export function formatSharePrecise(share) {
+  if (!Number.isFinite(share) || share < 0 || share > 1) return 'n/a';
+  if (share === 0) return '0%';
+  if (share === 1) return '100%';
+  const side = Math.min(share, 1 - share) * 100;
+  if (side < 0.0001) return share > 0.5 ? 'over 99.9999%' : 'under 0.0001%';
+  const digits = Math.min(4, Math.max(2, 1 - Math.floor(Math.log10(side))));
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
 /** A share as a whole-number percentage for text ("34%"), "<1%" for tiny non-zero shares. */
 export function formatPercent(share) {
   if (!Number.isFinite(share)) return 'n/a';

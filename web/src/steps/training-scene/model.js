@@ -5,7 +5,7 @@
 // counter, the curve point (loss, held-out accuracy, weight on the deciding word), the heatmaps
 // of every layer × head, the prediction line and the read-out row's peak; curveSummary and
 // plateauLine word the history. No DOM, no state; tests call it with a real trainer's output.
-import { formatCount, formatNumber, formatPercent } from '../../lib/format.js';
+import { formatCount, formatNumber, formatPercent, formatSharePrecise, formatWeight } from '../../lib/format.js';
 import { rowArgmax, rowSums } from '../../lib/matrix.js';
 import { BATCH_SIZE } from './inputs.js';
 
@@ -15,8 +15,6 @@ export const PLATEAU_WINDOW = 200;
 
 const stepCount = (n) => `${formatCount(n)} ${n === 1 ? 'step' : 'steps'}`;
 const quote = (w) => `\u201c${w}\u201d`;
-// three significant digits, so that tiny weights still show their ratio (0.000412, not 0.000)
-const sig3 = (v) => formatNumber(v, v > 0 ? Math.min(8, Math.max(3, 2 - Math.floor(Math.log10(v)))) : 3);
 const pct1 = (v) => `${formatNumber(v * 100, 1)}%`;
 const missing = (v) => v === null || v === undefined || Number.isNaN(v);
 
@@ -78,25 +76,52 @@ function describeProbe(p, config) {
   return { heatmaps, maxRowSumError: worst, prediction, row };
 }
 
-// Two probes that differ in one word (task 3: the adjective, swapped for one of the other kind):
-// the read-out row's weights, layer 1 head 1, on the two nouns (the deciding words of the two
-// probes), and their ratio. null when either probe is unusable or they are not such a pair.
+// Two probes that differ in one word (task 3: the adjective, swapped for one of the other kind),
+// compared in layer 1, head 1, on the read-out row ("it"): its weights on the two nouns (the
+// deciding words of the two probes) and how that weight splits between them. In layer 1 the
+// scores of "it" on the nouns do not depend on the adjective, so the adjective can only scale
+// both weights together (through the softmax's sum) and the split cannot move: the line shows the
+// measured split of each probe as a percentage, the raw weights, and, where the nouns get almost
+// nothing, what "it" attends to instead. null when either probe is unusable or they are not such
+// a pair. Returns { ratios, shares, nounWeights, same, line }.
+export const FEW_NOUN_WEIGHT = 0.01;
 function describeComparison(a, b) {
   if (!a || a.error || !b || b.error || a.tokens.length !== b.tokens.length) return null;
   const changed = a.tokens.findIndex((w, i) => w !== b.tokens[i]);
   if (changed < 0 || a.answer < 0 || b.answer < 0 || a.answer === b.answer || a.readout !== b.readout) return null;
   const ia = [Math.min(a.answer, b.answer), Math.max(a.answer, b.answer)];
-  const weights = (p) => {
-    const n = p.tokens.length, w = p.layers[0][0];
-    return ia.map((j) => w[p.readout * n + j]);
+  const row = (p) => {
+    const n = p.tokens.length;
+    return p.layers[0][0].subarray(p.readout * n, (p.readout + 1) * n);
   };
-  const [wa, wb] = [weights(a), weights(b)];
-  const ratio = (w) => w[0] / w[1];
+  const [wa, wb] = [a, b].map((p) => ia.map((j) => row(p)[j]));
+  const share = (w) => (w[0] + w[1] > 0 ? w[0] / (w[0] + w[1]) : null);
+  const [sa, sb] = [share(wa), share(wb)];
   const it = quote(a.tokens[a.readout]);
-  const part = (p, w) => `with ${quote(p.tokens[changed])}, ${it} gives ${quote(p.tokens[ia[0]])} ${sig3(w[0])} and ${quote(p.tokens[ia[1]])} ${sig3(w[1])} (ratio ${formatNumber(ratio(w), 3)})`;
+  const [first, second] = ia.map((j) => quote(a.tokens[j]));
+  const adjective = (p) => quote(p.tokens[changed]);
+  const clause = (p, w) => {
+    const raw = `${first} ${formatWeight(w[0])} and ${second} ${formatWeight(w[1])}`;
+    if (w[0] + w[1] >= FEW_NOUN_WEIGHT) return `with ${adjective(p)}, ${raw}`;
+    const r = row(p), peak = rowArgmax(r, 1, r.length)[0];
+    return `with ${adjective(p)}, almost none (${raw}: ${it} attends most to ${quote(p.tokens[peak])}, ${formatPercent(r[peak])})`;
+  };
+  const shown = [sa, sb].map((v) => (v === null ? null : formatSharePrecise(v)));
+  const same = shown[0] !== null && shown[0] === shown[1];
+  const split = shown.includes(null)
+    ? ` With ${adjective(shown[0] === null ? a : b)} both weights are 0 in 32-bit numbers, so there is no split to compare.`
+    : ` Of the weight on the two nouns, ${first} gets ${shown[0]} with ${adjective(a)} and ${shown[1]} with ${adjective(b)}.`
+      + (same
+        ? ` Changing the adjective can only scale both noun weights together, so the split stays the same and ${a.layers.length === 1
+          ? `the adjective cannot tip ${it} toward the other noun.`
+          : `in layer 1 the adjective cannot tip ${it} toward the other noun; layer 2 starts from words that layer 1 has already mixed, so there it can.`}`
+        : ` The split moved by ${formatNumber(Math.abs(sa - sb) * 100, 4)} points.`);
   return {
-    ratios: [ratio(wa), ratio(wb)],
-    line: `Layer 1: ${part(a, wa)}; ${part(b, wb)}. Changing the adjective leaves the ratio where it was, so the adjective cannot tip ${it} toward the other noun.`,
+    ratios: [wa[0] / wa[1], wb[0] / wb[1]],
+    shares: [sa, sb],
+    nounWeights: [wa, wb],
+    same,
+    line: `Layer 1, ${it}\u2019s weights on the two nouns: ${clause(a, wa)}; ${clause(b, wb)}.${split}`,
   };
 }
 
