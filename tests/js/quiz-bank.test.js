@@ -21,7 +21,8 @@ const bankSource = readdirSync(quizDir).filter((f) => f === 'questions.js' || f.
 
 const EXPECTED_STEPS = ['why-attention', 'contextual-meaning', 'dot-product', 'softmax', 'first-version', 'qkv',
   'worked-example', 'matrix-form', 'scaling', 'sentence', 'causal-mask', 'positions', 'multi-head',
-  'mistake-lab', 'cost', 'summary', 'watch-learning', 'which-apple-learned', 'one-layer-limit'];
+  'mistake-lab', 'cost', 'summary', 'watch-learning', 'which-apple-learned', 'one-layer-limit',
+  'two-layers', 'causal-learning'];
 
 test('at least 40 questions with unique ids, all four kinds, at least 3 predict-first', () => {
   assert.ok(QUESTIONS.length >= 40, `${QUESTIONS.length} questions`);

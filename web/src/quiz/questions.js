@@ -13,7 +13,7 @@ export const STEP_IDS = Object.freeze([
   'why-attention', 'contextual-meaning', 'dot-product', 'softmax', 'first-version', 'qkv',
   'worked-example', 'matrix-form', 'scaling', 'sentence', 'causal-mask', 'positions',
   'multi-head', 'mistake-lab', 'cost', 'summary', 'watch-learning', 'which-apple-learned',
-  'one-layer-limit',
+  'one-layer-limit', 'two-layers', 'causal-learning',
 ]);
 
 export { STEP_TITLES } from '../steps/index.js'; // the registry holds every step's title once
