@@ -13,6 +13,7 @@
 #include "scale.hpp"
 #include "scaling_experiment.hpp"
 #include "scores.hpp"
+#include "similarity.hpp"
 #include "softmax.hpp"
 
 using namespace attn;
@@ -109,6 +110,14 @@ int attn_positional_encoding(int n, int d_model, float* out) {
   return code(Status::kOk);
 }
 
+// x, out: (n, d_model); out = x + the positional encoding (out may be x). Returns a Status code.
+int attn_add_positional_encoding(const float* x, int n, int d_model, float* out) {
+  if (!x || !out) return code(Status::kNullPointer);
+  if (n < 1 || n > kMaxTokens || d_model < 1 || d_model > kMaxModelWidth) return code(Status::kBadShape);
+  add_positional_encoding(x, n, d_model, out);
+  return code(Status::kOk);
+}
+
 // Bytes of the ScalingStats struct attn_scaling_experiment writes, and the byte offset of its
 // field i (named by attn_name(2, i); every field is a double), or -1 past the end.
 int attn_scaling_stats_bytes(void) { return static_cast<int>(sizeof(ScalingStats)); }
@@ -156,6 +165,16 @@ int attn_dot_products(const float* a, const float* b, int n_a, int n_b, int d, f
   if (!a || !b || !out) return code(Status::kNullPointer);
   if (!side_ok(n_a) || !side_ok(n_b) || !side_ok(d)) return code(Status::kBadShape);
   scores(Impl::kSimd, a, d, b, d, n_a, n_b, d, out);
+  return code(Status::kOk);
+}
+
+// x: (n, d); dots, cosines, degrees: (n, n); lengths: (n): every pair's dot product, each
+// vector's length, every pair's cosine and angle (NaN for a vector without direction). See
+// src/similarity.hpp. Returns a Status code.
+int attn_dot_product_parts(const float* x, int n, int d, float* dots, float* lengths, float* cosines, float* degrees) {
+  if (!x || !dots || !lengths || !cosines || !degrees) return code(Status::kNullPointer);
+  if (!side_ok(n) || !side_ok(d)) return code(Status::kBadShape);
+  dot_product_parts(Impl::kSimd, x, n, d, dots, lengths, cosines, degrees);
   return code(Status::kOk);
 }
 

@@ -136,6 +136,14 @@ export interface SoftmaxParts {
   /** rows × cols: exponentials / sums */ weights: Float32Array;
 }
 
+/** engine.dotProductParts: the dot product read as similarity, for n vectors. */
+export interface DotProductParts {
+  /** n × n: x_i · x_j */ dots: Float32Array;
+  /** n: |x_i| = √(x_i · x_i) */ lengths: Float32Array;
+  /** n × n: x_i · x_j / (|x_i| |x_j|), NaN when a vector has length 0 */ cosines: Float32Array;
+  /** n × n: the angle between x_i and x_j in degrees (0 … 180), NaN when a vector has length 0 */ degrees: Float32Array;
+}
+
 export interface ExperimentOptions {
   dK: number;
   samples?: number;
@@ -181,7 +189,10 @@ export interface Engine extends TrainingMembers {
   softmaxParts(values: Matrix, rows: number, cols: number, options?: SoftmaxPartsOptions): SoftmaxParts;
   scale(values: Matrix, factor: number): Float32Array;
   dotProducts(a: Matrix, b: Matrix, nA: number, nB: number, d: number): Float32Array;
+  dotProductParts(x: Matrix, n: number, d: number): DotProductParts;
   matmul(a: Matrix, b: Matrix, n: number, m: number, p: number): Float32Array;
   positionalEncoding(n: number, dModel: number): Float32Array;
+  /** x + the sinusoidal positional encoding (x: n × dModel) */
+  addPositionalEncoding(x: Matrix, n: number, dModel: number): Float32Array;
   scalingExperiment(options: ExperimentOptions): ExperimentResult;
 }

@@ -520,6 +520,30 @@ class Engine {
     return this.#twoInputs(av, bv, nA * nB, (pa, pb, pout) => this.exports.attn_dot_products(pa, pb, nA, nB, d, pout));
   }
 
+  /**
+   * The dot product read as similarity, for n vectors x (n × d): { dots (n × n, as dotProducts
+   * gives them), lengths (n: |x_i| = √(x_i·x_i)), cosines (n × n: x_i·x_j / (|x_i| |x_j|)),
+   * degrees (n × n: the angle, 0 … 180) }, fresh Float32Arrays. A vector of length 0 (below 1e-9)
+   * has no direction: its cosines and angles are NaN.
+   */
+  dotProductParts(x, n, d) {
+    checkInteger('n (the number of vectors)', n, 1, 1 << 14);
+    checkInteger('d (the vector length)', d, 1, 1 << 14);
+    checkCallFloats('These dot products', n * d + 3 * n * n + n, 'use fewer vectors');
+    const xv = checkMatrix('x', x, n, d, 'n × d');
+    return this.#withMemory((alloc) => {
+      const px = this.#put(alloc, xv), count = n * n;
+      const pdots = alloc(count), plen = alloc(n), pcos = alloc(count), pdeg = alloc(count);
+      this.#refuse(this.exports.attn_dot_product_parts(px, n, d, pdots, plen, pcos, pdeg), 'dotProductParts');
+      return {
+        dots: this.#f32(pdots, count).slice(),
+        lengths: this.#f32(plen, n).slice(),
+        cosines: this.#f32(pcos, count).slice(),
+        degrees: this.#f32(pdeg, count).slice(),
+      };
+    });
+  }
+
   /** Matrix product a (n × m) · b (m × p) → n × p, computed by Eigen in the engine. */
   matmul(a, b, n, m, p) {
     checkInteger('n', n, 1, 1 << 14);
@@ -548,6 +572,18 @@ class Engine {
       const p = alloc(n * dModel);
       this.#refuse(this.exports.attn_positional_encoding(n, dModel, p), 'Positional encoding');
       return this.#f32(p, n * dModel).slice();
+    });
+  }
+
+  /** x + the sinusoidal positional encoding (x: n × dModel): a fresh Float32Array of n × dModel. */
+  addPositionalEncoding(x, n, dModel) {
+    checkInteger('n (the number of positions)', n, 1, LIMITS.maxTokens);
+    checkInteger('dModel (the embedding width)', dModel, 1, LIMITS.maxModelWidth);
+    const xv = checkMatrix('x', x, n, dModel, 'n × dModel');
+    return this.#withMemory((alloc) => {
+      const px = this.#put(alloc, xv), pout = alloc(n * dModel);
+      this.#refuse(this.exports.attn_add_positional_encoding(px, n, dModel, pout), 'Adding the positional encoding');
+      return this.#f32(pout, n * dModel).slice();
     });
   }
 

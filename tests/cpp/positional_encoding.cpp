@@ -27,3 +27,17 @@ TEST_CASE("positional encoding with an odd width ends on a sine column") {
   attn::positional_encoding(3, 5, pe.data());
   CHECK(pe[2 * 5 + 4] == doctest::Approx(std::sin(2 / std::pow(10000.0, 4.0 / 5))).epsilon(1e-6));
 }
+
+TEST_CASE("adding the positional encoding: x + PE entry by entry, in place too") {
+  const int n = 7, d = 6;
+  std::vector<float> x(n * d), pe(n * d), sum(n * d);
+  for (int i = 0; i < n * d; ++i) x[i] = 0.25f * static_cast<float>((i * 7) % 11) - 1.f;
+  attn::positional_encoding(n, d, pe.data());
+  attn::add_positional_encoding(x.data(), n, d, sum.data());
+  for (int i = 0; i < n * d; ++i) CHECK(sum[i] == x[i] + pe[i]);
+  CHECK(sum[0] == x[0]);           // position 0, a sine column: sin 0 = 0
+  CHECK(sum[1] == x[1] + 1.f);     // position 0, a cosine column: cos 0 = 1
+  std::vector<float> inplace = x;
+  attn::add_positional_encoding(inplace.data(), n, d, inplace.data());
+  CHECK(inplace == sum);
+}

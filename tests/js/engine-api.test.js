@@ -115,6 +115,20 @@ test('positional encoding values', async () => {
   assert.ok(Math.abs(pe[6 * 9 + 4] - Math.sin(9 / 10000 ** (4 / 6))) < 1e-6);
 });
 
+test('addPositionalEncoding is x + positionalEncoding entry by entry, in both builds', async () => {
+  for (const simd of [false, true]) {
+    const e = await createEngine({ simd });
+    const n = 9, d = 5;
+    const x = Float32Array.from({ length: n * d }, (_, i) => ((i * 7) % 11) / 4 - 1);
+    const pe = e.positionalEncoding(n, d);
+    const sum = e.addPositionalEncoding(x, n, d);
+    for (let i = 0; i < n * d; i++) assert.equal(sum[i], Math.fround(x[i] + pe[i]), `entry ${i}`);
+    assert.equal(x[0], -1, 'the input is not changed');
+    assert.throws(() => e.addPositionalEncoding(x, n, d + 1), /x has 45 numbers/);
+    assert.throws(() => e.addPositionalEncoding([Infinity], 1, 1), RangeError);
+  }
+});
+
 test('the scaling experiment: q·k spread grows like √dK; scaling brings it to ~1', async () => {
   const e = await createEngine();
   const small = e.scalingExperiment({ dK: 4, samples: 500, n: 16, seed: 3 });

@@ -1,6 +1,6 @@
 // scene-chain-similarity.test.js — the pure helpers of steps 1–5: input fallbacks (the
 // scene-inputs.js readers with these steps' ranges), roundTo, percentages, superscripts, the recurrent-chain
-// bookkeeping, and the words chosen from numbers (dot-product cases, direction of a move,
+// bookkeeping, and the words chosen from numbers (dot-product cases from the engine's angles, direction of a move,
 // softmax predictions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { readNumber, readInt, readChoice, readNumbers, readNumberList } from '..
 import { roundTo, formatPercent, superscript } from '../../web/src/lib/format.js';
 import { shortLabel } from '../../web/src/lib/text.js';
 import { survivalAt, hopCounts, chainStages, hopsToFade } from '../../web/src/steps/recurrent-chain.js';
-import { lengthFromDot, angleDegrees, dotRelation, movedToward, rangeOf, judgePrediction, SHARE_RANGES } from '../../web/src/steps/similarity-words.js';
+import { dotRelation, movedToward, rangeOf, judgePrediction, SHARE_RANGES } from '../../web/src/steps/similarity-words.js';
 
 test('numbers from a URL fall back when missing or not finite, and are clamped when out of range', () => {
   const retention = (v) => readNumber(v, { min: 0.5, max: 0.95, fallback: 0.8, name: 'retention' });
@@ -71,13 +71,9 @@ test('the chain keeps retention^distance of each token read so far', () => {
   assert.equal(shortLabel('abc', 5), 'abc');
 });
 
-test('lengths, angles and the three dot-product cases', () => {
-  assert.equal(lengthFromDot(9), 3);
-  assert.equal(lengthFromDot(-1e-9), 0);
-  assert.equal(angleDegrees(0, 1, 2), 90);
-  assert.equal(angleDegrees(1, 0, 2), null);
-  assert.ok(Math.abs(angleDegrees(-2, Math.sqrt(8), 1) - 135) < 1e-9);
-  assert.equal(angleDegrees(4.000001, 2, 2), 0, 'rounding noise is clamped');
+// Lengths and angles come from the engine now (engine.dotProductParts, tested in
+// scene-dot-product.test.js); the words for each case are chosen here.
+test('the three dot-product cases', () => {
   assert.equal(dotRelation(0).kind, 'same');
   assert.match(dotRelation(0).text, /same way → large positive/);
   assert.equal(dotRelation(90).text, 'perpendicular → 0');

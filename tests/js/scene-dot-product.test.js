@@ -45,3 +45,33 @@ test('a pick that is not shown is moved and said in words', () => {
   assert.equal(m.i, 1);
   assert.match(m.notes[0], /first vector \(phones\) is not shown with 2 vectors/);
 });
+
+test('the engine measures lengths and angles (dotProductParts): √ of the self dot product, acos of the cosine, none for length 0', () => {
+  // (3, 0), (0, 2), (2, 2), (−1, 0), (0, 0), and (0.1, 0.2) twice (identical directions)
+  const x = [3, 0, 0, 2, 2, 2, -1, 0, 0, 0, 0.1, 0.2, 0.1, 0.2];
+  const n = 7;
+  const p = engine.dotProductParts(x, n, 2);
+  assert.deepEqual(Array.from(p.dots), Array.from(engine.dotProducts(x, x, n, n, 2)), 'the same dot products as dotProducts');
+  assert.equal(p.lengths[0], 3, '√(3·3 + 0·0) = 3');
+  assert.equal(p.lengths[1], 2);
+  assert.equal(p.lengths[4], 0);
+  assert.equal(p.degrees[0 * n + 1], 90, 'perpendicular');
+  assert.equal(p.cosines[0 * n + 1], 0);
+  assert.ok(Math.abs(p.degrees[2 * n + 3] - 135) < 1e-4, `(2, 2) against (−1, 0): ${p.degrees[2 * n + 3]}°`);
+  assert.ok(Math.abs(p.cosines[2 * n + 3] + Math.SQRT1_2) < 1e-6);
+  assert.equal(p.degrees[5 * n + 6], 0, 'identical directions: rounding noise above cos = 1 is clamped, never NaN');
+  assert.equal(p.degrees[5 * n + 5], 0);
+  for (let j = 0; j < n; j++) {
+    assert.ok(Number.isNaN(p.degrees[4 * n + j]) && Number.isNaN(p.cosines[j * n + 4]), 'a zero vector has no angle to anything');
+  }
+  assert.throws(() => engine.dotProductParts([1, 2, 3], 2, 2), /x has 3 numbers, but its shape n × d needs 2 × 2 = 4/);
+  assert.throws(() => engine.dotProductParts([1, NaN], 1, 2), /not a number/);
+});
+
+test('the step prints the engine’s cosine and angle', () => {
+  const m = run({ vectors: [2, 2, -1, 0, 1, 1], a: 0, b: 1 });
+  const p = engine.dotProductParts(m.x, m.n, 2);
+  assert.equal(m.angle, p.degrees[1]);
+  assert.equal(m.cosine, p.cosines[1]);
+  assert.equal(m.angleLine, 'Angle between them: 135°  (cos = \u22122.00 ÷ (2.83 × 1.00) = \u22120.71)');
+});

@@ -1,7 +1,7 @@
 // A small program against the engine's types (wasm/engine.d.ts): `tsc --noEmit -p tests/types`
 // (run by npm test) fails if the declared API stops matching how the README and the scenes use
 // it. Never run, only type-checked; the @ts-expect-error lines must stay errors.
-import { createEngine, LIMITS, STATUS_MESSAGES, type AttentionResult, type SoftmaxParts } from '../../wasm/engine.js';
+import { createEngine, LIMITS, STATUS_MESSAGES, type AttentionResult, type DotProductParts, type SoftmaxParts } from '../../wasm/engine.js';
 
 async function usage(): Promise<number> {
   const engine = await createEngine({ simd: false, memoryReleaseDelay: 0 });
@@ -13,6 +13,11 @@ async function usage(): Promise<number> {
   const lean = engine.attention({ x: [1], n: 1, dModel: 1, wq: [1], wk: [1], wv: [1], outputOnly: true });
   const parts: SoftmaxParts = engine.softmaxParts(r.heads[0].scores, 3, 3, { scale: r.scaleFactor });
   const e: Float32Array = parts.exponentials;
+  const geometry: DotProductParts = engine.dotProductParts([3, 4, -4, 3], 2, 2);
+  const angle: number = geometry.degrees[1];
+  const withPositions: Float32Array = engine.addPositionalEncoding(new Float32Array(6), 3, 2);
+  // @ts-expect-error addPositionalEncoding needs the sizes
+  engine.addPositionalEncoding(new Float32Array(6));
   const stats = engine.scalingExperiment({ dK: 64 });
   const plan = engine.prepareAttention({ n: 4, dK: 8, mask: 'causal', scale: 0.5 });
   plan.q.set(new Float32Array(32));
@@ -26,7 +31,7 @@ async function usage(): Promise<number> {
   engine.softmax([1, 2], 'one', 2);
   // @ts-expect-error outputOnly results have no heads
   void lean.heads;
-  return w[0] + e[0] + stats.scaled.entropy + out[0] + code + message.length + LIMITS.maxCallBytes + engine.memoryBytes + r.sqrtDK;
+  return w[0] + e[0] + angle + withPositions[0] + stats.scaled.entropy + out[0] + code + message.length + LIMITS.maxCallBytes + engine.memoryBytes + r.sqrtDK;
 }
 void usage;
 

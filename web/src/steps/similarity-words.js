@@ -1,18 +1,6 @@
-// Words chosen from numbers the engine already computed (steps 2–4): how two vectors point, which
-// way a contextual vector moved, and how a learner's softmax prediction compares with the answer.
-// Pure bookkeeping: comparisons, sqrt/acos of given dot products, no attention maths.
-
-/** |a| from a·a (a dot product the engine computed). */
-export function lengthFromDot(selfDot) {
-  return Math.sqrt(Math.max(0, selfDot));
-}
-
-/** Angle in degrees between a and b from a·b, |a| and |b|; null when a vector has length 0. */
-export function angleDegrees(dot, lenA, lenB) {
-  if (!(lenA > 1e-9 && lenB > 1e-9)) return null;
-  const c = Math.max(-1, Math.min(1, dot / (lenA * lenB)));
-  return (Math.acos(c) * 180) / Math.PI;
-}
+// Words chosen from numbers the engine already computed (steps 2–4): how two vectors point (from
+// the angle engine.dotProductParts measured), which way a contextual vector moved, and how a
+// learner's softmax prediction compares with the answer. Pure bookkeeping: comparisons, no maths.
 
 /**
  * Which of the lesson's three cases a pair is in, from the angle (degrees or null).

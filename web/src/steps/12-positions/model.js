@@ -17,12 +17,8 @@ const quote = (t) => `‘${t}’`;
 const fmt = (v) => formatNumber(v, 2);
 
 function run(engine, words, withPe) {
-  const x = lessonEmbedding(words);
-  if (withPe) {
-    const p = engine.positionalEncoding(words.length, D);
-    // TODO(engine): X + PE is the one element-wise sum done here; the engine has no add yet.
-    for (let i = 0; i < x.length; i++) x[i] += p[i];
-  }
+  const embedded = lessonEmbedding(words);
+  const x = withPe ? engine.addPositionalEncoding(embedded, words.length, D) : embedded;
   const w = lessonWeights(1);
   return engine.attention({ x, n: words.length, dModel: D, wq: w.wq, wk: w.wk, wv: w.wv });
 }
