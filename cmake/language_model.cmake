@@ -4,10 +4,10 @@
 # wasm module. Included from CMakeLists.txt after the nn layers are defined (NN_SOURCES).
 set(LM_SOURCES
   src/nn/layernorm.cpp src/nn/gelu.cpp src/nn/feed_forward.cpp
-  src/lm/params.cpp src/lm/init.cpp src/lm/model.cpp src/lm/output_layer.cpp src/lm/weights_file.cpp)
-set(LM_TEST_SOURCES tests/cpp/main.cpp tests/cpp/lm_layers.cpp tests/cpp/lm_model.cpp tests/cpp/lm_weights_file.cpp)
+  src/lm/params.cpp src/lm/init.cpp src/lm/model.cpp src/lm/output_layer.cpp src/lm/weights_file.cpp src/lm/stages.cpp)
+set(LM_TEST_SOURCES tests/cpp/main.cpp tests/cpp/lm_layers.cpp tests/cpp/lm_model.cpp tests/cpp/lm_weights_file.cpp tests/cpp/lm_stages.cpp)
 # The exports of wasm/lm_abi.cpp, listed once.
-set(LM_EXPORTS "_lm_alloc,_lm_free,_lm_load,_lm_last_error,_lm_info,_lm_tokens,_lm_targets,_lm_run,_lm_attention,_lm_logits,_lm_loss,_lm_dispose")
+set(LM_EXPORTS "_lm_alloc,_lm_free,_lm_load,_lm_last_error,_lm_info,_lm_tokens,_lm_targets,_lm_run,_lm_attention,_lm_logits,_lm_loss,_lm_stage_count,_lm_stage_at,_lm_stage_name_of,_lm_stage_layered,_lm_stage,_lm_dispose")
 
 if(EMSCRIPTEN)
   add_executable(lm_tests_wasm ${LM_TEST_SOURCES} ${LM_SOURCES} ${NN_SOURCES} src/softmax.cpp)

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  root, KATEX_DIST, JS_ENTRIES, LAZY_JS_ENTRIES, CSS_ENTRIES, jsOptions, cssOptions, katexFontFaces, woff2Only,
+  root, KATEX_DIST, JS_ENTRIES, LAZY_JS_ENTRIES, CSS_ENTRIES, LM_FILES, jsOptions, cssOptions, katexFontFaces, woff2Only,
 } from './build-web.mjs';
 
 export const DIST = path.join(root, 'dist');
@@ -133,6 +133,14 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
     trainSimd: names['dist/attention-train-simd.wasm'], trainScalar: names['dist/attention-train-scalar.wasm'],
     elementCss: names['attention-lesson.css'], katexCss: names['katex/katex.min.css'], katexFonts: names['katex/katex-fonts.css'],
   };
+  // The language model's weights and manifest (fetched by steps 23 and 24 only), and its licence.
+  mkdirSync(path.join(outdir, 'lm'), { recursive: true });
+  for (const f of LM_FILES) {
+    const ext = path.extname(f);
+    emit(`lm/${f}`, path.basename(f, ext), ext, readFileSync(path.join(root, 'web/assets/lm', f)), 'lm');
+  }
+  assets.lmWeights = names['lm/model.bin'];
+  assets.lmManifest = names['lm/manifest.json'];
   for (const [name, spec] of Object.entries(LAZY_JS_ENTRIES)) {
     assets[spec.asset] = emit(`${name}.js`, name, '.js', await bundleJs(spec, {}));
   }
@@ -182,7 +190,9 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   // The training module too (wasm/training.js reads 'train-simd' / 'train-scalar'): a file:// page
   // can fetch neither, and the training step trains on the main thread from these bytes.
   const train = Object.fromEntries(KINDS.map((k) => [`train-${k}`, readFileSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`)).toString('base64')]));
-  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify({ ...Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])), ...train })};`;
+  // And the language model (web/src/steps/language-model-loader.js reads ATTENTION_LESSON_LM).
+  const lm = { model: readFileSync(path.join(root, 'web/assets/lm/model.bin')).toString('base64'), manifest: JSON.parse(readFileSync(path.join(root, 'web/assets/lm/manifest.json'), 'utf8')) };
+  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify({ ...Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])), ...train })};globalThis.ATTENTION_LESSON_LM=${JSON.stringify(lm)};`;
   let html = readFileSync(path.join(WEB, 'index.html'), 'utf8')
     .replace(/^\s*<link rel="stylesheet"[^>]*>\s*\n/gm, '')
     .replace(/^\s*<script\b[^>]*><\/script>\s*\n/gm, '');
@@ -192,10 +202,10 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   // file beside the page, typed code still runs in its own thread, from disk or inside an LMS.
   const exerciseWorker = await bundleJs(LAZY_JS_ENTRIES['exercise-worker'], {});
   const workersJs = `globalThis.ATTENTION_LESSON_WORKERS=${JSON.stringify({ exercise: exerciseWorker })};`;
-  const scripts = `<script>${wasmJs}</script>\n<script>${scriptSafe(workersJs)}</script>\n<script>${scriptSafe(js)}</script>\n`;
+  const scripts = `<script>${scriptSafe(wasmJs)}</script>\n<script>${scriptSafe(workersJs)}</script>\n<script>${scriptSafe(js)}</script>\n`;
   // (replacement functions: the inlined code contains `$` patterns)
   html = html.replace('</head>', () => `${styles}</head>`).replace('</body>', () => `${scripts}</body>`);
-  if (!html.includes(wasmJs)) throw new Error('web/index.html has no </body>: cannot build the single file.');
+  if (!html.includes(scriptSafe(wasmJs))) throw new Error('web/index.html has no </body>: cannot build the single file.');
   return html;
 }
 

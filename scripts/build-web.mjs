@@ -102,6 +102,9 @@ export const LAZY_JS_ENTRIES = {
   'exercise-worker': { entry: 'web/src/code/exercise-worker.js', format: 'iife', asset: 'exerciseWorker' },
   'training-worker': { entry: 'web/src/training/training-worker.js', format: 'esm', asset: 'trainingWorker' },
 };
+// The language model's files the page loads (web/assets/lm/; the licence and the held-out sample
+// travel with the repository and the npm package, the page does not read them).
+export const LM_FILES = ['model.bin', 'manifest.json', 'LICENSE-WordNet.txt'];
 export const CSS_ENTRIES = {
   lesson: 'web/src/page.css',
   'attention-lesson': 'web/src/embed/element.css',
@@ -113,6 +116,7 @@ export const DEV_ASSETS = {
   katexCss: 'katex/katex.min.css', katexFonts: 'katex/katex-fonts.css',
   codeEditor: 'code-editor.js', exerciseWorker: 'exercise-worker.js', trainingWorker: 'training-worker.js',
   trainSimd: 'dist/attention-train-simd.wasm', trainScalar: 'dist/attention-train-scalar.wasm',
+  lmWeights: 'lm/model.bin', lmManifest: 'lm/manifest.json',
 };
 
 // Chunk file names: next to the page script (assets.js resolves built files from the URL of the
@@ -164,6 +168,9 @@ export async function buildWeb({ outdir = out, minify = true } = {}) {
   }
   // the trained weights (npm run train:tasks) for the scenes' "learned" switch
   cpSync(path.join(root, 'web/assets/trained'), path.join(outdir, 'trained'), { recursive: true });
+  // the small language model (npm run train:lm), fetched only by the steps that show it
+  mkdirSync(path.join(outdir, 'lm'), { recursive: true });
+  for (const f of LM_FILES) cpSync(path.join(root, 'web/assets/lm', f), path.join(outdir, 'lm', f));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

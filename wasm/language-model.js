@@ -97,6 +97,22 @@ export function loadLanguageModel(exports, bytes) {
     return p;
   };
 
+  const checkK = (k) => {
+    if (!Number.isInteger(k) || k < 1 || k > config.vocab) throw new RangeError(`k must be a whole number from 1 to ${config.vocab}.`);
+  };
+  // The k most likely tokens of a distribution p, most likely first.
+  const topTokens = (p, k) => {
+    const top = [];
+    for (let i = 0; i < p.length; i++) {
+      if (top.length < k || p[i] > top[top.length - 1].probability) {
+        top.push({ token: vocabulary[i], probability: p[i] });
+        top.sort((a, b) => b.probability - a.probability);
+        if (top.length > k) top.pop();
+      }
+    }
+    return top;
+  };
+
   return {
     config,
     vocabulary,
@@ -124,19 +140,41 @@ export function loadLanguageModel(exports, bytes) {
     /** text → the k most likely next tokens [{ token, probability }], most likely first. */
     predictNext(text, k = 5) {
       alive();
-      if (!Number.isInteger(k) || k < 1 || k > config.vocab) throw new RangeError(`k must be a whole number from 1 to ${config.vocab}.`);
+      checkK(k);
       const tokens = read(text);
       run(tokens);
-      const p = nextDistribution(tokens.length);
-      const top = [];
-      for (let i = 0; i < p.length; i++) {
-        if (top.length < k || p[i] > top[top.length - 1].probability) {
-          top.push({ token: vocabulary[i], probability: p[i] });
-          top.sort((a, b) => b.probability - a.probability);
-          if (top.length > k) top.pop();
-        }
-      }
-      return top;
+      return topTokens(nextDistribution(tokens.length), k);
+    },
+    /**
+     * text → { tokens, stages, next }: every named activation of the forward pass, for drawing the
+     * block. stages: [{ key, layer, values }] in the order the model computes them (token,
+     * position, embedded, then per layer norm1, attention, add1, norm2, feed_forward, add2 for a
+     * pre-norm model, then final_norm; names and order come from C++, src/lm/stages.hpp); layer is
+     * 1-based, null for once-per-pass stages; values: n × dModel row-major, a fresh copy.
+     * next[i]: the k most likely tokens after position i (what the model predicts there).
+     */
+    activations(text, k = 5) {
+      alive();
+      checkK(k);
+      const tokens = read(text);
+      run(tokens);
+      const n = tokens.length;
+      const d = config.dModel;
+      const order = Array.from({ length: ex.lm_stage_count(handle) }, (_, i) => ex.lm_stage_at(handle, i));
+      const layered = order.map((st) => ex.lm_stage_layered(st) === 1);
+      const first = layered.indexOf(true);
+      const last = layered.lastIndexOf(true);
+      const stages = [];
+      const take = (stage, layer) => {
+        const ptr = ex.lm_stage(handle, stage, layer ?? 0);
+        if (!ptr) throw new Error(`The language model has no activation ${stage} in layer ${layer}.`);
+        stages.push({ key: readCString(ex.memory, ex.lm_stage_name_of(stage)), layer: layer === null ? null : layer + 1, values: new Float32Array(ex.memory.buffer, ptr, n * d).slice() });
+      };
+      order.slice(0, first).forEach((st) => take(st, null));
+      for (let l = 0; l < config.layers; l++) order.slice(first, last + 1).forEach((st) => take(st, l));
+      order.slice(last + 1).forEach((st) => take(st, null));
+      const next = Array.from({ length: n }, (_, i) => topTokens(nextDistribution(i + 1), k));
+      return { tokens, stages, next };
     },
     /**
      * The model's loss on one sentence exactly as the trainer measures it: predict every word and

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lm/model.hpp"
+#include "lm/stages.hpp"
 #include "lm/weights_file.hpp"
 #include "nn/cross_entropy.hpp"
 
@@ -24,6 +25,7 @@ struct LoadedModel {
   LmWorkspace work;
   std::vector<int> tokens;   // (context) written by JS before lm_run
   std::vector<int> targets;  // (context) written by JS before lm_loss
+  std::vector<float> stage;  // (context, d_model) the embedding lookups of lm_stage
   int n = 0;                 // tokens of the last run
   std::size_t vocab_offset = 0, vocab_bytes = 0;
   std::uint64_t bytes = 0;   // lm_memory_bytes(config)
@@ -74,6 +76,7 @@ int lm_load(const std::uint8_t* bytes, std::uint32_t size) {
   lm_workspace_init(m->config, m->config.context, m->work);
   m->tokens.assign(m->config.context, 0);
   m->targets.assign(m->config.context, 0);
+  m->stage.assign(static_cast<std::size_t>(m->config.context) * m->config.d_model, 0.f);
   const int h = next_handle++;
   models[h] = std::move(m);
   return h;
@@ -143,6 +146,30 @@ double lm_loss(int handle) {
   for (int i = 0; i < m->n; ++i) total += m->work.losses[i];
   (void)mean;
   return total;
+}
+
+// The named activations of the last run (src/lm/stages.hpp), for the block view: how many stages
+// this model computes, the i-th in computation order, its name and whether it repeats per layer.
+// −1 / nullptr for a bad handle or index.
+int lm_stage_count(int handle) {
+  LoadedModel* m = find(handle);
+  int order[kStageCount];
+  return m ? lm_stage_order(m->config, order) : -1;
+}
+int lm_stage_at(int handle, int i) {
+  LoadedModel* m = find(handle);
+  int order[kStageCount];
+  if (!m) return -1;
+  const int count = lm_stage_order(m->config, order);
+  return i >= 0 && i < count ? order[i] : -1;
+}
+const char* lm_stage_name_of(int stage) { return lm_stage_name(stage); }
+int lm_stage_layered(int stage) { return lm_stage_per_layer(stage) ? 1 : 0; }
+// After lm_run: that stage's (n, d_model) rows in `layer` (ignored for once-per-pass stages).
+const float* lm_stage(int handle, int stage, int layer) {
+  LoadedModel* m = find(handle);
+  if (!m || m->n < 1) return nullptr;
+  return lm_stage_rows(m->config, m->params, m->work, m->tokens.data(), m->n, stage, layer, m->stage.data());
 }
 
 // Frees a model. Returns 0, or 1 for a handle that is not loaded.

@@ -108,6 +108,17 @@ export interface NextToken {
   probability: number;
 }
 
+export type LanguageModelStageKey = 'token' | 'position' | 'embedded' | 'norm1' | 'attention' | 'add1' | 'norm2' | 'feed_forward' | 'add2' | 'final_norm';
+
+export interface LanguageModelActivations {
+  /** what the model read: <s> first, then the words */
+  tokens: LanguageModelToken[];
+  /** every named activation in the order the model computes it; layer is 1-based, null once per pass; values n × dModel row-major */
+  stages: { key: LanguageModelStageKey; layer: number | null; values: Float32Array }[];
+  /** next[i]: the k most likely tokens after position i */
+  next: NextToken[][];
+}
+
 export interface LanguageModel {
   readonly config: Readonly<LanguageModelConfig>;
   readonly vocabulary: readonly string[];
@@ -115,6 +126,8 @@ export interface LanguageModel {
   attend(text: string): LanguageModelAttention;
   /** the k (default 5) most likely next tokens, most likely first */
   predictNext(text: string, k?: number): NextToken[];
+  /** every intermediate (n × dModel) of the forward pass, and the next-token guesses at each position */
+  activations(text: string, k?: number): LanguageModelActivations;
   /** natural-log loss of the text as the trainer measures it (every word, then the closing <s>) */
   sequenceLoss(text: string): { predictions: number; nats: number };
   /** frees the model's wasm memory; harmless twice */

@@ -18,3 +18,9 @@ export async function openLanguageModel(bytes) {
 export function readShipped(name) {
   return readFileSync(path.join(MODEL_DIR, name));
 }
+
+/** The shipped model as the page's loader hands it to steps 23 and 24: { lm, manifest, bytes }. */
+export async function openShippedForPage() {
+  const bytes = readShipped('model.bin');
+  return { lm: await openLanguageModel(new Uint8Array(bytes)), manifest: JSON.parse(readShipped('manifest.json')), bytes: bytes.length };
+}

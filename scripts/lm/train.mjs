@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TAG_LETTERS, measureHeadRoles } from './head-roles.mjs';
+import { TAG_LETTERS, measureHeadRoles } from '../../web/src/lib/head-roles.js';
 import { openLanguageModel } from './open-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -17,7 +17,7 @@ const EXPECTED_IDS = [
   'why-attention', 'contextual-meaning', 'dot-product', 'softmax', 'first-version', 'qkv',
   'worked-example', 'matrix-form', 'scaling', 'sentence', 'causal-mask', 'positions',
   'multi-head', 'mistake-lab', 'cost', 'summary', 'watch-learning', 'which-apple-learned',
-  'one-layer-limit', 'two-layers', 'causal-learning', 'exercise',
+  'one-layer-limit', 'two-layers', 'causal-learning', 'exercise', 'real-model', 'transformer-block',
 ];
 const FORMULA_FACTORS = ['Q', 'Kᵀ', 'QKᵀ', '/√d_k', 'softmax', 'V'];
 

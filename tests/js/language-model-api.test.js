@@ -1,5 +1,5 @@
 // The language model's JS API contract (engine.loadLanguageModel after engine.loadTraining →
-// config, vocabulary, tokenize, attend, predictNext, dispose) and its errors: every kind of damaged weights file gives an
+// config, vocabulary, tokenize, attend, predictNext, activations, dispose) and its errors: every kind of damaged weights file gives an
 // Error that says what is wrong, and bad arguments give TypeError / RangeError; nothing crashes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -99,6 +99,41 @@ test('predictNext: the k most likely words, in order, probabilities summing to a
   assert.throws(() => m.predictNext('a', 3), /disposed/);
   assert.throws(() => m.attend('a'), /disposed/);
   m.dispose(); // twice is harmless
+});
+
+test('activations: every named stage in the order C++ gives, each the sum or norm it names; next guesses per position', async () => {
+  const m = await openLanguageModel(weights);
+  const text = 'the cat sat on the mat';
+  const a = m.activations(text, 3);
+  const { dModel: d, layers } = m.config;
+  const n = a.tokens.length;
+  const per = ['norm1', 'attention', 'add1', 'norm2', 'feed_forward', 'add2'];
+  assert.deepEqual(a.stages.map((s) => `${s.key}${s.layer ?? ''}`),
+    ['token', 'position', 'embedded', ...Array.from({ length: layers }, (_, l) => per.map((k) => `${k}${l + 1}`)).flat(), 'final_norm']);
+  const at = (key, layer = null) => a.stages.find((s) => s.key === key && s.layer === layer).values;
+  a.stages.forEach((s) => assert.equal(s.values.length, n * d));
+  const close = (x, y, what) => { for (let i = 0; i < x.length; i++) assert.ok(Math.abs(x[i] - y[i]) <= 1e-5 * (1 + Math.abs(y[i])), `${what} [${i}]: ${x[i]} vs ${y[i]}`); };
+  close(at('embedded'), at('token').map((v, i) => v + at('position')[i]), 'embedded = token + position');
+  for (let l = 1; l <= layers; l++) {
+    const input = l === 1 ? at('embedded') : at('add2', l - 1);
+    close(at('add1', l), input.map((v, i) => v + at('attention', l)[i]), `layer ${l}: add1 = input + attention`);
+    close(at('add2', l), at('add1', l).map((v, i) => v + at('feed_forward', l)[i]), `layer ${l}: add2 = add1 + feed-forward`);
+  }
+  // the next guesses at the last position are predictNext's, at every other position the prefix's
+  // (the output layer's matrix product may sum in another order for another n: 1e-6)
+  const same = (x, y) => {
+    assert.deepEqual(x.map((g) => g.token), y.map((g) => g.token));
+    x.forEach((g, i) => assert.ok(Math.abs(g.probability - y[i].probability) < 1e-6));
+  };
+  same(a.next[n - 1], m.predictNext(text, 3));
+  same(a.next[2], m.predictNext('the cat', 3));
+  // causal: a token's vectors do not change when a word is added after it
+  const longer = m.activations(`${text} and`, 3);
+  a.stages.forEach((s, i) => close(longer.stages[i].values.subarray(0, n * d), s.values, `${s.key}: earlier rows with a word added`));
+  for (const k of [0, 2.5, m.config.vocab + 1]) assert.throws(() => m.activations('a', k), RangeError);
+  assert.throws(() => m.activations('word '.repeat(40)), RangeError);
+  m.dispose();
+  assert.throws(() => m.activations('a'), /disposed/);
 });
 
 test('engine.loadLanguageModel: refused in words before loadTraining, then the same model in the SIMD and scalar builds', async () => {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODEL_DIR, openLanguageModel, readShipped } from '../../scripts/lm/open-model.mjs';
-import { measureHeadRoles } from '../../scripts/lm/head-roles.mjs';
+import { measureHeadRoles } from '../../web/src/lib/head-roles.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const manifest = JSON.parse(readShipped('manifest.json'));

@@ -59,6 +59,12 @@ async function languageModel(bytes: Uint8Array): Promise<void> {
   const { tokens, layers } = lm.attend('the cat sat');
   const row: Float32Array = layers[0][heads - 1];
   const next: { token: string; probability: number }[] = lm.predictNext('the cat', 5);
+  const trace = lm.activations('the cat', 3);
+  const stage: Float32Array = trace.stages[0].values;
+  const layer: number | null = trace.stages[0].layer;
+  // @ts-expect-error stage keys are the C++ names only
+  const wrong: typeof trace.stages[0]['key'] = 'softmax';
+  void [stage[0], layer, wrong, trace.next[0][0].token];
   // @ts-expect-error the vocabulary is read-only
   lm.vocabulary.push('x');
   void [unknown, tokens[0].text, row[0], next[0].probability, lm.sequenceLoss('a cat').nats];

@@ -477,6 +477,46 @@ const TEXTS = [
       "A correct attention function has rows that sum to 1, nothing above the diagonal when causal, scores divided by √d_k before the mask, and the mask before the softmax; each of the classic bugs breaks exactly one of these.",
     sources: [S004],
   },
+  {
+    id: "real-model",
+    objective:
+      "Read the attention maps of a small language model trained on real English, name what its heads measurably do, and tell the patterns it learned from the ones the lesson's pictures promised but it did not learn.",
+    paragraphs: [
+      "Every matrix so far came from weights picked by hand, drawn at random, or trained on a toy grammar. This step runs a real, if tiny, language model: two layers of four heads each, trained by this lesson's own C++ code on about 48,000 short English example sentences from WordNet, with one job: guess the next word.",
+      "The model knows a fixed list of 4,000 tokens. Any other word becomes one shared unknown-word token, so the model sees “bubbe” and “matzah” as the same blank. The token row marks those words; their rows and columns in the maps carry a star.",
+      "The grid shows all eight heads at once, one small map each, in the order the model computes them. Pick one to see it large, then move the query scrubber: the bars are that query's row, the shares it gives to itself and to each earlier token. Later tokens always get 0, because this is a decoder that may not peek at the words it has to predict.",
+      "Each head's role is measured, never assumed: the training script averaged every head's weights over 500 held-out sentences, and the page measures the same patterns again on your sentence. A head is named only when one pattern takes at least 0.3 of its weight and at least twice what spreading it evenly would give.",
+      "The presets come from the lesson's sources. Their pictures are illustrations of what attention could do; this small model does some of it and not the rest, and the step says which, with the numbers.",
+    ],
+    tryThis: [
+      "Open the animal preset and read what happens to “it”: does any head link it to “animal”? Compare with the share an even spread would give.",
+      "Type a sentence with a rare word, such as a name, and watch it become the unknown-word token; see whether the next-word guesses change.",
+      "Find the head that looks at the word itself and the one that looks at the previous word; check their shares on your sentence against the held-out averages.",
+    ],
+    takeaway:
+      "A trained model's heads do measurable, often simple jobs (look at this word, the previous one, the last noun or verb); richer links such as “it” → “animal” need more data and size than this model has.",
+    sources: [S000, S002, S003, S004],
+  },
+  {
+    id: "transformer-block",
+    objective:
+      "Place self-attention inside a whole transformer: follow one token's vector through embedding, position, attention, the residual adds, the norms, the feed-forward block and the output layer, and explain what the causal mask changes compared with an encoder.",
+    paragraphs: [
+      "Attention is one box of many. A transformer first turns each token into a vector (its embedding plus a vector for its position), then sends all the vectors through a stack of identical layers, and finally scores every word of the vocabulary to guess what comes next.",
+      "Each layer has two parts. Attention lets every token take in information from the others; a feed-forward network then works on each token alone. Around both, a residual connection adds the part's output back onto its input, so nothing the token already carried is thrown away, and a layer normalisation keeps the numbers at a steady scale.",
+      "The boxes below are the real numbers of the small model from the previous step, for the token you pick. The strip in each box is that token's vector, one cell per number (warm for positive, cool for negative, scaled to the box's own largest value); the text under it gives the numbers themselves.",
+      "This model is a decoder, so its attention is masked: a token sees itself and the tokens before it, never the ones after. The step measures what that means: add a word at the end and every earlier vector stays as it was. An encoder lets every token see the whole text instead, which suits understanding a passage but not predicting its next word.",
+      "The legend says what each part does in a sentence, and the last table puts this model next to the sizes the lesson's sources give for a small transformer and for a modern large language model. The maths is the same; the numbers are not.",
+    ],
+    tryThis: [
+      "Follow the last token and compare the length of its vector before and after each add: how much does attention change it in layer 1, and in layer 2?",
+      "Pick the first word, then type more words after it: watch its boxes stay the same while the last token's boxes change.",
+      "Read the linear + softmax box for a word in the middle of the sentence: is the word that really comes next among the model's five guesses?",
+    ],
+    takeaway:
+      "A transformer is embedding and position, then layers of attention and feed-forward each wrapped in an add and a norm, then a linear layer and softmax; in a decoder the mask keeps every token blind to what follows.",
+    sources: [S002, S004],
+  },
 ];
 
 // The text of each step with its registry title and number: [{ id, number, title, objective, … }].

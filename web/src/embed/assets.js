@@ -16,6 +16,8 @@ const DEFAULTS = {
   trainingWorker: 'training-worker.js',
   trainSimd: 'dist/attention-train-simd.wasm',
   trainScalar: 'dist/attention-train-scalar.wasm',
+  lmWeights: 'lm/model.bin',
+  lmManifest: 'lm/manifest.json',
 };
 export const ASSETS = typeof __ATTENTION_LESSON_ASSETS__ === 'object' ? __ATTENTION_LESSON_ASSETS__ : DEFAULTS;
 

@@ -25,6 +25,8 @@ import * as oneLayerLimit from './19-one-layer-limit/index.js';
 import * as twoLayers from './20-two-layers/index.js';
 import * as causalLearning from './21-causal-learning/index.js';
 import * as exercise from './22-exercise/index.js';
+import * as realModel from './23-real-model/index.js';
+import * as transformerBlock from './24-transformer-block/index.js';
 
 // [id (stable: used in links, saved progress and the quiz), title (shown in the step list and
 // heading), the scene]
@@ -51,6 +53,8 @@ const ENTRIES = [
   ['two-layers', 'Two layers resolve \u201cit\u201d', defineScene, twoLayers],
   ['causal-learning', 'Learning under the causal mask', defineScene, causalLearning],
   ['exercise', 'Your turn: write attention', defineScene, exercise],
+  ['real-model', 'A real model reads your sentence', defineScene, realModel],
+  ['transformer-block', 'Where attention sits in a transformer', defineScene, transformerBlock],
 ];
 
 /** [{ id, title, number }] in lesson order. */

@@ -12,7 +12,9 @@
 // and names the head by its strongest pattern when that pattern takes at least 0.3 of the weight
 // and at least twice the even share; otherwise the head is reported as spread out. Parts of
 // speech come from a per-vocabulary tag string (scripts/lm/pos.mjs, one letter per token id).
-// Not a probe of meaning: these are positions and coarse word classes only.
+// Not a probe of meaning: these are positions and coarse word classes only. Used by
+// npm run train:lm (scripts/lm/train.mjs, on held-out text, into the manifest) and by step 23
+// (web/src/steps/23-real-model, live on the learner's sentence). Pure: no DOM, no wasm.
 
 export const TAG_LETTERS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r', function: 'f', punct: 'p', number: 'd', special: 's', other: 'o' };
 

@@ -1,0 +1,127 @@
+// Step 24's view: the DOM of "Where attention sits in a transformer" — the sentence box, the
+// token to follow (buttons and a slider), the block drawn as a column of boxes in the order the
+// model computes them (embedding + position, each layer's norm / attention / add / norm /
+// feed-forward / add, the final norm, linear + softmax), each box with the followed token's
+// vector as a colour strip and as text; the causal-mask panel, the key-intuitions legend and the
+// scale table. The model loads only when this step opens; a failure is said and the lesson
+// keeps working. Numbers and sentences come from model.js.
+import { createBarChart } from '../../views/index.js';
+import { createVectorStrip } from '../../views/vector-strip.js';
+import { rangeField } from '../../views/controls.js';
+import { domFor } from '../../lib/dom.js';
+import { formatNumber } from '../../lib/format.js';
+import { languageModelFrame, readOrSay } from '../language-model-frame.js';
+import { INPUTS } from './inputs.js';
+import { readBlock } from './read-block.js';
+
+export function mount(host, ctx) {
+  const { el } = domFor(host);
+  const win = host.ownerDocument.defaultView;
+  let loaded = null, values = null, shown = null, boxes = [], speakTimer = 0;
+  const frame = languageModelFrame(host, ctx, { maxLength: INPUTS.sentence.maxLength, onReady: (l) => { loaded = l; draw(); } });
+  const { problem } = frame;
+  const tokenButtons = el('div', { class: 'lm-tokens', role: 'group', 'aria-label': 'Token to follow through the block', 'data-role': 'token-buttons' });
+  const scrubBox = el('div', { class: 'al-controls' });
+  const scrub = rangeField(scrubBox, { label: 'Token to follow', min: 0, max: 1, onInput: (v) => ctx.set({ token: v }), onCommit: () => speakSoon() });
+  scrub.input.dataset.role = 'token-scrubber';
+  scrubBox.append(scrub.element);
+  const arrangement = el('p', { class: 'al-note', 'data-role': 'arrangement' });
+  const block = el('ol', { class: 'lm-block', 'data-role': 'block', 'aria-label': 'The transformer, box by box, in the order the model computes' });
+  const outputBox = el('li', { class: 'lm-box lm-box-output', 'data-stage': 'output' });
+  const outputTitle = el('h4', {});
+  const outputAbout = el('p', { class: 'al-note' });
+  const outputBars = el('div', { 'data-role': 'output-bars' });
+  const outputLine = el('p', { class: 'al-stat', 'data-role': 'output-line' });
+  outputBox.append(outputTitle, outputAbout, outputBars, outputLine);
+  const bars = createBarChart(outputBars, { label: 'The five likeliest next tokens at this position' });
+  const maskList = el('ul', { class: 'lm-mask-lines', 'data-role': 'mask-lines' });
+  const legend = el('table', { class: 'al-matrix lm-legend', 'data-role': 'intuitions' },
+    el('caption', {}, 'Key intuitions: the legend of the block'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Part'), el('th', { scope: 'col' }, 'What it does'), el('th', { scope: 'col' }, 'A picture for it'))),
+    el('tbody', {}));
+  const scaleTable = el('table', { class: 'al-matrix lm-scale', 'data-role': 'scale' },
+    el('caption', {}, 'A small transformer, a modern large one, and this lesson\u2019s model'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Small transformer (source 002)'), el('th', { scope: 'col' }, 'Modern LLM (source 002)'), el('th', { scope: 'col' }, 'This lesson\u2019s model (its config)'))),
+    el('tbody', {}));
+
+  host.append(frame.status, frame.controls, problem.element, tokenButtons, scrubBox, arrangement, block,
+    el('h3', {}, 'Why a decoder masks, measured on this model'), maskList,
+    el('h3', {}, 'The legend'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Key intuitions' }, legend),
+    el('h3', {}, 'How big is big?'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Scale' }, scaleTable));
+
+  const speakSoon = (text = () => shown?.announce ?? '', delay = 400) => {
+    win.clearTimeout(speakTimer);
+    speakTimer = win.setTimeout(() => ctx.announce(typeof text === 'function' ? text() : text), delay);
+  };
+
+  function buildBoxes(m) {
+    for (const b of boxes) b.strip.destroy();
+    block.replaceChildren();
+    boxes = m.boxes.map((b) => {
+      const title = el('h4', {});
+      const about = el('p', { class: 'al-note' });
+      const concept = el('p', { class: 'lm-box-concept' });
+      const stripHost = el('div', { class: 'lm-strip' });
+      const strip = createVectorStrip(stripHost, { width: 288, height: 14 });
+      const lengthLine = el('p', { class: 'al-stat' });
+      const numbers = el('p', { class: 'al-stat lm-box-numbers', 'aria-hidden': 'true' });
+      const all = el('p', {});
+      const details = el('details', {}, el('summary', {}, 'All numbers'), all);
+      const li = el('li', { class: `lm-box${b.layer ? ' lm-box-layer' : ''}`, 'data-stage': b.key, 'data-layer': b.layer ?? '' }, title, about, concept, stripHost, lengthLine, numbers, details);
+      block.appendChild(li);
+      return { key: b.key, layer: b.layer, title, about, concept, strip, lengthLine, numbers, all };
+    });
+    block.appendChild(outputBox);
+  }
+
+  function draw() {
+    if (!loaded || !values) return;
+    const m = readOrSay(problem, () => readBlock(loaded, values));
+    if (!m) return;
+    shown = m;
+    if (boxes.length !== m.boxes.length) buildBoxes(m);
+
+    tokenButtons.replaceChildren(...m.labels.map((label, i) => {
+      const b = el('button', { type: 'button', class: 'al-button lm-token-button', 'aria-pressed': String(i === m.token), 'data-index': i }, label);
+      b.addEventListener('click', () => { ctx.set({ token: i }); speakSoon(); });
+      return b;
+    }));
+    scrub.sync(m.token, { min: 0, max: m.n - 1 });
+    scrub.input.setAttribute('aria-valuetext', m.place);
+    scrub.input.nextSibling.textContent = m.place;
+    arrangement.textContent = m.arrangement;
+
+    m.boxes.forEach((b, i) => {
+      const v = boxes[i];
+      v.title.textContent = b.title;
+      v.about.textContent = `${b.about} Shape ${b.shape}.`;
+      v.concept.textContent = b.concept ? `Legend: ${b.concept}` : '';
+      v.concept.hidden = !b.concept;
+      v.strip.update(b.vector);
+      v.lengthLine.textContent = b.lengthLine;
+      v.numbers.textContent = b.numbersLine;
+      v.all.textContent = b.allNumbers;
+    });
+    outputTitle.textContent = m.output.title;
+    outputAbout.textContent = m.output.about;
+    bars.update({ bars: m.output.words.map((w) => ({ label: w.label, value: w.probability })), domain: [0, 1], format: (x) => formatNumber(x, 3) });
+    outputLine.textContent = m.output.line;
+
+    maskList.replaceChildren(...m.maskLines.map((t) => el('li', {}, t)));
+    legend.tBodies[0].replaceChildren(...m.intuitions.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.concept), el('td', {}, r.does), el('td', {}, r.picture))));
+    scaleTable.tBodies[0].replaceChildren(...m.scale.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.what), el('td', {}, r.small), el('td', {}, r.large), el('td', {}, r.ours))));
+  }
+
+  return {
+    render(settings, v) {
+      values = v;
+      if (frame.accept(v)) draw();
+    },
+    destroy() {
+      win.clearTimeout(speakTimer);
+      frame.destroy();
+      bars.destroy();
+      for (const b of boxes) b.strip.destroy();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// The frame both language-model steps (23, 24) draw inside: the model's status line (loading,
+// then its size, or the reason it could not load), the sentence box and the line for a sentence
+// the model cannot read. Starts loading the model (language-model-loader.js) and calls
+// onReady(loaded) once it is there. DOM only; the sentences come from the steps' models.
+import { messageLine, sentenceField } from '../views/controls.js';
+import { domFor } from '../lib/dom.js';
+import { lessonLanguageModel } from './language-model-loader.js';
+import { sizeLine } from './23-real-model/read-sentence.js';
+
+/** → { status, controls, field, problem, failed(), accept(values), destroy() }; append status, controls, problem.element. */
+export function languageModelFrame(host, ctx, { maxLength, onReady }) {
+  const { el } = domFor(host);
+  const status = el('p', { class: 'al-callout lm-status', role: 'status', 'data-role': 'lm-status', 'data-state': 'loading' }, 'Loading the language model (about 290 KB)\u2026');
+  const controls = el('div', { class: 'al-controls' });
+  const field = sentenceField(controls, { label: 'Sentence for the model', onChange: (text) => ctx.set({ sentence: text }) });
+  field.input.maxLength = maxLength;
+  controls.append(field.element);
+  const problem = messageLine(host);
+  problem.element.setAttribute('role', 'alert');
+  problem.element.dataset.role = 'sentence-problem';
+  let failed = false, gone = false;
+  lessonLanguageModel(ctx.engine).then((loaded) => {
+    if (gone) return;
+    status.textContent = sizeLine(loaded);
+    status.dataset.state = 'ready';
+    onReady(loaded);
+  }, (err) => {
+    failed = true;
+    status.textContent = err.message;
+    status.dataset.state = 'failed';
+    status.setAttribute('role', 'alert');
+  });
+  return {
+    status, controls, field, problem,
+    failed: () => failed,
+    /** Shows the state's sentence in the box; true when the step should draw. */
+    accept(values) { field.sync(values.sentence); return !failed; },
+    destroy() { gone = true; field.destroy(); },
+  };
+}
+
+/** The model's sentence for the view, or the problem shown: → the model's result, or null. */
+export function readOrSay(problem, read) {
+  let m;
+  try {
+    m = read();
+  } catch (err) {
+    problem.show([`The model could not read this sentence: ${err.message}`]);
+    return null;
+  }
+  if (m.error) { problem.show([m.error]); return null; }
+  problem.show([m.emptyNote]);
+  return m;
+}
