@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { launch, openLesson, ROOT } from './harness.js';
+import { STEP_LIST } from '../../web/src/steps/index.js';
 
 let h;
 before(async () => { h = await launch(); });
@@ -16,6 +17,10 @@ after(async () => { await h?.close(); });
 
 async function openPanel(page, step) {
   await openLesson(page, h.url, `#step=${step}`);
+  // On the same page only the hash changes: wait until the lesson shows the step (its heading),
+  // so the panel below is the step's own and not the previous step's.
+  const title = STEP_LIST.find((s) => s.id === step).title;
+  await page.waitForFunction((t) => document.querySelector('.al-step-title')?.textContent === t, title);
   // The mistake lab's fourth bug is its own chunk, mounted above the panel: wait for it, so the
   // panel does not move down under a click.
   if (step === 'mistake-lab') await page.getByTestId('wrong-shape-facts').waitFor();
