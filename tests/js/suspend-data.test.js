@@ -74,3 +74,50 @@ test('foreign, damaged and outdated texts are refused or trimmed with a reason',
   assert.equal(Object.keys(damaged.state.answers).length, 1);
   assert.match(damaged.problem, /^2 answers kept by your course system could not be read/);
 });
+
+// ---- progress saved under an earlier bank (web/src/embed/bank-history.js) ----------------------
+import { CURRENT_BANK, PAST_BANKS } from '../../web/src/embed/bank-history.js';
+import { bankLayout } from '../../web/src/embed/suspend-data.js';
+
+// The question stubs of a past layout, enough to encode progress the way that version did.
+const stubs = (layout) => layout.map((e) => {
+  const [id, kind, list] = e.split(':');
+  const ids = list ? list.split('/').map((x) => ({ id: x })) : undefined;
+  return { id, kind, ...(kind === 'choice' ? { options: ids } : {}), ...(kind === 'order' ? { items: ids } : {}) };
+});
+
+test('the bank this version ships is the one bank-history.js names, and every past layout matches its hash', () => {
+  assert.equal(bankHash(QUESTIONS), CURRENT_BANK,
+    'The quiz bank changed. Course systems keep SCORM progress by position: add the previous bank to PAST_BANKS (run `node scripts/bank-layout.mjs` on the version before your change) and set CURRENT_BANK to this hash.');
+  assert.ok(!(CURRENT_BANK in PAST_BANKS));
+  for (const [hash, layout] of Object.entries(PAST_BANKS)) assert.equal(bankHash(stubs(layout)), hash, `layout ${hash}`);
+  assert.deepEqual(bankLayout(stubs(PAST_BANKS['178frpo'])), PAST_BANKS['178frpo']);
+});
+
+test('progress a course system kept under each earlier bank comes back after the update: answers by question, not by position', () => {
+  const at = '2025-01-01T00:00:00.000Z';
+  for (const [hash, layout] of Object.entries(PAST_BANKS)) {
+    const old = stubs(layout);
+    const current = new Map(QUESTIONS.map((q) => [q.id, q]));
+    // an answer to every question of the old bank: the last option, items reversed, a cell, a number
+    const answers = Object.fromEntries(old.map((q) => [q.id, {
+      score: 1, correct: true, attempts: 2, revealed: false, durationMs: 4200, at, variant: 7,
+      response: q.kind === 'choice' ? q.options.at(-1).id : q.kind === 'order' ? q.items.map((x) => x.id).reverse() : q.kind === 'cell' ? { row: 1, col: 2 } : '0.25',
+    }]));
+    const text = encodeSuspendData({ completedAt: null, answers }, old);
+    assert.equal(text.split('|')[1], hash);
+    const { state, problem } = decodeSuspendData(text, QUESTIONS);
+    const still = old.filter((q) => current.get(q.id)?.kind === q.kind);
+    assert.deepEqual(Object.keys(state.answers).sort(), still.map((q) => q.id).sort(), `${hash}: every answer to a question still asked`);
+    for (const q of still) assert.deepEqual(state.answers[q.id].response, answers[q.id].response, `${hash} ${q.id}`);
+    assert.equal(state.answers[still[0].id].variant, 7);
+    const gone = old.length - still.length;
+    assert.equal(problem, `The quiz has changed since your progress was saved in your course system; your ${still.length} answers to questions it still asks were restored${gone ? `, and ${gone} to questions it no longer asks were left out` : ''}.`);
+    assert.equal(validateState(state, new Set(current.keys()), new Map(QUESTIONS.map((q) => [q.id, q.kind]))).notice, null, `${hash}: the restored state is valid for this bank`);
+  }
+  // the 38-question bank asked 14 questions this one does not: they are counted, not guessed
+  assert.match(decodeSuspendData(encodeSuspendData({ answers: { 'why-one-hop': { score: 1, correct: true, attempts: 1, revealed: false, response: '3' } } }, stubs(PAST_BANKS['1oipdge'])), QUESTIONS).problem,
+    /your 0 answers to questions it still asks were restored, and 1 to questions it no longer asks was left out/);
+  // a bank nobody recorded still starts fresh, with its sentence
+  assert.match(decodeSuspendData('Q1|zzzzzz||01,1,0,0', QUESTIONS).problem, /The quiz has changed since your progress was saved in your course system, so the quiz starts fresh/);
+});

@@ -10,10 +10,13 @@
 // cell → row.col; order → item indexes, one base-36 digit each. A record may end in '+' and the
 // base-36 seed of the variant answered (quiz/variants.js), so the same numbers come back. Everything is in [0-9a-z.,;|e+-]:
 // no character an LMS would escape. The bank hash (of the question ids and kinds) detects a
-// changed quiz, whose positions would no longer match: such data is refused with a reason.
+// changed quiz, whose positions would no longer match: data saved under a bank listed in
+// bank-history.js is read through that bank's layout (answers to questions still asked are
+// kept, with a sentence); any other is refused with a reason.
 // Feedback sentences and per-answer times are not stored (the quiz can do without them).
 
 import { parseNumber } from '../quiz/scoring.js';
+import { PAST_BANKS } from './bank-history.js';
 
 export const PREFIX = 'Q1';
 export const SCORM12_LIMIT = 4096;
@@ -29,6 +32,37 @@ export function bankHash(questions) {
   const text = questions.map((q) => `${q.id}:${q.kind}`).join(',');
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(36);
+}
+
+/** Per position "id:kind" (+ ":" option or item ids for choice and order): bank-history.js's form. */
+export function bankLayout(questions) {
+  return questions.map((q) => {
+    const list = q.kind === 'choice' ? q.options : q.kind === 'order' ? q.items : null;
+    return list ? `${q.id}:${q.kind}:${list.map((x) => x.id).join('/')}` : `${q.id}:${q.kind}`;
+  });
+}
+
+// For data saved under an earlier bank: per old position, what to decode its record with — the
+// current question with that id and kind, seen through the old option / item order — or null
+// when this bank no longer asks it.
+function pastPositions(layout, questions) {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return layout.map((entry) => {
+    const [id, kind, list] = entry.split(':');
+    const q = byId.get(id);
+    if (!q || q.kind !== kind) return null;
+    if (kind === 'choice') return { q, view: { ...q, options: list.split('/').map((x) => ({ id: x })) } };
+    if (kind === 'order') return { q, view: { ...q, items: list.split('/').map((x) => ({ id: x })) } };
+    return { q, view: q };
+  });
+}
+
+// The old order's response is valid now only if it names options / items this question still has.
+function stillValid(q, response) {
+  if (response === null) return true;
+  if (q.kind === 'choice') return q.options.some((o) => o.id === response);
+  if (q.kind === 'order') return response.length === q.items.length && response.every((id) => q.items.some((it) => it.id === id));
+  return true;
 }
 
 function numberText(v) {
@@ -102,19 +136,25 @@ export function decodeSuspendData(text, questions, { feedbackFor } = {}) {
   if (parts.length !== 4 || parts[0] !== PREFIX) {
     return { state: null, problem: 'The progress your course system kept for this lesson is not in a form this version can read, so the quiz starts fresh.' };
   }
+  let positions = null; // null: the same bank, read by position
   if (parts[1] !== bankHash(questions)) {
-    return { state: null, problem: 'The quiz has changed since your progress was saved in your course system, so the quiz starts fresh.' };
+    const layout = PAST_BANKS[parts[1]];
+    if (!layout) return { state: null, problem: 'The quiz has changed since your progress was saved in your course system, so the quiz starts fresh.' };
+    positions = pastPositions(layout, questions);
   }
   const state = { format: 'attention-lesson.quiz', version: 1, savedAt: null, completedAt: null, answers: {} };
   const done = parts[2] === '' ? NaN : un36(parts[2]);
   if (Number.isFinite(done)) state.completedAt = new Date(done * 1000).toISOString();
   const records = parts[3] === '' ? [] : parts[3].split(';');
-  let bad = 0;
+  let bad = 0, gone = 0;
   records.forEach((rec, i) => {
-    const q = questions[i];
     if (rec === '') return;
+    const at = positions ? positions[i] : { q: questions[i], view: questions[i] };
+    if (positions && i < positions.length && !at) { gone += 1; return; } // a question this bank no longer asks
+    const q = at?.q;
     const m = /^([0-3])([0-9a-z]+),([0-9a-z]+),([0-9a-z]+),(.*?)(?:\+([0-9a-z]{1,7}))?$/.exec(rec);
-    const response = m && q ? decodeResponse(q, m[5]) : undefined;
+    let response = m && q ? decodeResponse(at.view, m[5]) : undefined;
+    if (response !== undefined && !stillValid(q, response)) response = undefined;
     const score = m ? un36(m[2]) / 1000 : NaN;
     if (!m || response === undefined || !(score >= 0 && score <= 1)) { bad += 1; return; }
     const flags = Number(m[1]);
@@ -129,8 +169,11 @@ export function decodeSuspendData(text, questions, { feedbackFor } = {}) {
     }
     state.answers[q.id] = entry;
   });
-  const problem = bad
-    ? `${bad} answer${bad === 1 ? '' : 's'} kept by your course system could not be read and ${bad === 1 ? 'was' : 'were'} left out; the rest of your progress was restored.`
-    : null;
-  return { state, problem };
+  const sentences = [];
+  if (positions) {
+    const kept = Object.keys(state.answers).length;
+    sentences.push(`The quiz has changed since your progress was saved in your course system; your ${kept} answer${kept === 1 ? '' : 's'} to questions it still asks ${kept === 1 ? 'was' : 'were'} restored${gone ? `, and ${gone} to questions it no longer asks ${gone === 1 ? 'was' : 'were'} left out` : ''}.`);
+  }
+  if (bad) sentences.push(`${bad} answer${bad === 1 ? '' : 's'} kept by your course system could not be read and ${bad === 1 ? 'was' : 'were'} left out; the rest of your progress was restored.`);
+  return { state, problem: sentences.length ? sentences.join(' ') : null };
 }
