@@ -19,8 +19,9 @@ async function fetchAsset(key, fallback, kind) {
   let response;
   try {
     response = await fetch(url);
-  } catch (err) {
-    throw new Error(`The language model's ${kind} could not be downloaded (${url.pathname}): ${err.message}.`);
+  } catch {
+    // (the browser says only "Failed to fetch": offline, blocked, or the file is not there)
+    throw new Error(`The language model's ${kind} could not be downloaded (${url.pathname.split('/').pop()}): the network request failed. Check the connection and reload the page.`);
   }
   if (!response.ok) throw new Error(`The language model's ${kind} could not be downloaded (${url.pathname}): HTTP ${response.status}.`);
   return kind === 'manifest' ? response.json() : new Uint8Array(await response.arrayBuffer());
