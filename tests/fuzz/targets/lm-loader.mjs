@@ -8,9 +8,9 @@
 // Checks per input:
 // - loading returns a model or throws an Error whose message is words (never a wasm trap, a
 //   TypeError for bytes that are bytes, "undefined" or "[object"); an undamaged file must load;
-// - a loaded model's attend / predictNext on a few sentences (random vocabulary words, 10,000
+// - a loaded model's attend / predictNext / activations on a few sentences (random vocabulary words, 10,000
 //   words, emoji, right-to-left and control characters, empty text) either refuse in words or
-//   give finite weights whose causal rows sum to 1 and probabilities in [0, 1];
+//   give finite weights whose causal rows sum to 1, probabilities in [0, 1] and finite activations;
 // - one load never grows wasm memory by more than 64 MiB (a short file must not allocate the
 //   model its header describes), and the shipped model, loaded once at setup, keeps giving the
 //   same prediction afterwards.
@@ -154,10 +154,11 @@ const SENTENCES = (rng, vocabulary) => [
 function checkModel(m, input, where) {
   const rng = makeRng(input.seed ^ 0xa77e);
   for (const text of SENTENCES(rng, m.vocabulary)) {
-    let a, top;
+    let a, top, act;
     try {
       a = m.attend(text);
       top = m.predictNext(text, Math.min(5, m.config.vocab));
+      act = m.activations?.(text, Math.min(3, m.config.vocab)); // every stage's vectors (steps 24)
     } catch (err) {
       checkWords(err, `${where} attend/predictNext`);
       if (!(err instanceof RangeError) && !/overflow/.test(err.message)) throw new Error(`${where}: attend refused with an unexpected ${err.constructor.name}: ${err.message}`);
@@ -179,6 +180,10 @@ function checkModel(m, input, where) {
       }
     }
     for (const p of top) if (!(p.probability >= 0 && p.probability <= 1)) throw new Error(`${where}: next-word probability ${p.probability}`);
+    if (act) {
+      for (const st of act.stages) if (st.values.length !== n * m.config.dModel || !st.values.every(Number.isFinite)) throw new Error(`${where}: activation ${st.key} (layer ${st.layer}) is not n × dModel finite numbers`);
+      if (act.next.length !== n) throw new Error(`${where}: ${act.next.length} next-word lists for ${n} tokens`);
+    }
   }
 }
 
