@@ -32,6 +32,25 @@ export const formulasPlugin = {
   },
 };
 
+// d3-scale-chromatic ships one file whose top level builds every colour scheme with function calls
+// (`var BrBG = ramp$1(scheme$q);`), which a bundler must keep unless told they are pure: the
+// lesson uses two interpolators (cividis, RdBu) but would carry all of them (17 KB minified).
+// This marks each top-level `var x = call(…)` / `new …` of that file, and its calls of colors(),
+// ramp() and cubehelix(), as pure, so esbuild drops the schemes nothing imports. The code itself
+// is unchanged.
+export const pureColorSchemesPlugin = {
+  name: 'pure-color-schemes',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]d3-scale-chromatic[\\/]dist[\\/]d3-scale-chromatic\.mjs$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const pure = text
+        .replace(/^(var [\w$]+ = )(?=new |[\w$]+\()/gm, '$1/* @__PURE__ */ ')
+        .replace(/(?<![\w$.])((?:colors|ramp|cubehelix|cubehelixLong)(?:\$\d+)?)\(/g, '/* @__PURE__ */ $1(');
+      return { contents: pure, loader: 'js' };
+    });
+  },
+};
+
 // `@import 'virtual:host-theme'` (web/src/embed/element.css): every --al-* custom property declared
 // on .al-root gets its default on :host, and .al-root inherits it, so the page can theme the
 // element from outside the shadow root. Generated from the lesson's CSS, so new properties follow.
@@ -130,7 +149,7 @@ export function jsOptions({ entry, format, split = false }, { minify = true, ass
   return {
     entryPoints: [path.join(root, entry)], bundle: true, format, target: 'es2020', minify,
     ...(split && format === 'esm' && { splitting: true, chunkNames: CHUNK_NAMES }),
-    plugins: [formulasPlugin], external: ['node:fs/promises'], logLevel: 'warning',
+    plugins: [formulasPlugin, pureColorSchemesPlugin], external: ['node:fs/promises'], logLevel: 'warning',
     define: { __ATTENTION_LESSON_ASSETS__: JSON.stringify(assets), __ATTENTION_LESSON_INLINE_EDITOR__: String(inlineEditor) },
     // A classic script has no import.meta; assets.js falls back to document.currentScript.
     logOverride: { 'empty-import-meta': 'silent' },
