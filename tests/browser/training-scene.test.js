@@ -98,6 +98,18 @@ test('task 1 (step 17): trains in the Worker to 95 % held-out; the adjective\'s 
   assert.ok(reachedAt > 0 && reachedAt <= at && trainMs > 0);
   assert.ok(fps >= 20, `main thread kept ${fps.toFixed(1)} fps while training (floor 20)`);
   assert.match(await scene(page).locator('.al-chart-summary').innerText(), new RegExp(`first reached 95% at step ${reachedAt}, after \\d+\\.\\d\\d s of training computation\\.`));
+  // the 95 % target line: drawn at 0.95 of the accuracy scale (the frame's height from its top), labelled
+  // in the frame and in the legend, and the accuracy curve, having reached it, comes up to it
+  const guide = await scene(page).locator('.al-chart').evaluate((svg) => {
+    const frame = svg.querySelector('.al-chart-frame'), line = svg.querySelector('.al-chart-guide');
+    const acc = svg.querySelector('.al-series-accuracy').getAttribute('points').trim().split(' ').map((p) => Number(p.split(',')[1]));
+    return { top: Number(frame.getAttribute('y')), height: Number(frame.getAttribute('height')), y: Number(line.getAttribute('y1')), visible: line.getAttribute('visibility'), mark: svg.querySelector('.al-chart-guide-label').textContent, highest: Math.min(...acc) };
+  });
+  assert.equal(guide.visible, 'visible');
+  assert.ok(Math.abs(guide.y - (guide.top + 0.05 * guide.height)) < 0.1, JSON.stringify(guide));
+  assert.equal(guide.mark, '95% target');
+  assert.ok(guide.highest <= guide.y + 0.1, `the accuracy curve reaches the target line: ${JSON.stringify(guide)}`);
+  assert.equal(await scene(page).locator('.al-chart-guide-item').innerText(), '95% target for held-out accuracy (thin line across the chart, right scale)');
 
   assert.match(await scene(page).locator('[data-role=prediction]').innerText(), /^tired = animal, \d+% \(right\)$/);
   assert.match(await scene(page).locator('[data-role=readout-row]').innerText(), /^Layer 1: “tired” attends most to “animal” \(\d+%\)\. The word that decides the answer is “animal”\.$/);

@@ -10,6 +10,8 @@ import { rowArgmax, rowSums } from '../../lib/matrix.js';
 import { BATCH_SIZE } from './inputs.js';
 
 export const TARGET_ACCURACY = 0.95;
+// the accuracy chart's target line, on the accuracy scale
+export const TARGET_GUIDE = Object.freeze({ value: TARGET_ACCURACY, label: `${formatPercent(TARGET_ACCURACY)} target for held-out accuracy`, mark: `${formatPercent(TARGET_ACCURACY)} target`, axis: 'right' });
 // Task 3's plateau: how many of the latest steps the "has it stopped improving?" check looks at.
 export const PLATEAU_WINDOW = 200;
 

@@ -11,7 +11,7 @@ import { createHeatmap, createLineChart } from '../../views/index.js';
 import { domFor, setText } from '../../lib/dom.js';
 import { createTrainingRunner } from '../../training/runner.js';
 import { trainingAssetUrls } from '../../training/training-assets.js';
-import { describeSnapshot, curveSummary, modeLine, plateauLine, TARGET_ACCURACY } from './model.js';
+import { describeSnapshot, curveSummary, modeLine, plateauLine, TARGET_ACCURACY, TARGET_GUIDE } from './model.js';
 
 const MAX_POINTS = 5000;
 const DRAW_MS = 66; // about 15 redraws a second while playing
@@ -63,6 +63,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
       { name: 'held-out accuracy', min: 0, max: 1, className: 'al-series-accuracy', axis: 'right' },
       { name: 'weight on the deciding word', min: 0, max: 1, className: 'al-series-weight', axis: 'right' },
     ],
+    guides: [TARGET_GUIDE],
   });
 
   let runner = null, heatmaps = [], history = [], reachedAt = null, reachedMs = null, latest = null, drawPending = false, lastDraw = 0, drawCost = 0;
