@@ -9,7 +9,7 @@
 // message, and Reset starts again, with no page error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLesson } from './harness.js';
+import { launch, openLesson, screenshot } from './harness.js';
 
 let h;
 before(async () => { h = await launch(); });
@@ -212,6 +212,37 @@ test('task 5 (step 21): under the causal mask the upper triangle stays zero and 
   console.log(`# task 5: 95 % held-out by step ${at}; the last row peaks on column ${last.col} ("${last.word}", ${last.weight})`);
   assert.equal(last.col, n - 2);
   assert.match(await scene(page).locator('[data-role=prediction]').innerText(), /^the letter before “b” = c, \d+% \(right\)$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the probe box on a 360 px phone: the sentence reads from its start, fits the screen, and edits by keyboard', async () => {
+  const page = await h.page({ width: 360, height: 740, hasTouch: true });
+  await open(page, 'one-layer-limit');
+  const probe = scene(page).locator('[data-input=probe]');
+  const box = async () => probe.evaluate((i) => {
+    const r = i.getBoundingClientRect(), b = i.closest('.al-controls').querySelector('[data-action=probe]').getBoundingClientRect();
+    return { align: getComputedStyle(i).textAlign, scrollLeft: i.scrollLeft, overflows: i.scrollWidth > i.clientWidth, left: r.left, right: r.right, width: r.width, buttonRight: b.right, page: document.documentElement.clientWidth };
+  });
+  let b = await box();
+  console.log(`# probe box at 360 px: ${JSON.stringify(b)}`);
+  assert.equal(b.align, 'start');
+  assert.ok(b.overflows, 'the default probe is longer than the box (so where it starts matters)');
+  assert.equal(b.scrollLeft, 0, 'the box shows the start of the sentence');
+  assert.ok(b.left >= 0 && b.right <= b.page && b.buttonRight <= b.page, `probe and its button inside the 360 px screen: ${JSON.stringify(b)}`);
+  assert.ok(b.width >= 200, `the box is wide enough to read (${b.width} px)`);
+  await screenshot(page, 'phone-probe-step-19');
+  // keyboard: go to the end, change the adjective, Enter; once focus leaves, the start shows again
+  await probe.focus();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 'tired'.length; i += 1) await page.keyboard.press('Backspace');
+  await page.keyboard.type('wide');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^it = /.test(document.querySelector('.al-scene [data-role=prediction]')?.textContent ?? '') && /with \u201cwide\u201d, .* with \u201ctired\u201d/.test(document.querySelector('.al-scene [data-role=comparison]')?.textContent ?? ''));
+  await page.keyboard.press('Tab');
+  b = await box();
+  assert.equal(b.scrollLeft, 0, 'after editing, the box shows the start again');
+  assert.equal(await probe.inputValue(), "the animal didn't cross the street because it was too wide");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
