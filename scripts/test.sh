@@ -18,7 +18,7 @@ ctest --test-dir build/wasm --output-on-failure
 echo "== SIMD check: f32x4 instructions in the SIMD engine, none in the scalar one"
 node scripts/check-simd.mjs
 
-echo "== Engine API types: tsc --noEmit against tests/types/engine-usage.ts"
+echo "== Engine API and scene contract types: tsc --noEmit against tests/types/ (engine-usage.ts, scene-usage.ts)"
 node_modules/.bin/tsc --noEmit -p tests/types
 
 echo "== JS and browser tests (node --test)"

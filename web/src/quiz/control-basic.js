@@ -4,20 +4,20 @@
 // by question-view.js above the control.
 // Every control exposes: { el, getResponse, setResponse, setDisabled, focus, reveal?, refresh? }.
 
-import { h } from './dom.js';
+import { domFor } from '../lib/dom.js';
 
 export function createChoiceControl(doc, question, env) {
   const name = env.uid('choice');
   const rows = question.options.map((opt) => {
-    const input = h(doc, 'input', { type: 'radio', name, value: opt.id, class: 'al-quiz-radio', id: env.uid('opt') });
-    const explain = h(doc, 'p', { class: 'al-quiz-option-explain', hidden: true });
-    const wrap = h(doc, 'div', { class: 'al-quiz-option' }, [
-      h(doc, 'label', { class: 'al-quiz-option-label', htmlFor: input.id }, [input, h(doc, 'span', { text: opt.text })]),
+    const input = domFor(doc).el('input', { type: 'radio', name, value: opt.id, class: 'al-quiz-radio', id: env.uid('opt') });
+    const explain = domFor(doc).el('p', { class: 'al-quiz-option-explain', hidden: true });
+    const wrap = domFor(doc).el('div', { class: 'al-quiz-option' }, [
+      domFor(doc).el('label', { class: 'al-quiz-option-label', for: input.id }, [input, domFor(doc).el('span', { text: opt.text })]),
       explain,
     ]);
     return { opt, input, explain, wrap };
   });
-  const el = h(doc, 'div', { class: 'al-quiz-options' }, rows.map((r) => r.wrap));
+  const el = domFor(doc).el('div', { class: 'al-quiz-options' }, rows.map((r) => r.wrap));
   return {
     el,
     getResponse() {
@@ -41,17 +41,14 @@ export function createChoiceControl(doc, question, env) {
 }
 
 export function createNumericControl(doc, question, env) {
-  const input = h(doc, 'input', {
-    type: 'text', class: 'al-quiz-number', id: env.uid('num'),
-    attrs: { inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' },
-  });
+  const input = domFor(doc).el('input', { type: 'text', class: 'al-quiz-number', id: env.uid('num'), inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
   const hint = question.tolerance
     ? `Answers within \u00B1${question.tolerance} of the exact value count (0.25, 0,25 and 1/4 are all read as numbers).`
     : 'Give the exact value.';
-  const hintEl = h(doc, 'span', { class: 'al-quiz-hint', id: env.uid('hint'), text: hint });
+  const hintEl = domFor(doc).el('span', { class: 'al-quiz-hint', id: env.uid('hint'), text: hint });
   input.setAttribute('aria-describedby', hintEl.id);
-  const el = h(doc, 'div', { class: 'al-quiz-numeric' }, [
-    h(doc, 'label', { class: 'al-quiz-label', htmlFor: input.id, text: 'Your answer' }),
+  const el = domFor(doc).el('div', { class: 'al-quiz-numeric' }, [
+    domFor(doc).el('label', { class: 'al-quiz-label', for: input.id, text: 'Your answer' }),
     input,
     hintEl,
   ]);

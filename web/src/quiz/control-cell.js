@@ -3,16 +3,16 @@
 // { update(spec) }), and a plain pair of <select>s ("Query row" / "Key column") so the question
 // can be answered without the heatmap (keyboard, screen reader, or if the heatmap failed to load).
 
-import { h } from './dom.js';
+import { domFor } from '../lib/dom.js';
 
 export function createCellControl(doc, question, env) {
   let live = null;
   let heatmap = null;
-  const mapBox = h(doc, 'div', { class: 'al-quiz-heatmap' });
-  const status = h(doc, 'p', { class: 'al-quiz-cell-status' });
-  const rowSel = h(doc, 'select', { class: 'al-quiz-select', id: env.uid('row') });
-  const colSel = h(doc, 'select', { class: 'al-quiz-select', id: env.uid('col') });
-  const picked = h(doc, 'p', { class: 'al-quiz-picked', attrs: { 'aria-live': 'polite' } });
+  const mapBox = domFor(doc).el('div', { class: 'al-quiz-heatmap' });
+  const status = domFor(doc).el('p', { class: 'al-quiz-cell-status' });
+  const rowSel = domFor(doc).el('select', { class: 'al-quiz-select', id: env.uid('row') });
+  const colSel = domFor(doc).el('select', { class: 'al-quiz-select', id: env.uid('col') });
+  const picked = domFor(doc).el('p', { class: 'al-quiz-picked', 'aria-live': 'polite' });
   let disabled = false;
 
   function describePick() {
@@ -25,8 +25,8 @@ export function createCellControl(doc, question, env) {
   function fillSelect(sel, labels, prompt) {
     const keep = sel.value;
     while (sel.firstChild) sel.removeChild(sel.firstChild);
-    sel.appendChild(h(doc, 'option', { value: '', text: prompt }));
-    labels.forEach((lab, i) => sel.appendChild(h(doc, 'option', { value: String(i), text: `${i + 1}. ${lab}` })));
+    sel.appendChild(domFor(doc).el('option', { value: '', text: prompt }));
+    labels.forEach((lab, i) => sel.appendChild(domFor(doc).el('option', { value: String(i), text: `${i + 1}. ${lab}` })));
     if (keep !== '' && Number(keep) < labels.length) sel.value = keep;
   }
 
@@ -74,12 +74,12 @@ export function createCellControl(doc, question, env) {
   rowSel.addEventListener('change', describePick);
   colSel.addEventListener('change', describePick);
 
-  const el = h(doc, 'div', { class: 'al-quiz-cell' }, [
+  const el = domFor(doc).el('div', { class: 'al-quiz-cell' }, [
     status,
     mapBox,
-    h(doc, 'div', { class: 'al-quiz-cellpick' }, [
-      h(doc, 'label', { class: 'al-quiz-label', htmlFor: rowSel.id, text: 'Query row' }), rowSel,
-      h(doc, 'label', { class: 'al-quiz-label', htmlFor: colSel.id, text: 'Key column' }), colSel,
+    domFor(doc).el('div', { class: 'al-quiz-cellpick' }, [
+      domFor(doc).el('label', { class: 'al-quiz-label', for: rowSel.id, text: 'Query row' }), rowSel,
+      domFor(doc).el('label', { class: 'al-quiz-label', for: colSel.id, text: 'Key column' }), colSel,
     ]),
     picked,
   ]);

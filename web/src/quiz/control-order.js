@@ -2,11 +2,11 @@
 // item's grip (pointer events: mouse, pen, touch) or, from the keyboard, with each item's own
 // "Move up" / "Move down" buttons. Every move is announced in a polite live region.
 
-import { h } from './dom.js';
+import { domFor } from '../lib/dom.js';
 
 export function createOrderControl(doc, question, env) {
-  const list = h(doc, 'ol', { class: 'al-quiz-order' });
-  const sr = h(doc, 'p', { class: 'al-quiz-sr', attrs: { 'aria-live': 'polite' } });
+  const list = domFor(doc).el('ol', { class: 'al-quiz-order' });
+  const sr = domFor(doc).el('p', { class: 'al-quiz-sr', 'aria-live': 'polite' });
   const byId = new Map();
   let disabled = false;
 
@@ -70,24 +70,24 @@ export function createOrderControl(doc, question, env) {
 
   for (const item of question.items) {
     byId.set(item.id, item);
-    const li = h(doc, 'li', { class: 'al-quiz-order-item' });
+    const li = domFor(doc).el('li', { class: 'al-quiz-order-item' });
     li.dataset.id = item.id;
-    const grip = h(doc, 'span', { class: 'al-quiz-grip', text: '\u2261', attrs: { 'aria-hidden': 'true', title: 'Drag to reorder' } });
+    const grip = domFor(doc).el('span', { class: 'al-quiz-grip', text: '\u2261', 'aria-hidden': 'true', title: 'Drag to reorder' });
     grip.addEventListener('pointerdown', (e) => startDrag(li, e));
     li.append(
       grip,
-      h(doc, 'span', { class: 'al-quiz-order-text', text: item.text }),
-      h(doc, 'span', { class: 'al-quiz-order-buttons' }, [
-        h(doc, 'button', { type: 'button', class: 'al-quiz-button al-quiz-up', text: 'Move up', attrs: { 'aria-label': `Move up: ${item.text}` }, on: { click: () => move(li, -1, '.al-quiz-up') } }),
-        h(doc, 'button', { type: 'button', class: 'al-quiz-button al-quiz-down', text: 'Move down', attrs: { 'aria-label': `Move down: ${item.text}` }, on: { click: () => move(li, 1, '.al-quiz-down') } }),
+      domFor(doc).el('span', { class: 'al-quiz-order-text', text: item.text }),
+      domFor(doc).el('span', { class: 'al-quiz-order-buttons' }, [
+        domFor(doc).el('button', { type: 'button', class: 'al-quiz-button al-quiz-up', text: 'Move up', 'aria-label': `Move up: ${item.text}`, onClick: () => move(li, -1, '.al-quiz-up') }),
+        domFor(doc).el('button', { type: 'button', class: 'al-quiz-button al-quiz-down', text: 'Move down', 'aria-label': `Move down: ${item.text}`, onClick: () => move(li, 1, '.al-quiz-down') }),
       ]),
     );
     list.appendChild(li);
   }
   syncButtons();
 
-  const el = h(doc, 'div', { class: 'al-quiz-ordering' }, [
-    h(doc, 'p', { class: 'al-quiz-hint', text: 'Drag an item by its \u2261 grip, or use its Move up and Move down buttons. The first item is step 1.' }),
+  const el = domFor(doc).el('div', { class: 'al-quiz-ordering' }, [
+    domFor(doc).el('p', { class: 'al-quiz-hint', text: 'Drag an item by its \u2261 grip, or use its Move up and Move down buttons. The first item is step 1.' }),
     list,
     sr,
   ]);

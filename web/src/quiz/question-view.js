@@ -4,7 +4,7 @@
 // solution. It holds no scores itself: it asks the controller (quiz.js) for the variant to show,
 // to submit, to reveal and to look up saved answers. "Try again" asks for a new variant.
 
-import { h, button, clear } from './dom.js';
+import { domFor, clear } from '../lib/dom.js';
 import { createChoiceControl, createNumericControl } from './control-basic.js';
 import { createCellControl } from './control-cell.js';
 import { createOrderControl } from './control-order.js';
@@ -39,37 +39,31 @@ export function createQuestionCard(doc, template, ctl, { number, total, fresh = 
   let control = null;
   let tables = [];
   const metaId = ctl.uid('meta');
-  const statusEl = h(doc, 'span', { class: 'al-quiz-status' });
-  const meta = h(doc, 'p', { class: 'al-quiz-meta', id: metaId }, [
+  const statusEl = domFor(doc).el('span', { class: 'al-quiz-status' });
+  const meta = domFor(doc).el('p', { class: 'al-quiz-meta', id: metaId }, [
     `Question ${number} of ${total} \u00B7 ${KIND_WORDS[template.kind]}${template.predict ? ' \u00B7 Predict first' : ''} \u00B7 `,
     statusEl,
   ]);
-  const feedback = h(doc, 'div', { class: 'al-quiz-feedback', attrs: { 'aria-live': 'polite' } });
-  const solution = h(doc, 'div', { class: 'al-quiz-solution', hidden: true, tabIndex: -1 });
-  const checkBtn = h(doc, 'button', {
-    type: 'button', class: 'al-quiz-button al-quiz-primary',
-    text: template.predict ? 'Commit guess' : 'Check', on: { click: onSubmit },
-  });
-  const retryBtn = button(doc, 'Try again with new numbers', onRetry, { hidden: true });
+  const feedback = domFor(doc).el('div', { class: 'al-quiz-feedback', 'aria-live': 'polite' });
+  const solution = domFor(doc).el('div', { class: 'al-quiz-solution', hidden: true, tabIndex: -1 });
+  const checkBtn = domFor(doc).el('button', { type: 'button', class: 'al-quiz-button al-quiz-primary', text: template.predict ? 'Commit guess' : 'Check', onClick: onSubmit });
+  const retryBtn = domFor(doc).el('button', { type: 'button', class: 'al-quiz-button', text: 'Try again with new numbers', onClick: onRetry, hidden: true });
   if (!template.variant) retryBtn.textContent = 'Try again';
-  const solutionBtn = button(doc, 'Show solution', onReveal);
-  const legend = h(doc, 'legend', { class: 'al-quiz-prompt' });
-  const body = h(doc, 'div', { class: 'al-quiz-body' });
+  const solutionBtn = domFor(doc).el('button', { type: 'button', class: 'al-quiz-button', text: 'Show solution', onClick: onReveal });
+  const legend = domFor(doc).el('legend', { class: 'al-quiz-prompt' });
+  const body = domFor(doc).el('div', { class: 'al-quiz-body' });
 
   // No <form>: sandboxed iframes without allow-forms block form submission before any submit
   // event fires. Check is a plain button, and Enter in a text field triggers it (see below).
-  const form = h(doc, 'div', {
-    class: 'al-quiz-form',
-    on: { keydown: (e) => { if (e.key === 'Enter' && e.target.tagName === 'INPUT' && e.target.type === 'text') onSubmit(e); } },
-  }, [
-    h(doc, 'fieldset', { class: 'al-quiz-fieldset' }, [
+  const form = domFor(doc).el('div', { class: 'al-quiz-form', onKeydown: (e) => { if (e.key === 'Enter' && e.target.tagName === 'INPUT' && e.target.type === 'text') onSubmit(e); } }, [
+    domFor(doc).el('fieldset', { class: 'al-quiz-fieldset' }, [
       legend,
-      template.predict ? h(doc, 'p', { class: 'al-quiz-predict', text: 'Commit your guess, then watch: the answer is revealed as soon as you commit.' }) : null,
+      template.predict ? domFor(doc).el('p', { class: 'al-quiz-predict', text: 'Commit your guess, then watch: the answer is revealed as soon as you commit.' }) : null,
       body,
     ]),
-    h(doc, 'div', { class: 'al-quiz-actions' }, [checkBtn, retryBtn, solutionBtn]),
+    domFor(doc).el('div', { class: 'al-quiz-actions' }, [checkBtn, retryBtn, solutionBtn]),
   ]);
-  const root = h(doc, 'article', { class: 'al-quiz-question', attrs: { 'aria-labelledby': metaId } }, [meta, form, feedback, solution]);
+  const root = domFor(doc).el('article', { class: 'al-quiz-question', 'aria-labelledby': metaId }, [meta, form, feedback, solution]);
   root.dataset.questionId = template.id;
 
   // Draw the current variant: its prompt, its input tables and a new control.
@@ -80,7 +74,7 @@ export function createQuestionCard(doc, template, ctl, { number, total, fresh = 
     legend.textContent = question.prompt;
     root.dataset.variant = String(question.variant);
     if (question.inputs && question.inputs.length) {
-      const box = h(doc, 'div', { class: 'al-quiz-inputs' });
+      const box = domFor(doc).el('div', { class: 'al-quiz-inputs' });
       body.appendChild(box);
       for (const t of question.inputs) {
         const view = createMatrixTable(box, { caption: t.caption });
@@ -110,7 +104,7 @@ export function createQuestionCard(doc, template, ctl, { number, total, fresh = 
 
   function showSolution(out) {
     solution.textContent = '';
-    solution.append(h(doc, 'p', { class: 'al-quiz-solution-title', text: 'Solution' }), h(doc, 'p', { text: out.text }));
+    solution.append(domFor(doc).el('p', { class: 'al-quiz-solution-title', text: 'Solution' }), domFor(doc).el('p', { text: out.text }));
     solution.hidden = false;
     if (template.kind === 'choice' && out.value !== undefined) control.reveal(out.value);
   }

@@ -12,7 +12,7 @@ import { answerOf } from './answer-key.js';
 import { instantiate, newSeed } from './variants.js';
 import { createQuestionCard } from './question-view.js';
 import { createReviewView } from './review-view.js';
-import { h } from './dom.js';
+import { domFor } from '../lib/dom.js';
 import { createHeatmap as defaultCreateHeatmap } from '../views/heatmap.js';
 
 const EVENTS = ['answered', 'completed', 'reveal', 'progress', 'notice'];
@@ -242,13 +242,13 @@ export function createQuiz(options = {}) {
   function makeShell(container, { title, label, extraClass }) {
     const doc = container.ownerDocument;
     const hl = Math.min(6, Math.max(1, headingLevel));
-    const progressLine = h(doc, 'p', { class: 'al-quiz-progress' });
-    const bar = h(doc, 'progress', { class: 'al-quiz-bar', max: questions.length, value: 0, attrs: { 'aria-label': 'Questions answered' } });
-    const noticeEl = h(doc, 'p', { class: 'al-quiz-notice', attrs: { role: 'status' }, hidden: true });
-    const savedEl = h(doc, 'p', { class: 'al-quiz-saved', attrs: { role: 'status' }, hidden: true });
-    const root = h(doc, 'section', { class: `al-quiz ${extraClass}`, attrs: { 'aria-label': label } }, [
-      h(doc, `h${hl}`, { class: 'al-quiz-title', text: title }),
-      h(doc, 'div', { class: 'al-quiz-progress-row' }, [progressLine, bar]),
+    const progressLine = domFor(doc).el('p', { class: 'al-quiz-progress' });
+    const bar = domFor(doc).el('progress', { class: 'al-quiz-bar', max: questions.length, value: 0, 'aria-label': 'Questions answered' });
+    const noticeEl = domFor(doc).el('p', { class: 'al-quiz-notice', role: 'status', hidden: true });
+    const savedEl = domFor(doc).el('p', { class: 'al-quiz-saved', role: 'status', hidden: true });
+    const root = domFor(doc).el('section', { class: `al-quiz ${extraClass}`, 'aria-label': label }, [
+      domFor(doc).el(`h${hl}`, { class: 'al-quiz-title', text: title }),
+      domFor(doc).el('div', { class: 'al-quiz-progress-row' }, [progressLine, bar]),
       noticeEl,
       savedEl,
     ]);

@@ -3,7 +3,7 @@
 // question card inline so it can be retried right here, the completion message, and a
 // two-press "Reset quiz progress" button.
 
-import { h, button, clear } from './dom.js';
+import { domFor, clear } from '../lib/dom.js';
 import { createQuestionCard } from './question-view.js';
 import { formatNumber } from './scoring.js';
 
@@ -11,12 +11,12 @@ const needsReview = (entry) => !entry || !entry.correct;
 
 export function createReviewView(shell, { questions, order, stepTitles, ctl, onGoToStep, state, totals, reset }) {
   const { doc, root } = shell;
-  const completeEl = h(doc, 'p', { class: 'al-quiz-complete' });
-  const summaryEl = h(doc, 'p', { class: 'al-quiz-review-summary' });
-  const list = h(doc, 'ol', { class: 'al-quiz-review-list' });
-  const liveEl = h(doc, 'p', { class: 'al-quiz-sr', attrs: { 'aria-live': 'polite' } });
+  const completeEl = domFor(doc).el('p', { class: 'al-quiz-complete' });
+  const summaryEl = domFor(doc).el('p', { class: 'al-quiz-review-summary' });
+  const list = domFor(doc).el('ol', { class: 'al-quiz-review-list' });
+  const liveEl = domFor(doc).el('p', { class: 'al-quiz-sr', 'aria-live': 'polite' });
   let armed = false;
-  const resetBtn = button(doc, 'Reset quiz progress', () => {
+  const resetBtn = domFor(doc).el('button', { type: 'button', class: 'al-quiz-button al-quiz-reset', text: 'Reset quiz progress', onClick: () => {
     if (!armed) {
       armed = true;
       resetBtn.textContent = 'Press again to erase all answers';
@@ -26,9 +26,9 @@ export function createReviewView(shell, { questions, order, stepTitles, ctl, onG
     armed = false;
     resetBtn.textContent = 'Reset quiz progress';
     reset();
-  }, { class: 'al-quiz-button al-quiz-reset' });
+  } });
   resetBtn.addEventListener('blur', () => { armed = false; resetBtn.textContent = 'Reset quiz progress'; });
-  root.append(completeEl, summaryEl, list, h(doc, 'div', { class: 'al-quiz-actions' }, [resetBtn]), liveEl);
+  root.append(completeEl, summaryEl, list, domFor(doc).el('div', { class: 'al-quiz-actions' }, [resetBtn]), liveEl);
 
   let items = [];
 
@@ -59,13 +59,13 @@ export function createReviewView(shell, { questions, order, stepTitles, ctl, onG
     const st = state();
     for (const q of questions) {
       if (!needsReview(st.answers[q.id])) continue;
-      const status = h(doc, 'p', { class: 'al-quiz-review-status' });
+      const status = domFor(doc).el('p', { class: 'al-quiz-review-status' });
       const go = typeof onGoToStep === 'function'
-        ? button(doc, `Go to step: ${stepTitles[q.stepId] || q.stepId}`, () => onGoToStep(q.stepId))
+        ? domFor(doc).el('button', { type: 'button', class: 'al-quiz-button', text: `Go to step: ${stepTitles[q.stepId] || q.stepId}`, onClick: () => onGoToStep(q.stepId) })
         : null;
       // A missed idea comes back with new numbers (a new variant), not the ones already answered.
       const card = createQuestionCard(doc, q, ctl, { number: order.get(q.id), total: questions.length, fresh: true });
-      list.appendChild(h(doc, 'li', { class: 'al-quiz-review-item' }, [status, go, card.root]));
+      list.appendChild(domFor(doc).el('li', { class: 'al-quiz-review-item' }, [status, go, card.root]));
       items.push({ q, status, card });
     }
     sync();

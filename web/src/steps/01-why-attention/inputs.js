@@ -1,9 +1,12 @@
+// @ts-check
 // Step 1's inputs (the schema): the sentence, the share of a token's signal the simplified
 // recurrent chain keeps per hop, the chain position shown, and the pair of words compared.
 // Positions −1 mean "the last token", so they follow the sentence's length.
 export const DEFAULT_SENTENCE = 'The cat sat down';
+/** @type {(label: string, fallback: number) => import('../scene.js').NumberInput} */
 const position = (label, fallback) => ({ type: 'number', integer: true, min: -1, max: 63, default: fallback, label });
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 2000, default: DEFAULT_SENTENCE, label: 'sentence' },
   retention: { type: 'number', min: 0.5, max: 0.95, default: 0.7, label: 'retention per step' },

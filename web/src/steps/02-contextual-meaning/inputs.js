@@ -1,3 +1,4 @@
+// @ts-check
 // Step 2's inputs (the schema): which sentence, the five static word vectors on the meaning plot
 // (I, love, Apple/apple, phones, juice — "Apple" and "apple" share one static vector, since a
 // lookup table does not see context), the pull strength and the word being rebuilt.
@@ -9,6 +10,7 @@ export const SENTENCES = Object.freeze({
 export const RANGE = Object.freeze([-1, 3]);
 export const AXES = Object.freeze(['fruit-ness', 'tech-ness']);
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'choice', choices: Object.keys(SENTENCES), default: 'phones', label: 'sentence' },
   vectors: {

@@ -1,7 +1,10 @@
+// @ts-check
 // Step 8's inputs (the schema): the sizes N (tokens), d_model and d_k, the seed of the toy
 // embeddings and projections, the traced output row and which matrix the heatmap shows.
+/** @type {(min: number, max: number, value: number, label: string) => import('../scene.js').NumberInput} */
 const whole = (min, max, value, label) => ({ type: 'number', integer: true, min, max, default: value, label });
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   n: whole(1, 128, 3, 'N (tokens)'),
   dModel: whole(1, 512, 8, 'd_model'),

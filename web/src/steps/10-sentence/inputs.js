@@ -1,3 +1,4 @@
+// @ts-check
 // Step 10's inputs (the schema): the typed sentence, the seed of W_Q, W_K, W_V, the query row the
 // scrubber follows, the stage the player shows, and the mask. Checked once by state.js.
 export const EXAMPLE_SENTENCE = 'The cat sat down';
@@ -5,6 +6,7 @@ export const ANIMAL_SENTENCE = 'The animal didn\u2019t cross the street because 
 export const STAGE_KEYS = Object.freeze(['scores', 'scaled', 'masked', 'weights', 'output']);
 export const MASKS = Object.freeze(['none', 'causal']);
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 2000, default: EXAMPLE_SENTENCE, label: 'sentence' },
   seed: { type: 'number', integer: true, min: 0, max: 9999, default: 7, label: 'weight seed' },

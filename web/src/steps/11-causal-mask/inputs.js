@@ -1,9 +1,11 @@
+// @ts-check
 // Step 11's inputs (the schema): the sentence, whether the causal mask is on, the selected query
 // row, the learner's guess for row 2 and whether it was revealed, and how many [pad] tokens the
 // padding-mask example adds. Checked once by state.js validateInputs.
 export const EXAMPLE_SENTENCE = 'The cat sat down';
 export const MAX_PADDING = 8;
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 2000, default: EXAMPLE_SENTENCE, label: 'sentence' },
   causal: { type: 'boolean', default: true, label: 'causal mask' },

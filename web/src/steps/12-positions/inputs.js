@@ -1,8 +1,10 @@
+// @ts-check
 // Step 12's inputs (the schema): the sentence, the shuffle (0 = original order, else the seed of
 // a permutation), whether the positional encoding is added, the followed word, and the size of the
 // encoding matrix shown on its own (positions and d_model). Checked once by state.js.
 export const EXAMPLE_SENTENCE = 'The cat sat down';
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 2000, default: EXAMPLE_SENTENCE, label: 'sentence' },
   shuffle: { type: 'number', integer: true, min: 0, max: 1e9, default: 0, label: 'shuffle' },

@@ -1,8 +1,10 @@
+// @ts-check
 // Step 13's inputs (the schema): the sentence, the number of heads, the enlarged head and the
 // query row whose strongest key each head names. Checked once by state.js validateInputs.
 export const EXAMPLE_SENTENCE = "The animal didn't cross the street because it was too tired";
 export const HEAD_CHOICES = Object.freeze([1, 2, 4, 8]);
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 2000, default: EXAMPLE_SENTENCE, label: 'sentence' },
   heads: { type: 'choice', choices: HEAD_CHOICES, default: 4, label: 'number of heads' },

@@ -1,3 +1,4 @@
+// @ts-check
 // Step 14's inputs (the schema): the sentence, the causal mask, which softmax/mask bug is on, the
 // scaling bug, the width d_k = d_model, and the "which bug is this?" challenge (its number, the
 // learner's answer, whether it was checked). Checked once by state.js validateInputs.
@@ -13,6 +14,7 @@ export const MISTAKES = Object.freeze([
 // The challenge's fixed setting: causal mask on, d_k = 64.
 export const CHALLENGE_DK = 64;
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 2000, default: EXAMPLE_SENTENCE, label: 'sentence' },
   causal: { type: 'boolean', default: true, label: 'causal mask' },
