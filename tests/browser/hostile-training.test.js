@@ -99,6 +99,16 @@ const CASES = [
     await page.evaluate(() => window.attentionLesson.goTo('softmax'));
     return '';
   } },
+  // on the page's own engine (no Worker) every visit must dispose its trainer: the engine holds
+  // at most 16 (TRAINER_LIMITS.maxOpenTrainers), so a leak would refuse the 17th visit
+  { id: 'no-worker-twenty-visits', fresh: true, init: () => { delete window.Worker; }, mode: 'main-thread', run: async (page) => {
+    for (let i = 0; i < 20; i++) {
+      await openStep(page, `#step=${TRAINING_STEPS[i % TRAINING_STEPS.length]}`, TRAINING_STEPS[i % TRAINING_STEPS.length]);
+      await page.evaluate(() => window.attentionLesson.goTo('softmax'));
+    }
+    await openStep(page);
+    return (await messages(page)).join(' ');
+  }, says: /No background worker could start here/ },
   { id: 'no-worker-at-all', fresh: true, init: () => { delete window.Worker; }, mode: 'main-thread', says: /No background worker could start here/ },
   { id: 'worker-blocked-by-policy', fresh: true, init: () => { window.Worker = function Worker() { throw new DOMException('Creating a worker is blocked here.', 'SecurityError'); }; }, mode: 'main-thread', says: /No background worker could start here/ },
   { id: 'worker-script-missing', fresh: true, route: ['**/training-worker*.js', (r) => r.fulfill({ status: 404, body: 'gone' })], mode: 'main-thread', says: /No background worker could start here/ },
@@ -177,6 +187,7 @@ async function runCase(page, c) {
   if (c.run) return c.run(page);
   return (await messages(page)).join(' ');
 }
+
 
 test('the training scene\'s hostile cases are at least 20, each named once', () => {
   assert.ok(CASES.length >= 20, `${CASES.length} cases`);

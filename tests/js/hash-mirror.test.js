@@ -78,3 +78,23 @@ test('a few quick changes (clicks) are each written at once; flush writes a pend
   win.advance(1000);
   assert.equal(win.writes.length, 5, 'the cancelled timer does not write again');
 });
+
+test('a hash set by a link while a write is pending is not overwritten: the navigation wins', () => {
+  const win = fakeWindow();
+  let state = '#step=softmax';
+  const m = createHashMirror(win, () => state);
+  m.schedule();
+  win.advance(0);
+  assert.equal(win.location.hash, '#step=softmax');
+  // the state changes, and before its write runs the learner follows a link
+  state = '#step=softmax&softmax=%7B%22x%22%3A1%7D';
+  m.schedule();
+  win.location.hash = '#step=worked-example'; // (its hashchange event comes later)
+  win.advance(1000);
+  assert.equal(win.location.hash, '#step=worked-example', 'the link is kept');
+  // once the page has read the link, its own changes are written again
+  state = '#step=worked-example&worked-example=%7B%7D';
+  m.schedule();
+  win.advance(1000);
+  assert.equal(win.location.hash, state);
+});

@@ -1,6 +1,7 @@
 // hash-mirror.js — keeps location.hash following the lesson's state without slowing the page:
 // a history.replaceState costs the main thread a few ms, and Chromium ignores history updates beyond
-// 200 in 10 s (a dragged slider would reach that in a few seconds).
+// 200 in 10 s (a dragged slider would reach that in a few seconds). A hash set by someone else
+// between a change and its delayed write is never overwritten.
 
 export const HASH_BURST = 4;
 export const HASH_GAP_MS = 120;
@@ -14,11 +15,20 @@ export const HASH_GAP_MS = 120;
 export function createHashMirror(win, read) {
   let timer = 0;
   const written = []; // times of recent writes
+  // The hash as this mirror last left it. If it differs when a write is due, someone else set it
+  // (a link, the back button, another script) and its hashchange event is on the way: writing
+  // the state now would overwrite the learner's navigation, so that write is skipped.
+  let ours = win.location.hash;
   const write = () => {
     timer = 0;
+    if (win.location.hash !== ours) {
+      ours = win.location.hash;
+      return;
+    }
     const h = read();
     if (win.location.hash === h) return;
     win.history.replaceState(null, '', h);
+    ours = win.location.hash;
     const now = win.performance.now();
     written.push(now);
     while (written.length && written[0] < now - 1000) written.shift();
