@@ -67,3 +67,10 @@ export async function openLesson(page, url, hash = '') {
   await page.goto(url + hash);
   await page.waitForSelector('#lesson[data-ready="true"]', { timeout: 20000 });
 }
+
+// axe-core's WCAG 2.1 A and AA rules on the whole page: one line per violation (empty when clean).
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
+}

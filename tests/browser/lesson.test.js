@@ -4,8 +4,7 @@
 // changing the matrix size, and a copied URL reproducing the view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { launch, openLesson, screenshot, ROOT } from './harness.js';
+import { launch, openLesson, screenshot, axeViolations } from './harness.js';
 import { STEPS } from '../../web/src/content/steps.js';
 import { SCENES } from '../../web/src/steps/index.js';
 import { createEngine } from '../../wasm/engine.js';
@@ -14,12 +13,6 @@ let h;
 before(async () => { h = await launch(); });
 after(async () => { await h?.close(); });
 
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
-}
 const heading = (page) => page.locator('.al-step-title').innerText();
 
 // For the steps that are scene folders: what the page shows at the default inputs must be exactly

@@ -9,7 +9,7 @@
 // message, and Reset starts again, with no page error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLesson, screenshot } from './harness.js';
+import { launch, openLesson, screenshot, axeViolations } from './harness.js';
 
 let h;
 before(async () => { h = await launch(); });
@@ -243,6 +243,73 @@ test('the probe box on a 360 px phone: the sentence reads from its start, fits t
   b = await box();
   assert.equal(b.scrollLeft, 0, 'after editing, the box shows the start again');
   assert.equal(await probe.inputValue(), "the animal didn't cross the street because it was too wide");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// Keyboard alone, reduced motion, axe: for each training step, Tab from the step's heading through
+// the whole scene (every control reached, each with a visible focus ring), play and pause with
+// Enter (with reduced motion the view redraws at most about twice a second and nothing animates),
+// one Step by keyboard, a heatmap opened as a table, then axe on the trained scene with its
+// heatmaps, chart, target line and (step 19) comparison on screen.
+const TRAINING_STEPS = ['watch-learning', 'which-apple-learned', 'one-layer-limit', 'two-layers', 'causal-learning'];
+test('steps 17-21 by keyboard only, with reduced motion: every control reachable with a visible focus, Play/Pause/Step/table by keys, axe clean once trained', { timeout: 240000 }, async () => {
+  const page = await h.page({ reducedMotion: 'reduce' });
+  for (const id of TRAINING_STEPS) {
+    await open(page, id);
+    await page.locator('.al-step-title').focus();
+    const visited = [];
+    for (let i = 0; i < 120; i += 1) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!a?.closest('.al-scene')) return null;
+        const cs = getComputedStyle(a);
+        return {
+          name: a.dataset.action ?? a.dataset.input ?? (a.tagName === 'SUMMARY' ? 'summary' : a.textContent.trim().slice(0, 24) || a.getAttribute('aria-label') || a.tagName),
+          ring: a.matches(':focus-visible') && cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+        };
+      });
+      if (!f) { if (visited.length) break; continue; } // not yet in the scene, or past its end
+      visited.push(f);
+    }
+    const names = visited.map((v) => v.name);
+    for (const want of ['play', 'step', 'reset', 'seed', 'learningRate', 'speed', 'probe', 'summary', 'Show as table']) {
+      assert.ok(names.includes(want), `${id}: Tab reaches ${want} (${names.join(', ')})`);
+    }
+    assert.deepEqual(visited.filter((v) => !v.ring).map((v) => v.name), [], `${id}: every focused control shows a focus ring`);
+    // Play and pause with Enter; count what the view redraws meanwhile
+    const play = scene(page).locator('[data-action=play]');
+    await play.focus();
+    await page.evaluate(() => {
+      const c = document.querySelector('.al-scene [data-role=counter]');
+      window.__redraws = 0;
+      window.__watch = new MutationObserver(() => { window.__redraws += 1; });
+      window.__watch.observe(c, { childList: true, characterData: true, subtree: true });
+    });
+    await page.keyboard.press('Enter');
+    assert.equal(await play.getAttribute('aria-pressed'), 'true', `${id}: Enter starts training`);
+    await page.waitForTimeout(2000);
+    const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
+    await page.keyboard.press('Enter');
+    assert.equal(await play.getAttribute('aria-pressed'), 'false', `${id}: Enter pauses`);
+    const redraws = await page.evaluate(() => { window.__watch.disconnect(); return window.__redraws; });
+    console.log(`# ${id}, reduced motion: ${redraws} counter redraws in 2 s of play, ${running} running animations`);
+    assert.ok(redraws >= 1 && redraws <= 6, `${id}: with reduced motion about two redraws a second, not ${redraws}`);
+    assert.equal(running, 0, `${id}: nothing animates with reduced motion`);
+    await page.waitForTimeout(600);
+    const before = await steps(page);
+    assert.ok(before > 0, `${id}: it trained`);
+    await scene(page).locator('[data-action=step]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => Number(document.querySelector('.al-scene [data-role=counter]')?.dataset.steps) === n + 1, before);
+    // a heatmap as a table, by keyboard
+    const show = scene(page).getByRole('button', { name: 'Show as table' }).first();
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await scene(page).locator('[data-role=heatmaps] table caption').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], `axe on the trained ${id}`);
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
