@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -109,7 +109,11 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
     emit(`dist/attention-${k}.wasm`, `attention-${k}`, '.wasm', wasm[k]);
     // the trainer module, fetched (by the training worker or the page) when a training step opens
     emit(`dist/attention-train-${k}.wasm`, `attention-train-${k}`, '.wasm', readFileSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`)));
+    // the language model's module (engine.loadLanguageModule), fetched by the step that shows it
+    emit(`dist/attention-lm-${k}.wasm`, `attention-lm-${k}`, '.wasm', readFileSync(path.join(root, `wasm/dist/attention-lm-${k}.wasm`)));
   }
+  // The trained weights of the sentence scenes' "learned" switch (trained-loader.js).
+  cpSync(path.join(root, 'web/assets/trained'), path.join(outdir, 'trained'), { recursive: true });
 
   // 2. KaTeX: hashed woff2 fonts, its stylesheet, and its @font-face rules alone (for the document
   //    that holds <attention-lesson> shadow roots).
@@ -131,6 +135,7 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   const assets = {
     simd: names['dist/attention-simd.wasm'], scalar: names['dist/attention-scalar.wasm'],
     trainSimd: names['dist/attention-train-simd.wasm'], trainScalar: names['dist/attention-train-scalar.wasm'],
+    lmSimd: names['dist/attention-lm-simd.wasm'], lmScalar: names['dist/attention-lm-scalar.wasm'],
     elementCss: names['attention-lesson.css'], katexCss: names['katex/katex.min.css'], katexFonts: names['katex/katex-fonts.css'],
   };
   // The language model's weights and manifest (fetched by steps 23 and 24 only), and its licence.
@@ -187,9 +192,10 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   lessonCss ??= await bundleCss(CSS_ENTRIES.lesson);
   const inlineKatex = katexCss((file) => `data:font/woff2;base64,${fonts[file].buf.toString('base64')}`);
   const js = await bundleJs({ entry, format: 'iife' }, { inlineEditor: true });
-  // The training module too (wasm/training.js reads 'train-simd' / 'train-scalar'): a file:// page
-  // can fetch neither, and the training step trains on the main thread from these bytes.
-  const train = Object.fromEntries(KINDS.map((k) => [`train-${k}`, readFileSync(path.join(root, `wasm/dist/attention-train-${k}.wasm`)).toString('base64')]));
+  // The training and language model modules too (wasm/training.js reads 'train-simd' /
+  // 'train-scalar', wasm/language-model.js 'lm-simd' / 'lm-scalar'): a file:// page can fetch
+  // neither, and the training step trains on the main thread from these bytes.
+  const train = Object.fromEntries(['train', 'lm'].flatMap((m) => KINDS.map((k) => [`${m}-${k}`, readFileSync(path.join(root, `wasm/dist/attention-${m}-${k}.wasm`)).toString('base64')])));
   // And the language model (web/src/steps/language-model-loader.js reads ATTENTION_LESSON_LM).
   const lm = { model: readFileSync(path.join(root, 'web/assets/lm/model.bin')).toString('base64'), manifest: JSON.parse(readFileSync(path.join(root, 'web/assets/lm/manifest.json'), 'utf8')) };
   const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify({ ...Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])), ...train })};globalThis.ATTENTION_LESSON_LM=${JSON.stringify(lm)};`;

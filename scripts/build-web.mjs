@@ -136,6 +136,7 @@ export const DEV_ASSETS = {
   codeEditor: 'code-editor.js', exerciseWorker: 'exercise-worker.js', trainingWorker: 'training-worker.js',
   trainSimd: 'dist/attention-train-simd.wasm', trainScalar: 'dist/attention-train-scalar.wasm',
   lmWeights: 'lm/model.bin', lmManifest: 'lm/manifest.json',
+  lmSimd: 'dist/attention-lm-simd.wasm', lmScalar: 'dist/attention-lm-scalar.wasm',
 };
 
 // Chunk file names: next to the page script (assets.js resolves built files from the URL of the
@@ -182,7 +183,8 @@ export async function buildWeb({ outdir = out, minify = true } = {}) {
     if (f.endsWith('.woff2')) cpSync(path.join(katexDist, 'fonts', f), path.join(outdir, 'katex/fonts', f));
   }
   mkdirSync(path.join(outdir, 'dist'), { recursive: true });
-  for (const f of ['attention-simd.wasm', 'attention-scalar.wasm', 'attention-train-simd.wasm', 'attention-train-scalar.wasm']) {
+  for (const f of ['attention-simd.wasm', 'attention-scalar.wasm', 'attention-train-simd.wasm', 'attention-train-scalar.wasm',
+    'attention-lm-simd.wasm', 'attention-lm-scalar.wasm']) {
     cpSync(path.join(root, 'wasm/dist', f), path.join(outdir, 'dist', f));
   }
   // the trained weights (npm run train:tasks) for the scenes' "learned" switch

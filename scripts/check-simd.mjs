@@ -21,7 +21,7 @@ function kernels(file) {
   return funcs;
 }
 
-// The engine, and the trainer module (its named copy in the build tree: the shipped file has
+// The engine, the trainer module and the language model's module (their named copies in the build tree: the shipped file has
 // its function names stripped). Every listed kernel needs f32x4 arithmetic (the mask: v128 moves).
 const MODULES = [
   {
@@ -33,6 +33,11 @@ const MODULES = [
   {
     simd: 'build/wasm/attention-train-simd.named.wasm', scalar: 'build/wasm/attention-train-scalar.named.wasm',
     f32x4: ['attn::nn::matmul_nn_simd', 'attn::nn::matmul_nt_simd', 'attn::nn::matmul_tn_simd', 'attn::softmax_rows_simd'],
+    v128: [],
+  },
+  {
+    simd: 'build/wasm/attention-lm-simd.named.wasm', scalar: 'build/wasm/attention-lm-scalar.named.wasm',
+    f32x4: ['attn::nn::matmul_nn_simd', 'attn::nn::matmul_nt_simd', 'attn::softmax_rows_simd'],
     v128: [],
   },
 ];

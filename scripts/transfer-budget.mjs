@@ -3,10 +3,13 @@
 // Serves dist/ (build it first: npm run build) gzip-compressed, as a static host would, opens
 // dist/index.html in headless Chromium, and records every response until the lesson is drawn:
 // the bytes that crossed the wire (compressed body, as Chromium reports them) and the file size.
-// Then it visits every step and lists the KaTeX fonts loaded later. Exit code 1 over budget.
+// Then it visits every step and lists the KaTeX fonts loaded later. Last, the lazily loaded wasm
+// modules' gzip sizes: the trainer's own budget is 40 KB (issue 15); the language model's module is
+// listed beside it. Exit code 1 over either budget.
 // Usage: node scripts/transfer-budget.mjs [--page index.html] [--budget 200]
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
@@ -15,6 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const BUDGET_KB = Number(opt('--budget', 200));
+const TRAINER_BUDGET_KB = 40;
 const PAGE = opt('--page', 'index.html');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -94,6 +98,17 @@ try {
   console.log(`  + KaTeX fonts of the first view:      ${kb(fontWire).padStart(7)} KB  (first view incl. fonts: ${kb(coreWire + fontWire)} KB${coreWire + fontWire <= budget ? ', also within budget' : ''})`);
   console.log(`  later, all other steps:               ${kb(restWire).padStart(7)} KB`);
   if (coreWire > budget) code = 1;
+
+  // The lazily loaded modules, compressed as this server compresses them (gzip level 9).
+  console.log(`\nLazily loaded wasm modules (gzip -9; the trainer's budget is ${TRAINER_BUDGET_KB} KB):`);
+  for (const [file, limit] of [['attention-train-simd.wasm', TRAINER_BUDGET_KB], ['attention-train-scalar.wasm', TRAINER_BUDGET_KB],
+    ['attention-lm-simd.wasm', null], ['attention-lm-scalar.wasm', null]]) {
+    const buf = readFileSync(path.join(root, 'wasm/dist', file));
+    const gz = gzipSync(buf, { level: 9 }).length;
+    const verdict = limit === null ? '(language model, no budget of its own)' : gz <= limit * 1024 ? 'OK' : 'OVER BUDGET';
+    console.log(`  ${file.padEnd(30)}${kb(buf.length).padStart(8)} KB file ${kb(gz).padStart(7)} KB gzip  ${verdict}`);
+    if (limit !== null && gz > limit * 1024) code = 1;
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -1,7 +1,7 @@
 // Types of the attention engine's public JS API (wasm/engine.js). Checked by `tsc --noEmit`
 // against tests/types/engine-usage.ts inside npm test, so the types cannot drift from the
 // documented API. Not the implementation: see engine.js.
-import type { LoadTrainingOptions, TrainingMembers } from './training.js';
+import type { LanguageModelMembers, LoadLanguageModuleOptions, LoadTrainingOptions, TrainingMembers } from './training.js';
 
 /** A matrix argument: row-major numbers. Plain arrays and other numeric typed arrays are copied. */
 export type Matrix = Float32Array | Float64Array | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | readonly number[];
@@ -38,6 +38,8 @@ export interface CreateEngineOptions {
   wasmBinary?: { simd?: BufferSource; scalar?: BufferSource } | Uint8Array | ArrayBuffer;
   /** true: also load the trainer module (engine.loadTraining()). */
   training?: boolean;
+  /** true: also load the language model's module (engine.loadLanguageModule()). */
+  languageModel?: boolean;
   /** Wasm memory above this many bytes is given back after a call (default 64 MiB). */
   memoryHighWater?: number;
   /** Milliseconds without a call before grown memory is given back (default 250; 0: at once). */
@@ -165,9 +167,11 @@ export interface ExperimentResult extends ScaleReport {
   maxEntropy: number;
 }
 
-export interface Engine extends TrainingMembers {
+export interface Engine extends TrainingMembers, LanguageModelMembers {
   /** loads the trainer module (wasm/training.js); idempotent; resolves to this engine */
   loadTraining(options?: LoadTrainingOptions): Promise<Engine>;
+  /** loads the language model's own module (wasm/language-model.js); idempotent; resolves to this engine */
+  loadLanguageModule(options?: LoadLanguageModuleOptions): Promise<Engine>;
   /** true when the SIMD128 build is running */
   readonly simd: boolean;
   readonly limits: Limits;

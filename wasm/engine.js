@@ -55,6 +55,33 @@ export async function wasmBytes({ given, inlinedKey, file, base, what }) {
   return response.arrayBuffer();
 }
 
+/**
+ * A lazily loaded module beside the engine (the trainer, the language model): compiles each build
+ * ('simd' | 'scalar') once per page and instantiates it with the same imports as the engine.
+ * files: { simd, scalar } file names; key: the single-file page's inlined name prefix
+ * (ATTENTION_LESSON_WASM[`${key}-simd`]); given: the option holding caller-given bytes
+ * ({ simd, scalar }); what: the module's name in errors. Returns load(kind, options) → exports.
+ */
+export function lazyModule({ files, key, given, what }) {
+  const compiled = new Map(); // kind → Promise<WebAssembly.Module>
+  const compile = (kind, options) => wasmBytes({ given: options[given]?.[kind], inlinedKey: `${key}-${kind}`, file: files[kind], base: options.wasmBase, what })
+    .then((b) => WebAssembly.compile(b));
+  return async function load(kind, options = {}) {
+    let p;
+    if (options[given]) p = compile(kind, options);
+    else {
+      if (!compiled.has(kind)) {
+        compiled.set(kind, compile(kind, options));
+        compiled.get(kind).catch(() => compiled.delete(kind));
+      }
+      p = compiled.get(kind);
+    }
+    const instance = await WebAssembly.instantiate(await p, imports(what));
+    instance.exports._initialize?.();
+    return instance.exports;
+  };
+}
+
 function loadBytes(kind, options) {
   const given = options.wasmBinary?.[kind] ?? (options.wasmBinary instanceof Uint8Array || options.wasmBinary instanceof ArrayBuffer ? options.wasmBinary : null);
   return wasmBytes({ given, inlinedKey: kind, file: FILES[kind], base: options.wasmBase, what: 'the attention engine' });
@@ -70,13 +97,13 @@ function compile(kind, options) {
   return compiled.get(kind);
 }
 
-// What the wasm module imports: nothing the page provides (no filesystem, no clock).
-function imports() {
+// What a wasm module imports: nothing the page provides (no filesystem, no clock).
+function imports(what = 'the attention engine') {
   return {
     env: { emscripten_notify_memory_growth() {} },
     wasi_snapshot_preview1: {
       proc_exit(code) {
-        throw new WebAssembly.RuntimeError(`attention engine stopped (exit code ${code})`);
+        throw new WebAssembly.RuntimeError(`${what} stopped (exit code ${code})`);
       },
     },
   };
@@ -113,6 +140,7 @@ export async function createEngine(options = {}) {
   const engine = new Engine(module, await instantiate(module), kind === 'simd', memory);
   if (engine.exports.attn_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} engine file holds the wrong build.`);
   if (options.training) await engine.loadTraining(options);
+  if (options.languageModel) await engine.loadLanguageModule(options);
   return engine;
 }
 
@@ -196,8 +224,18 @@ class Engine {
 
   createTrainer() { throw new Error('The trainer is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
 
-  /** The small language model runs in the trainer module: throws until loadTraining() has finished. */
-  loadLanguageModel() { throw new Error('The language model runs in the training module, which is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
+  /**
+   * Loads the small language model's own wasm module (wasm/language-model.js); afterwards
+   * loadLanguageModel(bytes) works. Idempotent; independent of loadTraining().
+   */
+  loadLanguageModule(options = {}) {
+    this.languageModuleLoaded ??= import('./language-model.js').then((m) => m.attachLanguageModel(this, options))
+      .catch((err) => { this.languageModuleLoaded = null; throw err; });
+    return this.languageModuleLoaded;
+  }
+
+  /** The small language model runs in its own module: throws until loadLanguageModule() has finished. */
+  loadLanguageModel() { throw new Error('The language model runs in its own wasm module, which is not loaded yet: call `await engine.loadLanguageModule()` first (or createEngine({ languageModel: true })).'); }
 
   #names;
   #statsOffsets;

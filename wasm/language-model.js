@@ -1,10 +1,34 @@
-// The small language model's JS API over the training wasm module's lm_* exports
-// (wasm/lm_abi.cpp): load a weights file, tokenize, read every head's attention map and the
-// next-word prediction for a sentence. The way in is engine.loadLanguageModel(bytes), which
-// wasm/training.js attaches once `await engine.loadTraining()` has loaded the module. The file
-// itself is checked by C++ (src/lm/weights_file), whose message becomes the Error's text.
-// Not for drawing, not for training.
+// The small language model's JS API over its own wasm module's lm_* exports (wasm/lm_abi.cpp,
+// attention-lm-simd.wasm / attention-lm-scalar.wasm, the same kind as the engine): load a weights
+// file, tokenize, read every head's attention map and the next-word prediction for a sentence.
+// The way in is `await engine.loadLanguageModule()` (wasm/engine.js), which fetches the module and
+// attaches engine.loadLanguageModel(bytes). The file itself is checked by C++
+// (src/lm/weights_file), whose message becomes the Error's text. Not for drawing, not for training.
 import { BOUNDARY, UNKNOWN, createTokenizer } from './language-model-tokenizer.js';
+import { lazyModule } from './engine.js';
+
+// The module's bytes: given by the caller ({ lmWasmBinary: { simd, scalar } }), inlined by the
+// single-file page (ATTENTION_LESSON_WASM['lm-simd']), or fetched beside the engine's files.
+const loadModule = lazyModule({ files: { simd: 'attention-lm-simd.wasm', scalar: 'attention-lm-scalar.wasm' },
+  key: 'lm', given: 'lmWasmBinary', what: 'the language model' });
+
+/**
+ * Loads the language model's module for `engine` (same SIMD kind; one instance per engine holds
+ * every model it loads) and attaches engine.loadLanguageModel(bytes). Called by
+ * engine.loadLanguageModule().
+ */
+export async function attachLanguageModel(engine, options = {}) {
+  const kind = engine.simd ? 'simd' : 'scalar';
+  const exports = await loadModule(kind, options);
+  if (exports.lm_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} language model file holds the wrong build.`);
+  /**
+   * The bytes of a weights file (web/assets/lm/model.bin) → { config, vocabulary, tokenize,
+   * attend, predictNext, sequenceLoss, dispose }. A damaged file throws an Error that says what
+   * is wrong.
+   */
+  engine.loadLanguageModel = (bytes) => loadLanguageModel(exports, bytes);
+  return engine;
+}
 
 const MAX_FILE_BYTES = 64 * 2 ** 20; // kMaxWeightsBytes in src/lm/weights_file.hpp
 const CONFIG_FIELDS = ['vocab', 'dModel', 'layers', 'heads', 'dFF', 'context', 'preNorm'];

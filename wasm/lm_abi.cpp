@@ -1,4 +1,4 @@
-// The language model's C ABI inside the training wasm module: load a weights file (checked by
+// The language model's C ABI, its own wasm module (attention-lm-{simd,scalar}.wasm): load a weights file (checked by
 // src/lm/weights_file, which also writes the error text), run the forward pass on one sentence,
 // and read the attention weights, the logits and the per-token loss. wasm/language-model.js is
 // its only caller. Returns status codes, never traps on bad input. Exports: see CMakeLists.txt.
@@ -13,6 +13,7 @@
 #include "lm/stages.hpp"
 #include "lm/weights_file.hpp"
 #include "nn/cross_entropy.hpp"
+#include "simd.hpp"
 
 using namespace attn;
 using namespace attn::lm;
@@ -44,6 +45,7 @@ LoadedModel* find(int handle) {
 }  // namespace
 
 extern "C" {
+int lm_simd_build() { return attn::simd_compiled() ? 1 : 0; }
 void* lm_alloc(std::uint32_t bytes) { return std::malloc(bytes); }
 void lm_free(void* p) { std::free(p); }
 

@@ -1,4 +1,6 @@
-// Types of the trainer's JS API (wasm/training.js), reached through engine.loadTraining().
+// Types of the trainer's JS API (wasm/training.js), reached through engine.loadTraining(), and of
+// the language model's (wasm/language-model.js, its own module), reached through
+// engine.loadLanguageModule().
 export type TrainingTaskId = 'tired-wide' | 'which-apple' | 'it-one-layer' | 'it-two-layers' | 'copy-previous';
 
 export interface TrainingTask {
@@ -66,10 +68,19 @@ export interface TrainingMembers {
   trainingExamples(id: TrainingTaskId, options?: { count?: number; seed?: number; heldOut?: boolean }): TrainingExample[];
   /** throws until loadTraining() has finished */
   createTrainer(settings: TrainerSettings): Trainer;
+}
+
+export interface LoadLanguageModuleOptions {
+  wasmBase?: string | URL;
+  lmWasmBinary?: { simd?: BufferSource; scalar?: BufferSource };
+}
+
+/** What engine.loadLanguageModule() adds to the engine. */
+export interface LanguageModelMembers {
   /**
-   * The small language model (wasm/language-model.js), run by the training module: the bytes of a
-   * weights file (web/assets/lm/model.bin). Throws until loadTraining() has finished; a damaged
-   * file throws an Error that says what is wrong.
+   * The small language model (wasm/language-model.js), run by its own wasm module
+   * (attention-lm-*.wasm): the bytes of a weights file (web/assets/lm/model.bin). Throws until
+   * loadLanguageModule() has finished; a damaged file throws an Error that says what is wrong.
    */
   loadLanguageModel(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): LanguageModel;
 }

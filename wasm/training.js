@@ -5,11 +5,12 @@
 // results out of wasm memory. The maths lives in src/nn and src/train; the C ABI in
 // wasm/train_abi.cpp. Not for drawing. engine.loadTraining() (wasm/engine.js) is the way in.
 import { checkInteger } from './validate.js';
-import { wasmBytes } from './engine.js';
-import { loadLanguageModel } from './language-model.js';
+import { lazyModule } from './engine.js';
 
-const FILES = { simd: 'attention-train-simd.wasm', scalar: 'attention-train-scalar.wasm' };
-const compiled = new Map(); // 'simd' | 'scalar' → Promise<WebAssembly.Module>
+// The module's bytes: given by the caller ({ trainWasmBinary: { simd, scalar } }), inlined by the
+// single-file page (ATTENTION_LESSON_WASM['train-simd']), or fetched beside the engine's files.
+const loadModule = lazyModule({ files: { simd: 'attention-train-simd.wasm', scalar: 'attention-train-scalar.wasm' },
+  key: 'train', given: 'trainWasmBinary', what: 'the trainer' });
 
 export const TRAINER_LIMITS = Object.freeze({
   layers: [1, 2], heads: [1, 2, 4], dModel: [4, 128], batchSize: [1, 512], minLearningRate: 1e-12, maxLearningRate: 1000,
@@ -20,31 +21,6 @@ export const TRAINER_LIMITS = Object.freeze({
   maxOpenTrainers: 16,
 });
 const SETTINGS = ['task', 'layers', 'heads', 'dModel', 'seed', 'learningRate', 'batchSize', 'positions'];
-
-// The module's bytes: given by the caller ({ trainWasmBinary: { simd, scalar } }), inlined by the
-// single-file page (ATTENTION_LESSON_WASM['train-simd']), or fetched beside the engine's files.
-function loadBytes(kind, options) {
-  return wasmBytes({ given: options.trainWasmBinary?.[kind], inlinedKey: `train-${kind}`, file: FILES[kind], base: options.wasmBase, what: 'the trainer' });
-}
-
-function compile(kind, options) {
-  if (options.trainWasmBinary) return loadBytes(kind, options).then((b) => WebAssembly.compile(b));
-  if (!compiled.has(kind)) {
-    const p = loadBytes(kind, options).then((b) => WebAssembly.compile(b));
-    compiled.set(kind, p);
-    p.catch(() => compiled.delete(kind));
-  }
-  return compiled.get(kind);
-}
-
-async function instantiate(module) {
-  const instance = await WebAssembly.instantiate(module, {
-    env: { emscripten_notify_memory_growth() {} },
-    wasi_snapshot_preview1: { proc_exit(code) { throw new WebAssembly.RuntimeError(`trainer stopped (exit code ${code})`); } },
-  });
-  instance.exports._initialize?.();
-  return instance.exports;
-}
 
 // The wasm instance shared by one engine's trainers, with typed views that are re-made after
 // any call that may have grown memory.
@@ -126,7 +102,7 @@ function checkLearningRate(lr) {
  */
 export async function attachTraining(engine, options = {}) {
   const kind = engine.simd ? 'simd' : 'scalar';
-  const mod = new TrainModule(await instantiate(await compile(kind, options)));
+  const mod = new TrainModule(await loadModule(kind, options));
   if (mod.x.train_simd_build() !== (kind === 'simd' ? 1 : 0)) throw new Error(`The ${kind} trainer file holds the wrong build.`);
   const tasks = [];
   for (let i = 0; i < mod.x.train_task_count(); i++) tasks.push(deepFreeze(JSON.parse(mod.text(mod.x.train_task_describe(i)))));
@@ -158,13 +134,6 @@ export async function attachTraining(engine, options = {}) {
       });
     });
   };
-  /**
-   * The small language model (issue 10), whose lm_* ABI lives in this module: bytes of a weights
-   * file (web/assets/lm/model.bin) → { config, vocabulary, tokenize, attend, predictNext,
-   * sequenceLoss, dispose }. A damaged file throws an Error that says what is wrong.
-   */
-  engine.loadLanguageModel = (bytes) => loadLanguageModel(mod.x, bytes);
-  engine.trainingModule = mod; // for other APIs built into the same module
   return engine;
 }
 

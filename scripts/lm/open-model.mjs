@@ -1,5 +1,5 @@
-// Opens the language model in Node the way the page will: the engine, its training module (which
-// holds the lm_* exports), then engine.loadLanguageModel(bytes). Shared by scripts/lm/train.mjs and the tests.
+// Opens the language model in Node the way the page will: the engine, the language model's own
+// wasm module (engine.loadLanguageModule()), then engine.loadLanguageModel(bytes). Shared by scripts/lm/train.mjs and the tests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ export const MODEL_DIR = path.join(root, 'web/assets/lm');
 
 let engine = null;
 export async function openLanguageModel(bytes) {
-  engine ??= createEngine({ training: true });
+  engine ??= createEngine({ languageModel: true });
   return (await engine).loadLanguageModel(bytes);
 }
 

@@ -33,6 +33,8 @@ test('the tarball holds the engine, both wasm builds, the bundles and the types,
     // what engine.loadTraining() imports and fetches at run time, and the types engine.d.ts imports
     'wasm/training.js', 'wasm/training.d.ts', 'wasm/trained-weights.js', 'wasm/language-model.js',
     'wasm/language-model-tokenizer.js', 'wasm/dist/attention-train-simd.wasm', 'wasm/dist/attention-train-scalar.wasm',
+    // and what engine.loadLanguageModule() fetches
+    'wasm/dist/attention-lm-simd.wasm', 'wasm/dist/attention-lm-scalar.wasm',
   ]) assert.ok(files.has(f), `${f} is in the tarball`);
   // Every path the exports map names is in it.
   const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
@@ -87,6 +89,7 @@ const w: Float32Array = engine.attention({ x: [1, 0, 1, 1, 0, 2], n: 3, dModel: 
 const el: AttentionLessonElement | null = document.querySelector('attention-lesson');
 document.addEventListener('lesson-completed', (e) => console.log(e.detail.result.score.scaled, w.length, el?.lesson));
 await engine.loadTraining();
+await engine.loadLanguageModule();
 const lm = engine.loadLanguageModel(new Uint8Array(0));
 const next: { token: string; probability: number }[] = lm.predictNext('the cat', 5);
 const head: Float32Array = lm.attend('the cat').layers[0][0];

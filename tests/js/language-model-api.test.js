@@ -1,4 +1,4 @@
-// The language model's JS API contract (engine.loadLanguageModel after engine.loadTraining →
+// The language model's JS API contract (engine.loadLanguageModel after engine.loadLanguageModule →
 // config, vocabulary, tokenize, attend, predictNext, activations, dispose) and its errors: every kind of damaged weights file gives an
 // Error that says what is wrong, and bad arguments give TypeError / RangeError; nothing crashes.
 import { test } from 'node:test';
@@ -136,11 +136,14 @@ test('activations: every named stage in the order C++ gives, each the sum or nor
   assert.throws(() => m.activations('a'), /disposed/);
 });
 
-test('engine.loadLanguageModel: refused in words before loadTraining, then the same model in the SIMD and scalar builds', async () => {
+test('engine.loadLanguageModel: refused in words before loadLanguageModule (loadTraining is not enough: the LM is its own module), then the same model in the SIMD and scalar builds', async () => {
   for (const simd of [true, false]) {
     const engine = await createEngine({ simd });
-    assert.throws(() => engine.loadLanguageModel(weights), (e) => e instanceof Error && /call `await engine\.loadTraining\(\)` first/.test(e.message));
-    assert.equal(await engine.loadTraining(), engine);
+    assert.throws(() => engine.loadLanguageModel(weights), (e) => e instanceof Error && /call `await engine\.loadLanguageModule\(\)` first/.test(e.message));
+    await engine.loadTraining();
+    assert.throws(() => engine.loadLanguageModel(weights), /loadLanguageModule/);
+    const [a1, a2] = await Promise.all([engine.loadLanguageModule(), engine.loadLanguageModule()]);
+    assert.ok(a1 === engine && a2 === engine, 'loadLanguageModule resolves to the engine, idempotently');
     const m = engine.loadLanguageModel(weights);
     const reference = await openLanguageModel(weights);
     assert.deepEqual(m.config, reference.config);

@@ -49,10 +49,10 @@ async function training(): Promise<void> {
 }
 void training;
 
-// The small language model (engine.loadLanguageModel(), after loadTraining()).
+// The small language model (engine.loadLanguageModel(), after loadLanguageModule()).
 async function languageModel(bytes: Uint8Array): Promise<void> {
-  const engine = await createEngine();
-  await engine.loadTraining();
+  const engine = await createEngine({ languageModel: true });
+  const same: typeof engine = await engine.loadLanguageModule({ wasmBase: 'https://example.org/wasm/' });
   const lm = engine.loadLanguageModel(bytes);
   const heads: number = lm.config.heads;
   const unknown: boolean = lm.tokenize('the cat sat')[0].known;
@@ -67,7 +67,7 @@ async function languageModel(bytes: Uint8Array): Promise<void> {
   void [stage[0], layer, wrong, trace.next[0][0].token];
   // @ts-expect-error the vocabulary is read-only
   lm.vocabulary.push('x');
-  void [unknown, tokens[0].text, row[0], next[0].probability, lm.sequenceLoss('a cat').nats];
+  void [same.simd, unknown, tokens[0].text, row[0], next[0].probability, lm.sequenceLoss('a cat').nats];
   lm.dispose();
 }
 void languageModel;

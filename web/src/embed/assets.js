@@ -18,6 +18,8 @@ const DEFAULTS = {
   trainScalar: 'dist/attention-train-scalar.wasm',
   lmWeights: 'lm/model.bin',
   lmManifest: 'lm/manifest.json',
+  lmSimd: 'dist/attention-lm-simd.wasm',
+  lmScalar: 'dist/attention-lm-scalar.wasm',
 };
 export const ASSETS = typeof __ATTENTION_LESSON_ASSETS__ === 'object' ? __ATTENTION_LESSON_ASSETS__ : DEFAULTS;
 
