@@ -1,12 +1,12 @@
 // The small language model for the steps that show it (23, 24): fetched only when such a step
 // opens, never in the first view. Reads the weights file and its manifest (inlined by the
 // single-file build as ATTENTION_LESSON_LM, else fetched beside the page script), loads the
-// training wasm module the model runs in, and opens the model through engine.loadLanguageModel.
+// language model's own wasm module (engine.loadLanguageModule; not the trainer's), and opens the
+// model through engine.loadLanguageModel.
 // One load per engine, shared by both steps. A failure rejects with a sentence a learner can
 // read; a later call tries again. Not for drawing, not for maths.
-import { ASSETS, SCRIPT_URL } from '../embed/assets.js';
-import { trainingAssetUrls } from '../training/training-assets.js';
-import { trainerBytes } from '../training/runner.js';
+import { ASSETS, SCRIPT_URL, assetUrl } from '../embed/assets.js';
+import { fetchBytes } from '../training/runner.js';
 
 const loads = new WeakMap(); // engine → Promise<{ lm, manifest, bytes }>
 
@@ -39,9 +39,12 @@ async function readFiles() {
 
 async function open(engine) {
   const { bytes, manifest } = await readFiles();
-  // the training module holds the model's code: inlined in the single file, else fetched by its
-  // built (possibly hashed) name, the same way the training steps fetch it
-  await engine.loadTraining(await trainerBytes(engine.simd ? 'simd' : 'scalar', trainingAssetUrls().wasmUrls));
+  // the language model's module holds its code: inlined in the single file (found by
+  // wasm/language-model.js itself), else fetched by its built (possibly hashed) name
+  const kind = engine.simd ? 'simd' : 'scalar';
+  const given = globalThis.ATTENTION_LESSON_WASM?.[`lm-${kind}`]
+    ? {} : { lmWasmBinary: { [kind]: await fetchBytes(assetUrl(kind === 'simd' ? 'lmSimd' : 'lmScalar'), 'the language model\'s code') } };
+  await engine.loadLanguageModule(given);
   const lm = engine.loadLanguageModel(bytes);
   return { lm, manifest, bytes: bytes.length };
 }
