@@ -27,6 +27,7 @@ export async function attachLanguageModel(engine, options = {}) {
    * is wrong.
    */
   engine.loadLanguageModel = (bytes) => loadLanguageModel(exports, bytes);
+  engine.languageModelModule = Object.freeze({ x: exports }); // the instance, for tests that watch its memory
   return engine;
 }
 

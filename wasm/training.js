@@ -114,6 +114,7 @@ export async function attachTraining(engine, options = {}) {
     return t;
   };
   engine.createTrainer = (settings) => new Trainer(mod, checkSettings(settings, tasks));
+  engine.trainingModule = mod; // the instance ({ x: exports }), for tests that watch its memory
   /**
    * Example sentences of a task: { heldOut: true } the first `count` of the fixed held-out set,
    * else `count` training sentences drawn with `seed`. Each is { words, ids, readout, label }.

@@ -1,5 +1,5 @@
 // Fuzz target: the language model's weights loader (engine.loadLanguageModel, wasm/language-model.js
-// over wasm/lm_abi.cpp and src/lm/weights_file) in the SIMD and scalar training modules under
+// over wasm/lm_abi.cpp and src/lm/weights_file) in the SIMD and scalar language model modules under
 // Node. An input describes a file and a damage, never the bytes: the shipped web/assets/lm/model.bin
 // or a small valid file written for a random config (tests/fuzz/lm-file.mjs), then one of: nothing,
 // a cut, extra bytes, random bit flips (anywhere, or in the header), a header field or a tensor's
@@ -191,7 +191,7 @@ async function run(input, ctx) {
   const { bytes, mustLoad = false, mustFail = null } = build(input);
   const where = `${input.base}/${input.damage} (${bytes.length} bytes)`;
   for (const engine of ctx.engines) {
-    const memory = engine.trainingModule.x.memory;
+    const memory = engine.languageModelModule.x.memory;
     const before = memory.buffer.byteLength;
     let m = null;
     try {
@@ -217,7 +217,7 @@ async function run(input, ctx) {
 export default {
   name: 'lm-loader',
   async setup() {
-    const engines = [await createEngine({ simd: true, training: true }), await createEngine({ simd: false, training: true })];
+    const engines = [await createEngine({ simd: true, languageModel: true }), await createEngine({ simd: false, languageModel: true })];
     const shipped = new Map(engines.map((e) => [e, e.loadLanguageModel(SHIPPED)]));
     const expected = shipped.get(engines[0]).predictNext('she opened the', 1)[0];
     return { engines, shipped, expected };
