@@ -6,8 +6,9 @@
 //                              attention-lesson.js, a stable (unhashed) name for the element script;
 //                              the pages' chunks (esbuild-hashed names, loaded on demand).
 //   dist/attention-lesson.html one self-contained file: CSS and KaTeX fonts (woff2 data: URLs)
-//                              in <style>, both wasm builds (and both training-module builds) as
-//                              base64 in ATTENTION_LESSON_WASM, the exercise's worker code in
+//                              in <style>, both wasm builds (and the training and language model
+//                              modules' builds) as base64 in ATTENTION_LESSON_WASM, the trained
+//                              weights in ATTENTION_LESSON_TRAINED, the exercise's worker code in
 //                              ATTENTION_LESSON_WORKERS,
 //                              the lesson and quiz as one classic script. Opens from disk, offline.
 // Usage: node scripts/build-dist.mjs
@@ -198,7 +199,11 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   const train = Object.fromEntries(['train', 'lm'].flatMap((m) => KINDS.map((k) => [`${m}-${k}`, readFileSync(path.join(root, `wasm/dist/attention-${m}-${k}.wasm`)).toString('base64')])));
   // And the language model (web/src/steps/language-model-loader.js reads ATTENTION_LESSON_LM).
   const lm = { model: readFileSync(path.join(root, 'web/assets/lm/model.bin')).toString('base64'), manifest: JSON.parse(readFileSync(path.join(root, 'web/assets/lm/manifest.json'), 'utf8')) };
-  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify({ ...Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])), ...train })};globalThis.ATTENTION_LESSON_LM=${JSON.stringify(lm)};`;
+  // and the trained weights of the sentence scenes' "learned" switch (web/src/steps/trained-loader.js)
+  const trainedDir = path.join(root, 'web/assets/trained');
+  const trained = Object.fromEntries(readdirSync(trainedDir).map((f) => [f, readFileSync(path.join(trainedDir, f)).toString('base64')]));
+  const wasmJs = `globalThis.ATTENTION_LESSON_WASM=${JSON.stringify({ ...Object.fromEntries(KINDS.map((k) => [k, wasm[k].toString('base64')])), ...train })};`
+    + `globalThis.ATTENTION_LESSON_LM=${JSON.stringify(lm)};globalThis.ATTENTION_LESSON_TRAINED=${JSON.stringify(trained)};`;
   let html = readFileSync(path.join(WEB, 'index.html'), 'utf8')
     .replace(/^\s*<link rel="stylesheet"[^>]*>\s*\n/gm, '')
     .replace(/^\s*<script\b[^>]*><\/script>\s*\n/gm, '');

@@ -224,6 +224,9 @@ class Engine {
 
   createTrainer() { throw new Error('The trainer is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
 
+  /** The score-gradient experiment runs the trainer's backward pass: throws until loadTraining() has finished. */
+  scoreGradient() { throw new Error('The gradient experiment runs in the training module, which is not loaded yet: call `await engine.loadTraining()` first (or createEngine({ training: true })).'); }
+
   /**
    * Loads the small language model's own wasm module (wasm/language-model.js); afterwards
    * loadLanguageModel(bytes) works. Idempotent; independent of loadTraining().

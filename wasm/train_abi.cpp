@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "score_gradient.hpp"
 #include "simd.hpp"
 #include "train/trainer.hpp"
 
@@ -117,5 +118,31 @@ int train_answer_class(Trainer* t, const int* tokens, int n) { return t->task().
 float* train_parameters(Trainer* t) { return t->model().parameters().data(); }
 int train_parameter_floats(Trainer* t) { return static_cast<int>(t->model().parameters().size()); }
 int train_parameter_count(Trainer* t) { return t->model().parameter_count(); }
+// Step 9's score-gradient experiment (src/score_gradient): the name and byte offset (out[0]) of
+// ScoreGradientStats field i, or 0 past the end; the struct's bytes; the run itself into one
+// ScoreGradientStats (8-byte aligned), 1 on success, 0 for sizes out of range.
+const char* train_score_gradient_field(int i, int* out) {
+  if (i < 0 || i >= attn::kScoreGradientFieldCount) return nullptr;
+  out[0] = static_cast<int>(attn::kScoreGradientFields[i].offset);
+  return attn::kScoreGradientFields[i].name;
+}
+int train_score_gradient_bytes() { return static_cast<int>(sizeof(attn::ScoreGradientStats)); }
+int train_score_gradient(int d_k, int samples, int n, unsigned seed, attn::ScoreGradientStats* out) {
+  attn::ScoreGradientStats st;
+  if (!out || !attn::score_gradient_experiment(d_k, samples, n, seed, build_impl(), st)) return 0;
+  *out = st;
+  return 1;
+}
+
+// Tensor `i` of the parameter layout (Classifier::tensors): its name, and in out[0..2] its offset
+// in floats, rows and columns. 0 past the last tensor.
+const char* train_tensor(Trainer* t, int i, int* out) {
+  const std::vector<attn::train::TensorInfo> all = t->model().tensors();
+  if (i < 0 || i >= static_cast<int>(all.size())) return nullptr;
+  out[0] = all[i].offset;
+  out[1] = all[i].rows;
+  out[2] = all[i].cols;
+  return all[i].name;
+}
 
 }  // extern "C"

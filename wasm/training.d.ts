@@ -50,10 +50,41 @@ export interface Trainer {
   setLearningRate(learningRate: number): void;
   saveWeights(): Float32Array;
   loadWeights(weights: Float32Array): void;
+  /** where each named tensor sits in saveWeights()'s array (C++'s layout), row-major */
+  tensorLayout(): Readonly<Record<string, Readonly<{ offset: number; rows: number; cols: number }>>>;
   dispose(): void;
 }
 
 export interface TrainingExample { words: string[]; ids: number[]; readout: number; label: number }
+
+/** One side (with or without ÷√dK) of engine.scoreGradient, averaged over the rows. */
+export interface ScoreGradientSide {
+  /** mean ‖∂L/∂z‖ of a row, z the softmax's input (q·k, or q·k ÷ √dK) */
+  inputNorm: number;
+  /** median ‖∂L/∂z‖ of a row */
+  inputMedian: number;
+  /** share of rows with ‖∂L/∂z‖ below vanishedBelow */
+  vanishedShare: number;
+  /** mean ‖∂L/∂(q·k)‖ of a row, for the raw scores */
+  scoreNorm: number;
+  /** mean ‖∂L/∂q‖: what reaches the query (and W_Q) */
+  queryNorm: number;
+  /** mean largest softmax weight of a row */
+  maxWeight: number;
+}
+
+export interface ScoreGradientResult {
+  dK: number;
+  samples: number;
+  n: number;
+  seed: number;
+  /** the field names C++ gives ScoreGradientStats, in its order */
+  fields: readonly string[];
+  /** the threshold of vanishedShare (C++'s kVanishedBelow) */
+  vanishedBelow: number;
+  unscaled: ScoreGradientSide;
+  scaled: ScoreGradientSide;
+}
 
 export interface LoadTrainingOptions {
   wasmBase?: string | URL;
@@ -68,6 +99,8 @@ export interface TrainingMembers {
   trainingExamples(id: TrainingTaskId, options?: { count?: number; seed?: number; heldOut?: boolean }): TrainingExample[];
   /** throws until loadTraining() has finished */
   createTrainer(settings: TrainerSettings): Trainer;
+  /** the gradient that reaches the scores through the softmax, with and without ÷√dK (src/score_gradient); throws until loadTraining() has finished */
+  scoreGradient(options: import('./engine.js').ExperimentOptions): ScoreGradientResult;
 }
 
 export interface LoadLanguageModuleOptions {

@@ -4,7 +4,7 @@
 // (tokenising, vocabulary and read-out checks with messages that name the problem) and copies
 // results out of wasm memory. The maths lives in src/nn and src/train; the C ABI in
 // wasm/train_abi.cpp. Not for drawing. engine.loadTraining() (wasm/engine.js) is the way in.
-import { checkInteger } from './validate.js';
+import { checkExperimentOptions, checkInteger } from './validate.js';
 import { lazyModule } from './engine.js';
 
 // The module's bytes: given by the caller ({ trainWasmBinary: { simd, scalar } }), inlined by the
@@ -114,6 +114,7 @@ export async function attachTraining(engine, options = {}) {
     return t;
   };
   engine.createTrainer = (settings) => new Trainer(mod, checkSettings(settings, tasks));
+  engine.scoreGradient = scoreGradient(mod);
   engine.trainingModule = mod; // the instance ({ x: exports }), for tests that watch its memory
   /**
    * Example sentences of a task: { heldOut: true } the first `count` of the fixed held-out set,
@@ -136,6 +137,46 @@ export async function attachTraining(engine, options = {}) {
     });
   };
   return engine;
+}
+
+/**
+ * engine.scoreGradient(options): how much gradient gets back through the softmax to the scores,
+ * with and without ÷√dK, measured with the trainer's softmax backward (src/score_gradient):
+ * `samples` rows (default 200) of one standard-normal query, n keys (default 16) and an upstream
+ * gradient ∂L/∂weights (what the values pass back). For each side ('unscaled', 'scaled'), over
+ * the rows: inputNorm / inputMedian = mean / median ‖∂L/∂z‖ where z is the softmax's input (q·k,
+ * or q·k ÷ √dK); vanishedShare = share of rows with ‖∂L/∂z‖ below `vanishedBelow`; scoreNorm =
+ * mean ‖∂L/∂(q·k)‖; queryNorm = mean ‖∂L/∂q‖; maxWeight = mean largest weight of a row.
+ * The field names and offsets are C++'s (train_score_gradient_field).
+ */
+function scoreGradient(mod) {
+  const fields = mod.withMemory((alloc) => {
+    const p = alloc(4);
+    const out = [];
+    for (let i = 0; ; i++) {
+      const name = mod.x.train_score_gradient_field(i, p);
+      if (!name) return out;
+      out.push({ name: mod.text(name), offset: mod.i32(p, 1)[0] });
+    }
+  });
+  const bytes = mod.x.train_score_gradient_bytes();
+  return (options) => {
+    const o = checkExperimentOptions(options, 'scoreGradient');
+    return mod.withMemory((alloc) => {
+      const p = alloc(bytes);
+      if (!mod.x.train_score_gradient(o.dK, o.samples, o.n, o.seed >>> 0, p)) throw new RangeError('The gradient experiment refused these inputs.');
+      const view = new DataView(mod.x.memory.buffer, p, bytes);
+      const f = Object.fromEntries(fields.map(({ name, offset }) => [name, view.getFloat64(offset, true)]));
+      const side = (k) => ({
+        inputNorm: f[`${k}_input_norm`], inputMedian: f[`${k}_input_median`], vanishedShare: f[`${k}_vanished`],
+        scoreNorm: f[`${k}_score_norm`], queryNorm: f[`${k}_q_norm`], maxWeight: f[`${k}_max_weight`],
+      });
+      return {
+        dK: o.dK, samples: o.samples, n: o.n, seed: o.seed, vanishedBelow: f.vanished_below,
+        fields: fields.map((x) => x.name), unscaled: side('raw'), scaled: side('scaled'),
+      };
+    });
+  };
 }
 
 function deepFreeze(o) {
@@ -307,6 +348,25 @@ class Trainer {
     if (nouns.length !== 2) throw new RangeError(`The sentence needs exactly two nouns for "it" to choose between (e.g. "animal" and "street"), but it has ${nouns.length}${nouns.length ? `: ${nouns.join(', ')}` : ''}.`);
     if (nouns[0] === nouns[1]) throw new RangeError(`The sentence uses "${nouns[0]}" twice; use two different nouns so the answer can name one.`);
     return nouns;
+  }
+
+  /**
+   * The trainer's own layout of saveWeights()'s array, as C++ owns it (Classifier::tensors):
+   * { token_embedding, positions, 'layer1.wq', 'layer1.wk', 'layer1.wv', 'layer1.wo', (layer2.…),
+   * 'readout.w', 'readout.b' }, each { offset, rows, cols } (row-major, in floats).
+   */
+  tensorLayout() {
+    const x = this.#x();
+    return this.#mod.withMemory((alloc) => {
+      const p = alloc(12);
+      const layout = {};
+      for (let i = 0; ; i++) {
+        const name = x.train_tensor(this.#h, i, p);
+        if (!name) return Object.freeze(layout);
+        const [offset, rows, cols] = this.#mod.i32(p, 3);
+        layout[this.#mod.text(name)] = Object.freeze({ offset, rows, cols });
+      }
+    });
   }
 
   /** A copy of every weight (a Float32Array in the trainer's own layout), for saving. */

@@ -212,9 +212,9 @@ export function checkQKVInputs(shape) {
   };
 }
 
-export function checkExperimentOptions(options) {
+export function checkExperimentOptions(options, call = 'scalingExperiment') {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`scalingExperiment() needs an options object such as { dK: 64 }, but got ${describe(options)}.`);
+    throw new TypeError(`${call}() needs an options object such as { dK: 64 }, but got ${describe(options)}.`);
   }
   const o = snapshotOptions(options, ['dK', 'samples', 'n', 'seed']);
   const dK = checkInteger('dK', o.dK, 1, 4096);

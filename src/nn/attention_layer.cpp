@@ -13,6 +13,7 @@
 
 #include "nn/linear.hpp"
 #include "nn/matmul.hpp"
+#include "nn/softmax_backward.hpp"
 #include "softmax.hpp"
 
 namespace attn::nn {
@@ -96,13 +97,7 @@ void attention_layer_backward(Impl impl, const AttentionLayerShape& shape, const
       matmul_nt(impl, dconcat + col, hk, cache.v + col, hk, datt, n, n, dk, n, false);
       matmul_tn(impl, att, n, dconcat + col, hk, dv + col, hk, n, n, dk, true);
       // 3. through the softmax (and the mask and the scale): dS = A ∘ (dA − Σ_j A∘dA) · scale
-      for (int i = 0; i < n; ++i) {
-        const float* a = att + static_cast<long>(i) * n;
-        float* d = datt + static_cast<long>(i) * n;
-        float dot = 0.f;
-        for (int j = 0; j < n; ++j) dot += a[j] * d[j];
-        for (int j = 0; j < n; ++j) d[j] = a[j] * (d[j] - dot) * scale;
-      }
+      softmax_rows_backward(att, datt, datt, n, n, scale);
       // 1. through the scores: dQ += dS·K, dK += dSᵀ·Q
       matmul_nn(impl, datt, n, cache.k + col, hk, dq + col, hk, n, n, dk, true);
       matmul_tn(impl, datt, n, cache.q + col, hk, dk_ + col, hk, n, n, dk, true);

@@ -55,6 +55,24 @@ void Classifier::layout_parameters() {
   adam_v_.assign(params_.size(), 0.f);
 }
 
+std::vector<TensorInfo> Classifier::tensors() const {
+  static const char* const kLayerNames[kMaxLayers][4] = {{"layer1.wq", "layer1.wk", "layer1.wv", "layer1.wo"},
+                                                         {"layer2.wq", "layer2.wk", "layer2.wv", "layer2.wo"}};
+  const int d = config_.d_model, hk = config_.heads * shape_.d_k;
+  auto at = [&](const float* p) { return static_cast<int>(p - params_.data()); };
+  std::vector<TensorInfo> t = {{"token_embedding", at(w_.wte), config_.vocab, d}, {"positions", at(w_.wpe), config_.max_tokens, d}};
+  for (int l = 0; l < config_.layers; ++l) {
+    const nn::AttentionLayerParams& p = w_.layer[l];
+    t.push_back({kLayerNames[l][0], at(p.wq), d, hk});
+    t.push_back({kLayerNames[l][1], at(p.wk), d, hk});
+    t.push_back({kLayerNames[l][2], at(p.wv), d, hk});
+    t.push_back({kLayerNames[l][3], at(p.wo), hk, d});
+  }
+  t.push_back({"readout.w", at(w_.w_out), d, config_.classes});
+  t.push_back({"readout.b", at(w_.b_out), 1, config_.classes});
+  return t;
+}
+
 int Classifier::parameter_count() const {
   const int d = config_.d_model, hk = config_.heads * shape_.d_k;
   return config_.vocab * d + (config_.learned_positions ? config_.max_tokens * d : 0) + config_.layers * 4 * d * hk +

@@ -30,6 +30,12 @@ struct ClassifierConfig {
 
 // A packed batch: sequence s is tokens[seq_start[s] … seq_start[s+1] − 1], read out at row
 // readout[s] (0-based inside the sequence), with class labels[s].
+// One named tensor inside parameters(): `floats` floats from `offset`, row-major (rows, cols).
+struct TensorInfo {
+  const char* name;  // "token_embedding", "positions", "layer1.wq" … "layer2.wo", "readout.w", "readout.b"
+  int offset, rows, cols;
+};
+
 struct Batch {
   std::vector<int> tokens, seq_start{0}, readout, labels;
   int size() const { return static_cast<int>(seq_start.size()) - 1; }
@@ -59,6 +65,9 @@ class Classifier {
   std::vector<float>& parameters() { return params_; }
   const std::vector<float>& parameters() const { return params_; }
   int parameter_count() const;  // the model's own floats, without layout padding
+  // Where each tensor lives in parameters() (the layout layout_parameters made), in layout order;
+  // the positions are the sinusoidal table when positions are not learned.
+  std::vector<TensorInfo> tensors() const;
   int steps_taken() const { return step_; }
 
  private:

@@ -38,6 +38,17 @@ constexpr std::uint64_t kSeedTiredWide = 4;
 constexpr std::uint64_t kSeedItTwoLayers = 21;
 }  // namespace
 
+// A small 2-layer, 2-head classifier (d_model 8) for a task: quick to check exhaustively.
+static ClassifierConfig small_two_layer(const Task& task) {
+  ClassifierConfig c;
+  c.vocab = static_cast<int>(task.vocabulary().size());
+  c.classes = task.classes();
+  c.d_model = 8;
+  c.layers = 2;
+  c.heads = 2;
+  return c;
+}
+
 TEST_CASE("whole classifier: backpropagation matches finite differences") {
   // Every parameter of a 2-layer, 2-head model (embeddings, positions, W_Q, W_K, W_V, W_O of both
   // layers, read-out) on a batch of 3 sentences. Same stated tolerance as nn_gradients.cpp:
@@ -47,12 +58,7 @@ TEST_CASE("whole classifier: backpropagation matches finite differences") {
       CAPTURE(int(impl));
       CAPTURE(causal);
       const Task task(TaskId::kItTwoLayers);
-      ClassifierConfig c;
-      c.vocab = static_cast<int>(task.vocabulary().size());
-      c.classes = task.classes();
-      c.d_model = 8;
-      c.layers = 2;
-      c.heads = 2;
+      ClassifierConfig c = small_two_layer(task);
       c.causal = causal;
       c.seed = 5;
       Classifier model(c, impl);
@@ -78,6 +84,39 @@ TEST_CASE("whole classifier: backpropagation matches finite differences") {
       CHECK(worst <= 1e-2 * largest);
       CHECK(checked > 500);  // most parameters do receive a gradient
     }
+}
+
+TEST_CASE("tensors(): the named tensors tile parameters() in layout order and hold the model's floats") {
+  for (bool learned : {true, false}) {
+    CAPTURE(learned);
+    const Task task(TaskId::kItTwoLayers);
+    ClassifierConfig c = small_two_layer(task);
+    c.learned_positions = learned;
+    Classifier model(c, Impl::kScalar);
+    const std::vector<TensorInfo> t = model.tensors();
+    REQUIRE(t.size() == 2 + 4 * 2 + 2);
+    CHECK(std::string(t[0].name) == "token_embedding");
+    CHECK(std::string(t[6].name) == "layer2.wq");
+    CHECK(std::string(t.back().name) == "readout.b");
+    int end = 0, floats = 0;
+    for (const TensorInfo& x : t) {
+      CAPTURE(x.name);
+      CHECK(x.offset >= end);            // in order, never overlapping
+      CHECK(x.offset - end < 4);         // only the 16-byte alignment padding between them
+      end = x.offset + x.rows * x.cols;
+      floats += x.rows * x.cols;
+    }
+    CHECK(end <= static_cast<int>(model.parameters().size()));
+    // parameter_count() leaves out the fixed sinusoidal table; tensors() lists it.
+    CHECK(floats == model.parameter_count() + (learned ? 0 : c.max_tokens * c.d_model));
+    CHECK(t[4].rows == 2 * 4);  // W_O: (heads·d_k, d_model)
+    // The token embedding tensor is what the forward pass reads: changing token 3's row changes
+    // the loss of a batch that uses token 3 only through that row.
+    const Batch b = batch_of(training_examples(task, 2, 3));
+    const float before = model.forward(b);
+    for (int j = 0; j < c.d_model; ++j) model.parameters()[t[0].offset + b.tokens[0] * c.d_model + j] += 0.5f;
+    CHECK(model.forward(b) != before);
+  }
 }
 
 TEST_CASE("tasks: held-out combinations never appear in training, labels follow the rules") {

@@ -5,14 +5,14 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../wasm/engine.js';
-import { model, peakedness } from '../../web/src/steps/09-scaling/model.js';
+import { GRADIENT_SAMPLES, model, peakedness } from '../../web/src/steps/09-scaling/model.js';
 import { INPUTS } from '../../web/src/steps/09-scaling/inputs.js';
 import { STEPS } from '../../web/src/content/steps.js';
 import { QUESTIONS } from '../../web/src/quiz/questions.js';
 import { schemaDefaults, validateInputs } from '../../web/src/state.js';
 
 let engine;
-before(async () => { engine = await createEngine(); });
+before(async () => { engine = await createEngine({ training: true }); });
 const run = (patch) => model({ ...schemaDefaults(INPUTS), ...patch }, engine);
 const num = (s) => Number(String(s).replace('\u2212', '-'));
 
@@ -80,4 +80,35 @@ test('a link’s d_k that is not a power of two is refused in words; the budget 
   const big = run({ dK: 1024, n: 64, samples: 2000 });
   assert.ok(big.usedSamples < 2000);
   assert.ok(big.budgetNote.includes(`used ${big.usedSamples} samples instead of 2000`));
+});
+
+test('the gradient chart (after the reveal): measured by the engine at d_k 2 … 512, and its sentence reads those very numbers', async () => {
+  assert.equal(run({}).gradient, null, 'hidden until the prediction is revealed');
+  assert.equal(run({}).gradientLoading, false);
+  const m = run({ revealed: true });
+  const g = m.gradient;
+  const [withScale, without] = g.series;
+  assert.deepEqual(withScale.points.map((p) => p[0]), [2, 4, 8, 16, 32, 64, 128, 256, 512]);
+  for (const [dK, y] of withScale.points) {
+    const e = engine.scoreGradient({ dK, n: 16, samples: GRADIENT_SAMPLES, seed: 1 });
+    assert.equal(y, e.scaled.inputMedian);
+    assert.equal(without.points.find((p) => p[0] === dK)[1], e.unscaled.inputMedian);
+  }
+  // the claim, checked on the figures: flat with scaling, a collapse without
+  const ys = withScale.points.map((p) => p[1]);
+  assert.ok(Math.max(...ys) / Math.min(...ys) < 1.5);
+  assert.ok(without.points.at(-1)[1] < withScale.points.at(-1)[1] / 100);
+  const last = engine.scoreGradient({ dK: 512, n: 16, samples: GRADIENT_SAMPLES, seed: 1 });
+  const ratio = Math.round(last.scaled.inputMedian / last.unscaled.inputMedian);
+  assert.match(g.sentence, new RegExp(`stays between ${g.format(Math.min(...ys))} and ${g.format(Math.max(...ys))} from d_k = 2 to 512`));
+  assert.match(g.sentence, new RegExp(`falls from ${g.format(without.points[0][1])} to ${g.format(without.points.at(-1)[1])}, ${ratio.toLocaleString('en-US')} times less`));
+  assert.match(g.sentence, new RegExp(`and ${Math.round(last.unscaled.vanishedShare * 100)}% of the rows get back less than 0.001`));
+  assert.equal(g.rows.length, 9);
+  assert.equal(g.rows[8].vanished, `${Math.round(last.unscaled.vanishedShare * 100)}%`);
+  assert.equal(run({ revealed: true, seed: 2 }).gradient.rows.length, 9);
+  // before the training module is loaded, the step says so and asks for it
+  const bare = model({ ...schemaDefaults(INPUTS), revealed: true }, await createEngine());
+  assert.equal(bare.gradient, null);
+  assert.equal(bare.gradientLoading, true);
+  assert.match(bare.gradientHidden, /^Loading the trainer/);
 });

@@ -198,18 +198,19 @@ const TEXTS = [
     paragraphs: [
       "Now the whole pipeline runs on a sentence you type. The default is “The cat sat down”. Each word becomes a token with an embedding, and the scene shows the full N × N matrix: one row per query, one column per key.",
       "You can move through the stages: raw scores, scaled scores, masked scores (these differ only when a mask is on), softmax weights, and finally the output. The query scrubber highlights one row at a time, which shows how a single token shares out its attention. Every row of weights adds to 1.",
-      "Be clear about what you are looking at. The weights in this scene are not learned. The token embeddings are seeded pseudo-random numbers, and W_Q, W_K and W_V are seeded pseudo-random projections of them. The arithmetic is the real attention computation, but the patterns are only illustrative, unlike those of a trained model.",
+      "Be clear about what you are looking at. With the weights switch on “random” (where the scene starts), nothing is learned: the token embeddings are seeded pseudo-random numbers, and W_Q, W_K and W_V are seeded pseudo-random projections of them. The arithmetic is the real attention computation, but the patterns are only illustrative.",
+      "Switch to “learned” and the same computation runs on weights that this lesson's own trainer learned (step 17 shows it training): small models trained on one family of sentences each. The scene then says which task the weights were trained on, and what the row the model answers from actually does, measured from the numbers on screen. A learned model only knows the words of its task; for any other word it says so and shows the random weights instead.",
       "In a trained model, patterns carry meaning. For “The animal didn't cross the street because it was too tired”, the row for “it” in a well-trained model tends to weigh “animal” far above “street”. Trained models also show verbs attending to their subjects and a strong diagonal, since a token is often its own best source of information. Nobody programs these links; they appear because they help the model predict well.",
-      "So use this scene to practise reading rows, columns and shares. If our untrained “it” happens to pick “animal”, that is luck, not understanding.",
+      "So use the random weights to practise reading rows, columns and shares: if their “it” happens to pick “animal”, that is luck, not understanding. The learned weights show what training does to the same rows.",
     ],
     tryThis: [
       "Type “The animal didn't cross the street because it was too tired” into the sentence box, move the query scrubber to “it”, and read its row.",
-      "Scrub through every query of “The cat sat down” and confirm each row of weights adds to 1.",
       "Step from scores to scaled scores to softmax weights and watch how each row's largest entry changes.",
       "Turn the mask toggle on and see the weights above the diagonal drop to zero.",
+      "Use the animal sentence, switch the weights to “learned”, and compare the row of “it” in layer 1 and in layer 2; then change “tired” to “wide”.",
     ],
     takeaway:
-      "An attention matrix is read row by row, each row one token's shares of attention; here the weights are seeded and random, so only a trained model's patterns mean anything.",
+      "An attention matrix is read row by row, each row one token's shares of attention; random weights give patterns that mean nothing, learned weights give patterns training put there.",
     sources: [S001, S002, S004],
   },
   {
@@ -261,7 +262,7 @@ const TEXTS = [
       "Multi-head attention runs several heads side by side. Each head has its own W_Q, W_K and W_V and computes its own weights and outputs. To keep the cost close to that of one wide head, each head works at width d_model / h. In the original transformer, d_model = 512 and h = 8, so each head has d_k = d_v = 64.",
       "The heads' outputs, each N × 64, are placed side by side into one N × 512 matrix. A final learned matrix, W_O (here 512 × 512), mixes them back into a single N × d_model result. In short: MultiHead = Concat(head_1, …, head_h)·W_O.",
       "Because each head starts from different random weights and all are trained together, heads can specialise: one may follow who did what, another adjectives and their nouns, another long-range links. That is a tendency seen in trained models, not a guarantee, and plenty of heads are hard to interpret.",
-      "Large language models use the same design at a bigger scale: 32 to 128 heads per layer and embeddings thousands of numbers wide. In this lesson's scene the heads use seeded random weights, so their differences are not specialisations, just different projections.",
+      "Large language models use the same design at a bigger scale: 32 to 128 heads per layer and embeddings thousands of numbers wide. In this lesson's scene the heads use seeded random weights unless you switch to “learned”, so their differences are not specialisations, just different projections. The learned models of this lesson have one head per layer; with them the scene shows that head, trained on one task, and says what it does.",
     ],
     tryThis: [
       "Use the head selector to switch between heads and compare their weight matrices for the same sentence.",

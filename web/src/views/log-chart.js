@@ -1,5 +1,6 @@
 // log-chart.js — a log–log line chart in SVG (step 15's time and memory charts): series
-// [{ name, points: [[x, y]], shape: 'circle' | 'square' }], axis titles and a tick formatter.
+// [{ name, points: [[x, y]], shape: 'circle' | 'square' }], axis titles, a tick formatter, and
+// where the legend goes ('top', the default, or 'bottom' when the lines run along the top).
 // Draws what it is given; the geometry comes from log-scale.js.
 import { domFor } from '../lib/dom.js';
 import { decades, logScale } from './log-scale.js';
@@ -15,7 +16,7 @@ export function createLogChart(host, { title, titleId }) {
     ? svg('rect', { x: x - 4, y: y - 4, width: 8, height: 8, class: `cost-chart-dot scene-series-${k}` })
     : svg('circle', { cx: x, cy: y, r: 4.5, class: `cost-chart-dot scene-series-${k}` }));
   return {
-    update({ series, xTitle, yTitle, yFormat, base = 10 }) {
+    update({ series, xTitle, yTitle, yFormat, base = 10, legendAt = 'top' }) {
       plot.replaceChildren();
       const all = series.flatMap((s) => s.points);
       if (!all.length) {
@@ -41,7 +42,7 @@ export function createLogChart(host, { title, titleId }) {
         const pts = s.points.map(([x, y]) => [sx(x), sy(y)]);
         plot.append(svg('polyline', { points: pts.map((p) => p.join(',')).join(' '), class: `cost-chart-line scene-series-${k}` }));
         for (const [x, y] of pts) plot.append(dot(s, k, x, y));
-        const ly = M.t + 8 + k * 16;
+        const ly = legendAt === 'bottom' ? H - M.b - 10 - (series.length - 1 - k) * 16 : M.t + 8 + k * 16;
         plot.append(dot(s, k, M.l + 14, ly), svg('text', { x: M.l + 24, y: ly + 4, class: 'cost-chart-text' }, s.name));
       });
     },

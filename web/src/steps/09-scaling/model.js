@@ -2,9 +2,13 @@
 // scalingExperiment measures the spread of q·k and how peaked softmax rows get, with and without
 // ÷√d_k, at the chosen width and at six chart widths; one concrete row (one query, n keys) is
 // scored and softmaxed by the engine. How peaked the rows are is said in words chosen from the
-// measured numbers (peakedness), never written by hand. Pure: no DOM.
+// measured numbers (peakedness), never written by hand. The gradient chart: engine.scoreGradient
+// (the trainer's softmax backward in C++, in the training module: loaded once the prediction is
+// revealed) measures, for d_k = 2 … 512, how much gradient the
+// softmax passes back to its input scores with and without ÷√d_k; its sentence is generated from
+// those numbers. Pure: no DOM.
 import { normals } from '../../model/toy-model.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatCount, formatNumber, formatPercent } from '../../lib/format.js';
 import { topK } from '../../lib/matrix.js';
 import { affordableSamples } from './stops.js';
 
@@ -27,15 +31,52 @@ export function peakedness({ maxWeight, oneHotShare }) {
   return { kind: 'spread', text: `the rows stay spread out: the largest weight averages ${f(maxWeight)}` };
 }
 
-// One experiment, remembered (the chart's six widths repeat across renders).
+export const GRADIENT_DKS = Object.freeze([2, 4, 8, 16, 32, 64, 128, 256, 512]);
+export const GRADIENT_SAMPLES = 200;
+export const GRADIENT_TITLE = `Gradient that reaches the scores through the softmax (median over ${GRADIENT_SAMPLES} rows of ${CHART_KEYS} keys, log–log)`;
+
+// One experiment, remembered (the charts' widths repeat across renders).
 const cache = new Map();
-function experiment(engine, o) {
-  const key = `${o.dK}|${o.n}|${o.samples}|${o.seed}`;
+function remembered(engine, kind, o) {
+  const key = `${kind}|${o.dK}|${o.n}|${o.samples}|${o.seed}`;
   if (!cache.has(key) || cache.get(key).engine !== engine) {
-    if (cache.size > 60) cache.delete(cache.keys().next().value);
-    cache.set(key, { engine, result: engine.scalingExperiment(o) });
+    if (cache.size > 80) cache.delete(cache.keys().next().value);
+    cache.set(key, { engine, result: kind === 'gradient' ? engine.scoreGradient(o) : engine.scalingExperiment(o) });
   }
   return cache.get(key).result;
+}
+const experiment = (engine, o) => remembered(engine, 'spread', o);
+
+/**
+ * The gradient that gets back through the softmax, measured by the engine at d_k = 2 … 512 (one
+ * seed, GRADIENT_SAMPLES rows of CHART_KEYS keys each): chart series, table rows, the sentence
+ * that reads them, and the chart's text alternative.
+ */
+export function gradientChart(engine, seed) {
+  const runs = GRADIENT_DKS.map((dK) => remembered(engine, 'gradient', { dK, n: CHART_KEYS, samples: GRADIENT_SAMPLES, seed }));
+  const first = runs[0], last = runs[runs.length - 1];
+  const g = (v) => (v >= 0.01 ? formatNumber(v, 2) : v.toPrecision(2).replace('-', '−'));
+  const scaled = runs.map((r) => r.scaled.inputMedian), raw = runs.map((r) => r.unscaled.inputMedian);
+  const factor = last.scaled.inputMedian / last.unscaled.inputMedian;
+  const below = first.vanishedBelow;
+  return {
+    series: [
+      { name: 'with ÷√d_k', shape: 'circle', points: runs.map((r) => [r.dK, r.scaled.inputMedian]) },
+      { name: 'without', shape: 'square', points: runs.map((r) => [r.dK, r.unscaled.inputMedian]) },
+    ],
+    title: GRADIENT_TITLE,
+    yTitle: 'median ‖∂L/∂score‖ of a row',
+    format: g,
+    // the log axis's ticks (powers of ten): 1, 0.1, 0.01, 0.001 …
+    tickFormat: (t) => (t >= 1 ? formatNumber(t, 0) : String(Number(t.toPrecision(1)))),
+    rows: runs.map((r) => ({
+      dK: String(r.dK), scaled: g(r.scaled.inputMedian), unscaled: g(r.unscaled.inputMedian),
+      vanished: formatPercent(r.unscaled.vanishedShare), vanishedScaled: formatPercent(r.scaled.vanishedShare),
+    })),
+    vanishedBelow: String(below),
+    sentence: `Measured by the trainer's own backward pass: with ÷√d_k the median gradient a row's scores get back stays between ${g(Math.min(...scaled))} and ${g(Math.max(...scaled))} from d_k = ${first.dK} to ${last.dK}. Without it, the median falls from ${g(first.unscaled.inputMedian)} to ${g(last.unscaled.inputMedian)}, ${formatCount(factor)} times less than with scaling at d_k = ${last.dK}, and ${formatPercent(last.unscaled.vanishedShare)} of the rows get back less than ${below}: their softmax is so close to one-hot that learning barely moves them.`,
+    summary: `Median gradient per row, with ÷√d_k: ${runs.map((r, i) => `d_k ${r.dK} ${g(scaled[i])}`).join(', ')}. Without: ${runs.map((r, i) => `d_k ${r.dK} ${g(raw[i])}`).join(', ')}.`,
+  };
 }
 
 export function model(values, engine) {
@@ -107,5 +148,12 @@ export function model(values, engine) {
       ],
     },
     dkSummary: `d_k ${dK}: raw spread ${f(e.dot.std)}, √d_k ${f(sqrtDK)}, scaled spread ${f(e.scaledDot.std)}.`,
+    // the gradient chart is part of the answer: shown once the prediction is revealed and the
+    // training module (whose backward pass measures it) is loaded
+    gradient: revealed && engine.trainingTasks ? gradientChart(engine, seed) : null,
+    gradientLoading: revealed && !engine.trainingTasks,
+    gradientHidden: revealed
+      ? 'Loading the trainer, whose backward pass measures how much gradient gets back through the softmax…'
+      : 'Reveal your prediction above to see how much gradient gets back through the softmax, with and without ÷√d_k.',
   };
 }

@@ -1,14 +1,23 @@
 // Step 9's view: the DOM of the √d_k step — sliders for d_k, n and samples, the seed and the
 // scaling switch, the prediction (guess, reveal, guess again), the measured statistics table, the
-// spread chart and one concrete row. Draws what model.js computed; changes go through ctx.set.
+// spread chart, one concrete row, and (once revealed) the chart of the gradient that gets back
+// through the softmax with its table and sentence. Draws what model.js computed; changes go through ctx.set.
 // A reveal stays on through every other change until "Guess again" is pressed.
 import { createHeatmap } from '../../views/index.js';
 import { createSpreadChart } from '../../views/spread-chart.js';
-import { domFor, setText } from '../../lib/dom.js';
+import { createLogChart } from '../../views/log-chart.js';
+import { domFor, setText, uid } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { INPUTS } from './inputs.js';
 import { DK_STOPS } from './stops.js';
-import { CHART_DKS } from './model.js';
+import { CHART_DKS, GRADIENT_TITLE } from './model.js';
+
+// The training module measures the gradient chart; it is fetched (by its built name) only when
+// the learner reveals the prediction.
+async function loadTrainer(engine) {
+  const [{ trainerBytes }, { trainingAssetUrls }] = await Promise.all([import('../../training/runner.js'), import('../../training/training-assets.js')]);
+  return engine.loadTraining(await trainerBytes(engine.simd ? 'simd' : 'scalar', trainingAssetUrls().wasmUrls));
+}
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
@@ -32,6 +41,7 @@ export function mount(host, ctx) {
     el('label', {}, scaleBox, 'divide by √d_k before softmax'));
 
   let summary = '';
+  let loadingTrainer = false, loadFailed = false;
   let announceTimer = 0;
   dkRange.addEventListener('input', () => ctx.set({ dK: DK_STOPS[Number(dkRange.value)] }));
   dkRange.addEventListener('change', () => {
@@ -90,11 +100,23 @@ export function mount(host, ctx) {
   const exampleLines = el('ul', { class: 'al-trace', 'data-testid': 'example-row' });
   exampleBox.append(exampleLines);
 
+  const gradientBox = el('div', { class: 'al-cell', 'data-testid': 'gradient-chart' });
+  const gradientChart = createLogChart(gradientBox, { title: GRADIENT_TITLE, titleId: uid('gradient-chart') });
+  const gradientBody = el('tbody', {});
+  const gradientCaption = el('caption', { class: 'al-view-title' });
+  const gradientTable = el('table', { class: 'al-matrix scene-table', 'data-testid': 'gradient-table' }, gradientCaption,
+    el('thead', {}, el('tr', {}, ...['d_k', 'with ÷√d_k', 'without', 'rows getting back almost nothing, without'].map((t) => el('th', { scope: 'col' }, t)))),
+    gradientBody);
+  const gradientSentence = el('p', { class: 'al-callout', 'data-testid': 'gradient-sentence' });
+  const gradientHidden = el('p', { class: 'al-note' });
+
   host.append(formula, controls, controls2,
     el('h3', {}, 'Predict first'), predict,
     el('h3', {}, 'What the experiment measured'), sqrtLine, budgetNote, stats, inUse,
     el('h3', {}, 'The spread across widths, and one row up close'),
-    el('div', { class: 'al-grid' }, chartBox, exampleBox));
+    el('div', { class: 'al-grid' }, chartBox, exampleBox),
+    el('h3', {}, 'What scaling does to learning'), gradientHidden, gradientSentence,
+    el('div', { class: 'al-grid' }, gradientBox, el('div', { class: 'al-cell' }, gradientTable)));
 
   return {
     render(m, values) {
@@ -133,6 +155,21 @@ export function mount(host, ctx) {
         showTable: ctx.ui.table, digits: 2,
       });
       exampleLines.replaceChildren(...m.example.lines.map((t) => el('li', {}, t)));
+      const gr = m.gradient;
+      if (m.gradientLoading && !loadingTrainer) {
+        loadingTrainer = true;
+        loadTrainer(ctx.engine).catch((err) => { loadFailed = true; gradientHidden.textContent = `The trainer could not be loaded (${err.message}), so the gradient chart cannot be measured.`; })
+          .finally(() => { loadingTrainer = false; if (ctx.engine.trainingTasks) ctx.set({}); });
+      }
+      gradientHidden.hidden = !!gr;
+      if (!loadFailed) gradientHidden.textContent = m.gradientHidden;
+      gradientSentence.hidden = gradientBox.hidden = gradientTable.hidden = !gr;
+      if (gr) {
+        gradientSentence.textContent = gr.sentence;
+        gradientChart.update({ series: gr.series, xTitle: 'd_k', yTitle: gr.yTitle, yFormat: gr.tickFormat, legendAt: 'bottom' });
+        gradientCaption.textContent = `The chart's numbers (“almost nothing”: a gradient below ${gr.vanishedBelow})`;
+        gradientBody.replaceChildren(...gr.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.dK), el('td', {}, r.scaled), el('td', {}, r.unscaled), el('td', {}, r.vanished))));
+      }
       if (announceReveal && m.revealed) { announceReveal = false; ctx.announce(m.verdict); }
       summary = m.dkSummary;
     },

@@ -1,11 +1,11 @@
 // Step 10's view: the DOM of the whole-sentence step — the sentence box and presets, the weight
-// seed and mask, the size line, the note that nothing is learned, the stage player with its
-// heatmap, and the query scrubber with its readout. Draws what model.js computed; changes go
+// seed and mask, the learned / random switch with the lines that say which weights are shown, the
+// size line, the stage player with its heatmap, and the query scrubber with its readout. Draws what model.js computed; changes go
 // through ctx.set. An empty box keeps the last matrix and says why.
 import { createHeatmap, createPlayer } from '../../views/index.js';
 import { domFor, uid, setText } from '../../lib/dom.js';
-import { EMBEDDING_NOTE } from '../lesson-embedding.js';
 import { hasTokens } from '../sentence-tokens.js';
+import { createWeightsSwitch } from '../weights-switch-view.js';
 import { ANIMAL_SENTENCE, EXAMPLE_SENTENCE, INPUTS } from './inputs.js';
 import { STAGE_NAMES } from './model.js';
 
@@ -27,8 +27,7 @@ export function mount(host, ctx) {
   const sizeArticle = el('span', {});
   const tokenList = el('span', { class: 'scene-tokens' });
   const sizes = el('p', { class: 'al-stat' }, tokenCount, ' tokens → ', sizeArticle, ' ', matrixSize, ' attention matrix: ', tokenList);
-  const notLearned = el('p', { class: 'al-callout', 'data-testid': 'not-learned' },
-    `${EMBEDDING_NOTE} The pattern is illustrative: a trained model’s heads would show linguistic patterns such as ‘it’ → ‘animal’.`);
+  const weightsSwitch = createWeightsSwitch(el, ctx);
 
   const playerBox = el('div', {});
   const stageNote = el('p', { class: 'al-note', 'data-testid': 'stage-note' });
@@ -43,7 +42,8 @@ export function mount(host, ctx) {
     el('div', { class: 'al-controls' }, el('label', { class: 'sentence-field' }, 'Sentence', sentenceInput)),
     el('div', { class: 'al-controls' }, presetAnimal, presetCat),
     el('div', { class: 'al-controls' }, el('label', {}, 'Weight seed', seedInput), reroll, el('label', {}, 'Mask', maskSelect)),
-    message, sizes, notLearned,
+    weightsSwitch.controls,
+    message, sizes, ...weightsSwitch.lines,
     el('h3', {}, 'Stage by stage'), playerBox, stageNote,
     el('h3', {}, 'One query at a time'),
     el('div', { class: 'al-controls' }, scrubLabel, scrub, scrubText), readout, rowSum, mapBox);
@@ -58,7 +58,7 @@ export function mount(host, ctx) {
     label: 'Attention stages', stages: STAGE_NAMES,
     onChange: (index, info) => {
       ctx.set({ stage: index });
-      if (info.source === 'user') speak(`${STAGE_NAMES[index]}.`, 300);
+      if (info.source === 'user') speak(`${(last?.stageNames ?? STAGE_NAMES)[index]}.`, 300);
     },
   });
   const map = createHeatmap(mapBox, { label: 'Attention', onLockChange: (row) => { if (row !== null) ctx.set({ query: row }); } });
@@ -100,13 +100,16 @@ export function mount(host, ctx) {
       if (m.message) showTyped(m.message);
       if (!sentenceInput.matches(':focus') && sentenceInput.value !== values.sentence) sentenceInput.value = values.sentence;
       if (!seedInput.matches(':focus')) seedInput.value = String(values.seed);
+      // the seed only drives the random weights
+      seedInput.disabled = reroll.disabled = m.weights.kind === 'learned';
+      weightsSwitch.update(m.weights, values);
       maskSelect.value = values.mask;
       setText(tokenCount, m.tokenCount);
       setText(matrixSize, m.matrixSize);
       setText(sizeArticle, m.sizeArticle);
       setText(tokenList, m.tokenList);
 
-      player.update({ index: m.stage.index });
+      player.update({ index: m.stage.index, stages: m.stageNames });
       setText(stageNote, m.stage.note);
       map.update({
         values: m.stage.values, rows: m.n, cols: m.stage.cols, rowLabels: m.tokens, colLabels: m.stage.colLabels,

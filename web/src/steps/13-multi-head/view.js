@@ -6,6 +6,7 @@ import { domFor, setText } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine } from '../../views/controls.js';
 import { sentenceBox } from '../sentence-box.js';
+import { createWeightsSwitch } from '../weights-switch-view.js';
 import { HEAD_CHOICES } from './inputs.js';
 
 export function mount(host, ctx) {
@@ -21,8 +22,7 @@ export function mount(host, ctx) {
   headSelect.addEventListener('change', () => ctx.set({ head: Number(headSelect.value) }));
   querySelect.addEventListener('change', () => ctx.set({ query: Number(querySelect.value) }));
 
-  const honest = el('p', { class: 'al-note' },
-    'These heads use seeded random weights, not trained ones. They differ only because each head projects the same embeddings with different random numbers; nothing here has learned to specialise.');
+  const weightsSwitch = createWeightsSwitch(el, ctx);
   const narrowNote = el('p', { class: 'al-note scene-mh-narrow' }, 'On a narrow screen one head is shown at a time: pick it with “Enlarged head”.');
   const multiples = el('div', { class: 'al-grid al-grid-4 scene-mh-multiples', role: 'group', 'aria-label': 'Every head side by side' });
   const bigHost = el('div', { class: 'al-cell' });
@@ -43,7 +43,7 @@ export function mount(host, ctx) {
     el('div', { class: 'al-controls' }, sentence.field),
     el('div', { class: 'al-controls' },
       el('label', {}, 'Heads h ', headsSelect), el('label', {}, 'Enlarged head ', headSelect), el('label', {}, 'Query ', querySelect)),
-    honest,
+    weightsSwitch.controls, ...weightsSwitch.lines,
     el('h3', {}, 'Every head’s weights'), narrowNote, multiples,
     el('h3', {}, 'The selected head, enlarged'), bigHost,
     el('h3', {}, 'Where each head looks for the selected query'), argmaxTitle, argmax,
@@ -67,7 +67,9 @@ export function mount(host, ctx) {
     render(m, values) {
       messages.show([m.message]);
       sentence.sync(values.sentence);
-      headsSelect.value = String(m.h);
+      headsSelect.value = String(values.heads);
+      headsSelect.disabled = m.weights.kind === 'learned'; // the trained model has its own heads
+      weightsSwitch.update(m.weights, values);
       if (headSelect.options.length !== m.h) headSelect.replaceChildren(...Array.from({ length: m.h }, (_, k) => el('option', { value: String(k) }, `Head ${k + 1}`)));
       headSelect.value = String(m.head);
       const key = m.tokens.join('\u0000');
