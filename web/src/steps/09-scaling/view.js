@@ -8,15 +8,20 @@ import { createSpreadChart } from '../../views/spread-chart.js';
 import { createLogChart } from '../../views/log-chart.js';
 import { domFor, setText, uid } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
+import { assetUrl } from '../../embed/assets.js';
 import { INPUTS } from './inputs.js';
 import { DK_STOPS } from './stops.js';
 import { CHART_DKS, GRADIENT_TITLE } from './model.js';
 
-// The training module measures the gradient chart; it is fetched (by its built name) only when
-// the learner reveals the prediction.
+// The training module measures the gradient chart; it is fetched (by its built, possibly hashed
+// name) only when the learner reveals the prediction. The single file carries it inlined.
 async function loadTrainer(engine) {
-  const [{ trainerBytes }, { trainingAssetUrls }] = await Promise.all([import('../../training/runner.js'), import('../../training/training-assets.js')]);
-  return engine.loadTraining(await trainerBytes(engine.simd ? 'simd' : 'scalar', trainingAssetUrls().wasmUrls));
+  const kind = engine.simd ? 'simd' : 'scalar';
+  if (globalThis.ATTENTION_LESSON_WASM?.[`train-${kind}`]) return engine.loadTraining();
+  const url = assetUrl(kind === 'simd' ? 'trainSimd' : 'trainScalar');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${new URL(url).pathname}`);
+  return engine.loadTraining({ trainWasmBinary: { [kind]: new Uint8Array(await response.arrayBuffer()) } });
 }
 
 export function mount(host, ctx) {
