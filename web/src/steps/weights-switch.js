@@ -9,6 +9,7 @@
 /** The trained models a scene can switch to (the files npm run train:tasks writes), default first. */
 export const TRAINED_TASKS = Object.freeze(['it-two-layers', 'tired-wide', 'which-apple']);
 
+/** @type {import('./scene.js').Schema} */
 export const WEIGHTS_INPUTS = Object.freeze({
   weights: { type: 'choice', choices: ['random', 'learned'], default: 'random', label: 'weights (random or learned)' },
   trained: { type: 'choice', choices: TRAINED_TASKS, default: TRAINED_TASKS[0], label: 'trained model' },
