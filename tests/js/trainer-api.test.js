@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from 'attention-lesson';
 
-const PROBE = 'the animal didn\'t cross the street because it was too tired';
+const PROBE = 'the dog couldn\'t reach the bridge because it was too sleepy';
 
 test('createTrainer before loadTraining says to call loadTraining; loading is idempotent', async () => {
   const engine = await createEngine();
@@ -35,7 +35,7 @@ for (const simd of [true, false]) {
     const a = t.attend(PROBE);
     assert.deepEqual(a.tokens, PROBE.split(' '));
     assert.equal(a.readout, 7); // "it"
-    assert.equal(a.answer, 1); // "animal"
+    assert.equal(a.answer, 1); // "dog"
     assert.equal(a.layers.length, 2);
     for (const layer of a.layers) {
       assert.equal(layer.length, 2);
@@ -55,7 +55,7 @@ for (const simd of [true, false]) {
     assert.ok(Math.abs(Object.values(p.probabilities).reduce((a, b) => a + b, 0) - 1) < 1e-5);
     const best = Object.entries(p.probabilities).sort((a, b) => b[1] - a[1])[0][0];
     assert.equal(p.label, best);
-    assert.equal(p.correct, 'animal');
+    assert.equal(p.correct, 'dog');
     assert.equal(t.predict('the street was not crossed by the cat because it was too wide').correct, 'street');
     t.dispose();
     t.dispose();
@@ -77,7 +77,7 @@ test('class labels per task: two nouns in order, fixed names, letters', async ()
   for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) assert.equal(causal[i * 4 + j], 0, 'causal: no weight on later tokens');
   // task 3 asks which of the two nouns, named in sentence order
   const one = engine.createTrainer({ task: 'it-one-layer' });
-  assert.deepEqual(Object.keys(one.predict(PROBE).probabilities), ['animal', 'street']);
+  assert.deepEqual(Object.keys(one.predict(PROBE).probabilities), ['dog', 'bridge']);
   assert.deepEqual(Object.keys(one.predict('the road was not crossed by the cat because it was too wide').probabilities), ['road', 'cat']);
   assert.equal(one.predict('the road was not crossed by the cat because it was too wide').correct, 'road');
   const wide = engine.createTrainer({ task: 'tired-wide' });
@@ -115,7 +115,7 @@ test('bad settings throw errors that name the setting', async () => {
 test('bad sentences and step counts throw errors that name the problem', async () => {
   const engine = await createEngine({ training: true });
   const t = engine.createTrainer({ task: 'it-two-layers' });
-  assert.throws(() => t.predict('the elephant didn\'t cross the street because it was too tired'), /not in the task's vocabulary: "elephant"/);
+  assert.throws(() => t.predict('the elephant couldn\'t reach the bridge because it was too sleepy'), /not in the task's vocabulary: "elephant"/);
   assert.throws(() => t.attend('the zebra and the gnu'), /These words are not in the task's vocabulary: "and", "zebra", "gnu"|These words are not in the task's vocabulary: "zebra", "and", "gnu"/);
   assert.throws(() => t.attend(''), /The sentence is empty/);
   assert.throws(() => t.attend('  ,, '), /The sentence is empty/);
@@ -131,7 +131,7 @@ test('bad sentences and step counts throw errors that name the problem', async (
   assert.throws(() => t.loadWeights(new Float32Array(3)), /hold 3 numbers, but this model .* needs \d+/);
   assert.throws(() => t.loadWeights([1, 2]), /Float32Array/);
   // Capitals, curly apostrophes and punctuation are read as the plain words.
-  assert.deepEqual(t.attend('The animal didn’t cross the street, because it was too tired!').tokens, PROBE.split(' '));
+  assert.deepEqual(t.attend('The dog couldn’t reach the bridge, because it was too sleepy!').tokens, PROBE.split(' '));
   // After all these errors the trainer still trains.
   assert.ok(Number.isFinite(t.step(1).loss));
 });
