@@ -12,6 +12,7 @@
 // refactors. Not a fuzzer: see tests/fuzz for that.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertSafeAndWorking, assertWords } from './hostile-checks.js';
 import { launch, openLesson } from './harness.js';
 import { QUESTIONS } from '../../web/src/quiz/questions.js';
 
@@ -125,19 +126,7 @@ async function goToStep(page, id) {
 const pageMessages = (page, { status = false } = {}) => page.evaluate((withStatus) => [...document.querySelectorAll(withStatus ? '[role=alert], [role=status]' : '[role=alert]')]
   .map((e) => e.textContent.trim()).filter(Boolean), status);
 
-function assertWords(text, where) {
-  assert.ok((text.match(/[A-Za-z]{2,}/g) ?? []).length >= 4, `${where}: a message in words: ${text}`);
-  // "NaN" only where a message explains it, as in "is not a number (NaN)".
-  assert.doesNotMatch(text, /\bundefined\b|(?<!not a number \()\bNaN\b|\[object |^\s*at |Error: /, `${where}: no raw values or stack in the message: ${text.slice(0, 200)}`);
-}
 
-async function assertSafeAndWorking(page, where) {
-  assert.deepEqual(page.errors, [], `${where}: no uncaught or console error`);
-  assert.equal(await page.evaluate(() => window.__pwned), undefined, `${where}: no injected script ran`);
-  assert.equal(await page.locator('img[src="x"], svg[onload], #lesson script, a[href^="javascript:"]').count(), 0, `${where}: no injected element`);
-  await goToStep(page, 'worked-example');
-  await page.waitForFunction(() => /0\.50(35|4)\b/.test(document.getElementById('lesson').innerText), null, { timeout: 10000 });
-}
 
 async function runCase(page, c, log) {
   switch (c.kind) {

@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { assertNoRawValues, assertSafeAndWorking, assertWords } from './hostile-checks.js';
 import { launch, openLesson, ROOT } from './harness.js';
 
 const SCRIPT = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -47,10 +48,6 @@ after(async () => { await h?.close(); });
 const messages = (page) => page.evaluate(() => [...document.querySelectorAll('[role=alert], [data-role=lm-status], [data-role=sentence-problem]')]
   .map((e) => e.textContent.trim()).filter(Boolean));
 
-function assertWords(text, where) {
-  assert.ok((text.match(/[A-Za-z]{2,}/g) ?? []).length >= 4, `${where}: a message in words: ${text}`);
-  assert.doesNotMatch(text, /\bundefined\b|(?<![“"])\bNaN\b(?![”"]| or infinity| \(not a number\))|\[object |^\s*at |Error: |Failed to fetch/, `${where}: no raw values, browser jargon or stack: ${text.slice(0, 200)}`);
-}
 
 async function openStep(page, id, hash = `#step=${id}`) {
   await page.evaluate((x) => { location.hash = x; }, hash);
@@ -100,15 +97,9 @@ test('every language-model hostile case: no uncaught error, no injected script, 
         // the model read it: tokens listed, and a next-word line with percentages
         assert.ok(await page.locator('[data-role=tokens] li').count() >= 1, `${c.id}: tokens shown`);
       }
-      const text = await page.locator('#lesson').innerText();
-      assert.doesNotMatch(text, /\bundefined\b|(?<![“"])\bNaN\b(?![”"]| or infinity| \(not a number\))|\[object /, `${c.id}: no raw values on screen`);
-      assert.equal(await page.evaluate(() => window.__pwned), undefined, `${c.id}: no injected script ran`);
-      assert.equal(await page.locator('#lesson img[src="x"], #lesson script').count(), 0, `${c.id}: no injected element`);
+      await assertNoRawValues(page, c.id);
       // (Chromium itself logs a request a case blocks or fails on purpose)
-      const errors = c.fresh ? page.errors.filter((e) => !/Failed to load resource/.test(e)) : page.errors;
-      assert.deepEqual(errors, [], `${c.id}: no uncaught or console error`);
-      await page.evaluate(() => { location.hash = '#step=worked-example'; });
-      await page.waitForFunction(() => /0\.50(35|4)\b/.test(document.getElementById('lesson').innerText), null, { timeout: 10000 });
+      await assertSafeAndWorking(page, c.id, { ignoreErrors: c.fresh ? /Failed to load resource/ : null });
       if (c.fresh) {
         await page.context().close();
         page = await h.page();

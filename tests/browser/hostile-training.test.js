@@ -9,6 +9,7 @@
 //      leave the scene, no training worker is left running.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertNoRawValues, assertSafeAndWorking, assertWords } from './hostile-checks.js';
 import { launch, openLesson } from './harness.js';
 
 const STEP = 'watch-learning';
@@ -126,11 +127,6 @@ const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnima
 const messages = (page) => page.evaluate(() => [...document.querySelectorAll('[role=alert], .al-scene [data-role=status], .al-scene [data-role=mode], .al-scene [data-role=train-message]')]
   .map((e) => e.textContent.trim()).filter(Boolean));
 
-function assertWords(text, where) {
-  assert.ok((text.match(/[A-Za-z]{2,}/g) ?? []).length >= 4, `${where}: a message in words: ${text}`);
-  // "NaN" only quoted back from the learner's own input (“NaN”) or explained
-  assert.doesNotMatch(text, /\bundefined\b|(?<![“"])\bNaN\b(?![”"]| \(not a number\))|\[object |^\s*at |Error: /, `${where}: no raw values or stack: ${text.slice(0, 200)}`);
-}
 
 async function readyToTrain(page) {
   await page.waitForFunction(() => {
@@ -145,21 +141,15 @@ async function openStep(page, hash = `#step=${STEP}`, id = STEP) {
   await readyToTrain(page);
 }
 
-async function assertSafeAndWorking(page, c) {
-  const scene = await page.locator('#lesson').innerText();
-  assert.doesNotMatch(scene, /\bundefined\b|(?<![“"])\bNaN\b(?![”"]| \(not a number\))|\[object /, `${c.id}: no raw values on screen`);
-  assert.equal(await page.evaluate(() => window.__pwned), undefined, `${c.id}: no injected script ran`);
-  assert.equal(await page.locator('#lesson img[src="x"], #lesson script').count(), 0, `${c.id}: no injected element`);
+// The shared checks (hostile-checks.js), and for cases that leave the scene: no worker left.
+async function assertSafeAndLeft(page, c) {
+  await assertNoRawValues(page, c.id);
   if (c.leaves) {
-    await page.waitForFunction(() => true);
     for (let i = 0; i < 50 && page.workers().length; i++) await page.waitForTimeout(100);
     assert.equal(page.workers().length, 0, `${c.id}: the training worker was terminated`);
   }
   // (Chromium itself logs the request this case blocks on purpose; that is not the page's error)
-  const errors = c.blocked ? page.errors.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e)) : page.errors;
-  assert.deepEqual(errors, [], `${c.id}: no uncaught or console error`);
-  await page.evaluate(() => { location.hash = '#step=worked-example'; });
-  await page.waitForFunction(() => /0\.50(35|4)\b/.test(document.getElementById('lesson').innerText), null, { timeout: 10000 });
+  await assertSafeAndWorking(page, c.id, { ignoreErrors: c.blocked ? /Failed to load resource: net::ERR_FAILED/ : null });
 }
 
 async function runCase(page, c) {
@@ -221,7 +211,7 @@ test('every hostile training case: no uncaught error, no injected script, refusa
         await page.locator('.al-scene [data-action=step]').click();
         await page.waitForFunction(() => Number(document.querySelector('.al-scene [data-role=counter]')?.dataset.steps) >= 1, null, { timeout: 10000 });
       }
-      await assertSafeAndWorking(page, c);
+      await assertSafeAndLeft(page, c);
       if (c.fresh) await page.context().close();
     });
     if (c.fresh) { page = await h.page(); await openLesson(page, h.url); }
