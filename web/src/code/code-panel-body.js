@@ -5,7 +5,7 @@
 // lines both ways: hovering or focusing a stage lights its line, and hovering or focusing a line
 // lights its stage. Scenes can join in (highlightStage / onStage) to link their own figures.
 // Only textContent is written; nothing the learner typed reaches innerHTML.
-import { domFor, uid } from '../views/dom.js';
+import { domFor, uid } from '../lib/dom.js';
 import { formatNumber } from '../views/format.js';
 import { LANGUAGES, STAGES, problemFrom, notebookText, notebookFileName } from './index.js';
 

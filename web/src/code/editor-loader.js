@@ -3,7 +3,7 @@
 // <textarea> where it cannot be loaded (a blocked request, a page that is not http(s)). Both
 // answer to the same small interface, so the exercise does not care which it got.
 import { assetUrl } from '../embed/assets.js';
-import { domFor } from '../views/dom.js';
+import { domFor } from '../lib/dom.js';
 
 /* global __ATTENTION_LESSON_INLINE_EDITOR__ */
 let loading = null;

@@ -2,7 +2,7 @@
 // the grader's verdict, and the fill-in version (always available; the only one where the page
 // may not run typed code). Runs code only through exercise-runner.js (a Web Worker with a time
 // limit), grades with exercise-grader.js. Learner text never reaches innerHTML.
-import { domFor, uid } from '../views/dom.js';
+import { domFor, uid } from '../lib/dom.js';
 import { assetUrl } from '../embed/assets.js';
 import { createEditor } from './editor-loader.js';
 import { probeRunner, runLearnerCode } from './exercise-runner.js';

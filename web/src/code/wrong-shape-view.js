@@ -3,7 +3,7 @@
 // from the engine's numbers. Mounted under the mistake lab by code/scene-hook.js (as scene-code.js's
 // extra: `mountExtra`), loaded when that step opens.
 import { createHeatmap } from '../views/index.js';
-import { domFor, uid } from '../views/dom.js';
+import { domFor, uid } from '../lib/dom.js';
 import { tokenize } from '../model/toy-model.js';
 import { wrongShapeModel } from './wrong-shape-mask.js';
 
