@@ -21,9 +21,17 @@ import * as s14 from '../../web/src/steps/14-mistake-lab/index.js';
 import * as s15 from '../../web/src/steps/15-cost/index.js';
 import * as s16 from '../../web/src/steps/16-summary/index.js';
 import * as s22 from '../../web/src/steps/22-exercise/index.js';
+import * as s17 from '../../web/src/steps/17-watch-learning/index.js';
+import * as s18 from '../../web/src/steps/18-which-apple-learned/index.js';
+import * as s19 from '../../web/src/steps/19-one-layer-limit/index.js';
+import * as s20 from '../../web/src/steps/20-two-layers/index.js';
+import * as s21 from '../../web/src/steps/21-causal-learning/index.js';
+import * as s23 from '../../web/src/steps/23-real-model/index.js';
+import * as s24 from '../../web/src/steps/24-transformer-block/index.js';
 
-// Every step folder with its own schema (the training steps 17–21 build theirs from a task config).
-const folders: SceneFolder[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16, s22];
+// Every step folder (the training steps 17–21 build their schema from a task config, and steps 23–24
+// load their view lazily; both still meet the contract).
+const folders: SceneFolder[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22, s23, s24];
 const info = { id: 'softmax', title: 'Softmax: scores into shares', number: 4 };
 const scene = defineScene(info, s04);
 const gap: number = scene.defaults().gap as number;

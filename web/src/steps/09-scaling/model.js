@@ -132,7 +132,7 @@ export function model(values, engine) {
     question: `At d_k = ${dK} with ${n} keys and no scaling, will the largest weight in a row average above 0.9?`,
     verdict, verdictDetail, peaked: { raw, scaled },
     chart: {
-      points: CHART_DKS.map((d) => ({ dK: d, std: experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }).dot.std, sqrt: experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }).sqrtDK })),
+      points: CHART_DKS.map((d) => { const run = experiment(engine, { dK: d, n: CHART_KEYS, samples: CHART_SAMPLES, seed }); return { dK: d, std: run.dot.std, sqrt: run.sqrtDK }; }),
       // The dashed reference curve √d_k over the chart's range (a drawing guide, not a result).
       curve: Array.from({ length: 41 }, (_, i) => { const d = 2 ** (i / 4); return { dK: d, value: Math.sqrt(d) }; }),
       title: `Spread of q·k for d_k = 1 … 1024 (dots: measured over ${CHART_SAMPLES} × ${CHART_KEYS} products each, dashed: √d_k)`,

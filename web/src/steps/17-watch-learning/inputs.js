@@ -1,3 +1,4 @@
+// @ts-check
 // Step 17's task config (task 1, tired → animal, wide → street): one attention layer is enough,
 // because the read-out sits on the adjective, whose row only has to find its noun. The schema
 // is built from it (training-scene/inputs.js); every setting is the learner's to change.

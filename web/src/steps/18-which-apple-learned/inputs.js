@@ -1,3 +1,4 @@
+// @ts-check
 // Step 18's task config (task 2, which apple?): company or fruit, read out at "apple", decided by
 // one word around it ("apple phones", "peeled the apple"). One layer; the schema is built from it.
 import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Step 19's task config (task 3, why one layer cannot resolve "it"): the same grammar as steps 17
 // and 20, read out at "it" with one layer, where held-out accuracy stalls. The probe is set beside
 // the same sentence with the adjective of the other kind, so the scene can show that the ratio of
@@ -5,10 +6,14 @@
 import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
 
 // each animate adjective with a place adjective (the trainer's two lists, in order)
+/** @type {Record<string, string>} */
 const OTHER_KIND = { tired: 'wide', sleepy: 'busy', scared: 'crowded', hungry: 'long', weak: 'icy', lazy: 'noisy' };
 for (const [a, b] of Object.entries(OTHER_KIND)) OTHER_KIND[b] = a;
 
-/** The probe with its adjective swapped for one of the other kind, or null when it has none. */
+/**
+ * The probe with its adjective swapped for one of the other kind, or null when it has none.
+ * @param {string} probe
+ */
 export function otherAdjective(probe) {
   const words = probe.split(' ');
   const at = words.findIndex((w) => Object.hasOwn(OTHER_KIND, w.toLowerCase()));

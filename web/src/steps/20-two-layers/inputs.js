@@ -1,3 +1,4 @@
+// @ts-check
 // Step 20's task config (task 4, "it" → the right noun with two layers): read out at "it"; layer
 // 1 lets "it" gather the adjective, so layer 2's "it" row can look for the matching noun. Always
 // two layers (the point of the step); heads and width are the learner's to change.

@@ -1,3 +1,4 @@
+// @ts-check
 // Step 23's inputs (the schema): the sentence the small language model reads, the head shown
 // large, and the query the scrubber follows. Checked once by state.js validateInputs. The
 // presets and the links the lesson's documents describe for them live here too, as data
@@ -20,6 +21,7 @@ export const DEFAULT_SENTENCE = PRESETS[1].text;
 export const LAYER_COUNT = 2; // the shipped model's shape (web/assets/lm/manifest.json); the model clamps to its config
 export const HEAD_COUNT = 4;
 
+/** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({
   sentence: { type: 'text', maxLength: 300, default: DEFAULT_SENTENCE, label: 'sentence' },
   layer: { type: 'number', integer: true, min: 1, max: LAYER_COUNT, default: 2, label: 'layer' },

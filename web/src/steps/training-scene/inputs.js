@@ -1,3 +1,4 @@
+// @ts-check
 // The schema every training scene shares (steps 17–21), built from one step's task config: the
 // run's seed, learning rate, speed and probe sentence, plus layers, heads and width (dModel) where
 // the task lets the learner change them. Checked once by state.js validateInputs, whatever the
@@ -22,10 +23,16 @@ export const ANY_SIZE = Object.freeze({
   dModel: Object.freeze({ choices: ['16', '32', '64'], default: '32' }),
 });
 
+/** @type {(spec: { choices: readonly string[], default: string }, label: string) => import('../scene.js').ChoiceInput} */
 const choice = (spec, label) => ({ type: 'choice', choices: spec.choices, default: spec.default, label });
 
-/** The step's schema from its task config. */
+/**
+ * The step's schema from its task config.
+ * @param {any} config a task config (see the top of this file)
+ * @returns {import('../scene.js').Schema}
+ */
 export function trainingInputs(config) {
+  /** @type {Record<string, import('../scene.js').InputSpec>} */
   const inputs = {
     seed: { type: 'number', integer: true, min: 0, max: 9999, default: config.shippedSeed, label: 'seed' },
     learningRate: { type: 'choice', choices: LEARNING_RATES, default: config.learningRate, label: 'learning rate' },
@@ -38,7 +45,10 @@ export function trainingInputs(config) {
   return Object.freeze(inputs);
 }
 
-/** Freezes a task config after checking that its architecture choices make sense. */
+/**
+ * Freezes a task config after checking that its architecture choices make sense.
+ * @param {any} config
+ */
 export function taskConfig(config) {
   for (const name of ['layers', 'heads', 'dModel']) {
     const spec = config[name];
