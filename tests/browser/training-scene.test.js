@@ -156,6 +156,31 @@ test('task 2 (step 18): "apple"\'s row finds the deciding word after it, then th
   await page.context().close();
 });
 
+test('one Worker serves every training step: moving from step 17 to 18 and back fetches the trainer once, and the new step starts from its own step 0', async () => {
+  const page = await h.page();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await open(page, 'watch-learning');
+  const step = scene(page).locator('[data-action=step]');
+  for (let i = 0; i < 3; i += 1) await step.click();
+  await page.waitForFunction(() => document.querySelector('.al-scene [data-role=counter]')?.dataset.steps === '3');
+  await page.evaluate(() => window.attentionLesson.goTo('which-apple-learned'));
+  await ready(page);
+  assert.equal(await steps(page), 0, 'the new step does not show the old run\'s count');
+  await scene(page).locator('[data-action=step]').click();
+  await page.waitForFunction(() => document.querySelector('.al-scene [data-role=counter]')?.dataset.steps === '1');
+  assert.match(await scene(page).locator('[data-role=prediction]').innerText(), /^apple = /, 'step 18\'s own task answers');
+  await page.evaluate(() => window.attentionLesson.goTo('watch-learning'));
+  await ready(page);
+  assert.equal(await steps(page), 0);
+  assert.equal(await scene(page).locator('[data-role=mode]').getAttribute('data-mode'), 'worker');
+  const count = (part) => fetched.filter((u) => u.includes(part)).length;
+  assert.equal(count('training-worker'), 1, `the worker script was fetched ${count('training-worker')} times`);
+  assert.equal(count('attention-train-'), 1, `the trainer wasm was fetched ${count('attention-train-')} times`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('task 3 (step 19): one layer stalls below 85 % after 400 steps, with the numbers; the split between the nouns ignores the adjective', async () => {
   const page = await h.page();
   await open(page, 'one-layer-limit');

@@ -3,6 +3,9 @@
 // CSP without worker-src, or no Worker at all) — the scene works the same either way and can say
 // which it uses. The protocol is training-session.js's; this file only carries messages and
 // fetches the trainer's wasm for the fallback.
+// One worker serves every visit: when a scene is left, the worker drops its run and waits (for
+// IDLE_MS) for the next training scene, which then starts at once instead of fetching and
+// compiling the engine and the trainer again.
 import { createTrainingSession } from './training-session.js';
 import { wasmBytes } from '../../../wasm/engine.js';
 
@@ -13,10 +16,8 @@ import { wasmBytes } from '../../../wasm/engine.js';
  */
 export async function createTrainingRunner({ engine, workerUrl = null, wasmUrls, onMessage, startTimeoutMs = 4000 }) {
   if (workerUrl && typeof Worker === 'function') {
-    const worker = await startWorker(workerUrl, wasmUrls, onMessage, startTimeoutMs).catch(() => null);
-    if (worker) {
-      return { mode: 'worker', send: (m) => worker.postMessage(m), dispose: () => { worker.postMessage({ type: 'dispose' }); worker.terminate(); } };
-    }
+    const runner = await claimWorker(workerUrl, wasmUrls, onMessage, startTimeoutMs);
+    if (runner) return runner;
   }
   await engine.loadTraining(await trainerBytes(engine.simd ? 'simd' : 'scalar', wasmUrls));
   const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn) => setTimeout(fn, 16);
@@ -38,9 +39,72 @@ export async function fetchBytes(url, what) {
   return new Uint8Array(await wasmBytes({ file: url, what }));
 }
 
+export const IDLE_MS = 60_000;
+// The page's one training worker: { key (its URLs), started (resolves with the worker once
+// ready), owner (the runner talking to it, or null while parked), timer (ends a parked worker) }.
+let shared = null;
+const keyOf = (workerUrl, wasmUrls) => JSON.stringify([String(workerUrl), wasmUrls ?? null]);
+
+// A runner on the shared worker (started now, or still starting for a scene left meanwhile),
+// or null when no worker can start. The newest claim owns the worker: a runner whose scene was
+// replaced before the worker was ready sends nothing. Messages of an earlier run still on their
+// way are dropped: the worker answers a ping only after everything it sent before it.
+async function claimWorker(workerUrl, wasmUrls, onMessage, timeoutMs) {
+  const key = keyOf(workerUrl, wasmUrls);
+  if (shared?.key !== key) {
+    if (shared) closeIdleWorker(true);
+    const entry = { key, started: null, owner: null, timer: 0 };
+    const forget = () => { if (shared === entry) shared = null; };
+    // (a worker that fails later, even while parked, is never handed out again)
+    entry.started = startWorker(workerUrl, wasmUrls, timeoutMs)
+      .then((w) => { w.addEventListener('error', forget); return w; }, () => { forget(); return null; });
+    shared = entry;
+  }
+  const entry = shared;
+  const me = {};
+  entry.owner = me;
+  clearTimeout(entry.timer);
+  const worker = await entry.started;
+  if (!worker) return null;
+  const mine = () => shared === entry && entry.owner === me;
+  if (mine()) {
+    const ping = Math.random();
+    let caughtUp = false;
+    worker.onmessage = (ev) => {
+      if (caughtUp) onMessage(ev.data);
+      else if (ev.data?.type === 'pong' && ev.data.id === ping) caughtUp = true;
+    };
+    worker.onerror = (ev) => {
+      onMessage({ type: 'error', message: ev.message || 'The training worker stopped.', fatal: true });
+    };
+    worker.postMessage({ type: 'ping', id: ping });
+  }
+  return {
+    mode: 'worker',
+    send: (m) => { if (mine()) worker.postMessage(m); },
+    // the scene is gone: its run ends and the worker waits for the next training scene
+    dispose: () => {
+      if (!mine()) return;
+      worker.postMessage({ type: 'dispose' });
+      worker.onmessage = worker.onerror = null;
+      entry.owner = null;
+      entry.timer = setTimeout(() => { if (shared === entry && !entry.owner) closeIdleWorker(); }, IDLE_MS);
+    },
+  };
+}
+
+/** Ends the page's training worker now if no scene uses it (or, with force, in any case). */
+export function closeIdleWorker(force = false) {
+  const entry = shared;
+  if (!entry || (entry.owner && !force)) return;
+  shared = null;
+  clearTimeout(entry.timer);
+  entry.started.then((w) => w?.terminate());
+}
+
 // Resolves with the worker once it says 'ready'; rejects if it cannot start (CSP, file://,
 // a load error) or stays silent for timeoutMs.
-function startWorker(url, wasmUrls, onMessage, timeoutMs) {
+function startWorker(url, wasmUrls, timeoutMs) {
   return new Promise((resolve, reject) => {
     let worker;
     try {
@@ -54,8 +118,7 @@ function startWorker(url, wasmUrls, onMessage, timeoutMs) {
     worker.onmessage = (e) => {
       if (e.data?.type === 'ready') {
         clearTimeout(timer);
-        worker.onmessage = (ev) => onMessage(ev.data);
-        worker.onerror = (ev) => onMessage({ type: 'error', message: ev.message || 'The training worker stopped.', fatal: true });
+        worker.onmessage = worker.onerror = null;
         resolve(worker);
       } else if (e.data?.type === 'error' && e.data.fatal) {
         clearTimeout(timer);

@@ -84,6 +84,8 @@ export function createTrainingSession(engine, post, { schedule = (fn, ms) => set
   }
 
   return {
+    /** { trainer: is a run open, playing: is it training } (a parked worker must say false, false) */
+    status: () => ({ trainer: trainer !== null, playing }),
     handle(msg) {
       try {
         switch (msg.type) {

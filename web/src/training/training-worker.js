@@ -15,7 +15,11 @@ const ready = (async () => {
   const engine = await createEngine({ simd: kind === 'simd', wasmBinary });
   await engine.loadTraining(await trainerBytes(kind, init.wasmUrls));
   session = createTrainingSession(engine, (m) => self.postMessage(m));
-  self.onmessage = (e) => session.handle(e.data);
+  // a ping (runner.js, when a new scene takes this worker over) is answered after everything sent
+  // before it, so the page can tell the new run's messages from the last one's
+  self.onmessage = (e) => (e.data?.type === 'ping' ? self.postMessage({ type: 'pong', id: e.data.id }) : session.handle(e.data));
+  // what this worker is doing, for tests and the browser's devtools (read-only)
+  self.trainingStatus = () => session.status();
   self.postMessage({ type: 'ready', simd: engine.simd });
   for (const m of queue.splice(0)) session.handle(m);
 })();
