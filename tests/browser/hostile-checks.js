@@ -14,6 +14,12 @@ export function assertWords(text, where) {
   assert.doesNotMatch(text, new RegExp(`${RAW.source}|^\\s*at |Error: |Failed to fetch`), `${where}: no raw values, browser jargon or stack in the message: ${text.slice(0, 200)}`);
 }
 
+/** What a case made the page say: in words, and matching the case's `says` where it has one. */
+export function assertSaid(said, c) {
+  if (c.says) assert.match(said, c.says, c.id);
+  if (c.says || said) assertWords(said, c.id);
+}
+
 /** Nothing raw anywhere in the lesson's text. */
 export async function assertNoRawValues(page, where) {
   assert.doesNotMatch(await page.locator('#lesson').innerText(), RAW, `${where}: no raw values on screen`);

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertNoRawValues, assertSafeAndWorking, assertWords } from './hostile-checks.js';
+import { assertNoRawValues, assertSafeAndWorking, assertSaid } from './hostile-checks.js';
 import { launch, openLesson, ROOT } from './harness.js';
 
 const SCRIPT = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -87,12 +87,7 @@ test('every language-model hostile case: no uncaught error, no injected script, 
         await openLesson(page, h.url);
       }
       const said = await runCase(page, c);
-      if (c.says) {
-        assertWords(said, c.id);
-        assert.match(said, c.says, c.id);
-      } else if (said) {
-        assertWords(said, c.id);
-      }
+      assertSaid(said, c);
       if (c.reads) {
         // the model read it: tokens listed, and a next-word line with percentages
         assert.ok(await page.locator('[data-role=tokens] li').count() >= 1, `${c.id}: tokens shown`);

@@ -10,7 +10,7 @@
 //      training step (web/src/training/runner.js), with no run open in it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoRawValues, assertSafeAndWorking, assertWords } from './hostile-checks.js';
+import { assertNoRawValues, assertSafeAndWorking, assertSaid } from './hostile-checks.js';
 import { launch, openLesson } from './harness.js';
 
 const STEP = 'watch-learning';
@@ -142,7 +142,7 @@ async function openStep(page, hash = `#step=${STEP}`, id = STEP) {
   await readyToTrain(page);
 }
 
-// The shared checks (hostile-checks.js), and for cases that leave the scene: no worker left.
+// The shared checks (hostile-checks.js), and for cases that leave the scene: no run left in the worker.
 async function assertSafeAndLeft(page, c) {
   await assertNoRawValues(page, c.id);
   if (c.leaves) {
@@ -210,12 +210,7 @@ test('every hostile training case: no uncaught error, no injected script, refusa
       }
       const said = await runCase(page, c);
       if (c.mode) assert.equal(await page.locator('.al-scene [data-role=mode]').getAttribute('data-mode'), c.mode, `${c.id}: training mode`);
-      if (c.says) {
-        assertWords(said, c.id);
-        assert.match(said, c.says, c.id);
-      } else if (said) {
-        assertWords(said, c.id);
-      }
+      assertSaid(said, c);
       if (c.mode === 'main-thread') {
         // it trains there too
         await page.locator('.al-scene [data-action=step]').click();
