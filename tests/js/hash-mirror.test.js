@@ -1,8 +1,9 @@
 // hash-mirror.test.js — the URL hash follows the state after the frame, at most a few times a
-// second during a drag, and never loses the last change (web/src/hash-mirror.js).
+// second during a drag (or as soon as the drag pauses), and never loses the last change
+// (web/src/hash-mirror.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHashMirror, HASH_BURST, HASH_GAP_MS } from '../../web/src/hash-mirror.js';
+import { createHashMirror, HASH_BURST, HASH_GAP_MS, HASH_QUIET_MS } from '../../web/src/hash-mirror.js';
 
 // A window with a clock and timers driven by the test.
 function fakeWindow() {
@@ -62,6 +63,28 @@ test('a 60 Hz drag writes at most a burst and then one write per gap, and the la
     assert.ok(win.writes[i].at - win.writes[i - 1].at >= HASH_GAP_MS - 1e-9 || win.writes[i].at - win.writes[i - HASH_BURST].at >= 1000,
       `write ${i} at ${win.writes[i].at} ms keeps its distance`);
   }
+});
+
+test('a drag that pauses is written once it pauses, and the next click after the pause at once', () => {
+  const win = fakeWindow();
+  let k = 0;
+  const m = createHashMirror(win, () => `#q=${k}`);
+  for (k = 1; k <= 30; k += 1) { // half a second of one change per frame
+    m.schedule();
+    win.advance(1000 / 60);
+  }
+  k -= 1;
+  assert.equal(win.writes.length, HASH_BURST, 'only the first changes went out during the drag');
+  const stopped = win.performance.now();
+  win.advance(HASH_QUIET_MS);
+  assert.equal(win.location.hash, `#q=${k}`, 'the pause wrote the final state');
+  assert.ok(win.writes.at(-1).at - stopped <= HASH_QUIET_MS, 'within the quiet time, not the whole gap');
+  const count = win.writes.length;
+  k = 99;
+  m.schedule();
+  win.advance(0);
+  assert.equal(win.location.hash, '#q=99', 'a change after the pause is written after the current task');
+  assert.equal(win.writes.length, count + 1);
 });
 
 test('a few quick changes (clicks) are each written at once; flush writes a pending change now', () => {

@@ -114,6 +114,9 @@ export function createHeatmap(container, options = {}) {
   let ctx2d = null;
   let patternTheme = null;
   let shownSize = '';
+  let drawnPicture = ''; // what the canvas shows now: everything draw() paints except the values…
+  let drawnValues = null; // …and the values (a copy)
+  let drawnTheme = null; // …and the colours it used
 
   function cellId(r, c) { return `${id}-r${r}c${c}`; }
 
@@ -267,14 +270,23 @@ export function createHeatmap(container, options = {}) {
     }
     ctx2d ??= canvas.getContext('2d');
     const ctx = ctx2d;
+    setText(readout, readoutText());
     if (!ctx) return;
+    // Skip a draw that would paint the same picture (a re-render that changed other parts of the
+    // scene, the same values again): repainting it costs the canvas work and a new upload of its
+    // pixels to the compositor, every frame of a drag.
+    const values = shown ?? spec.values;
+    const picture = `${layoutKey}|${w}x${h}|${domain[0]},${domain[1]}|${spec.scale}|${spec.digits}|${focus.row},${focus.col},${hasFocus}|${hover ? `${hover.row},${hover.col}` : ''}|${locked}|${spec.highlightRow ?? ''}`;
+    if (picture === drawnPicture && theme === drawnTheme && sameValues(values, drawnValues)) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (patternTheme !== theme) { pattern = makeHatchPattern(ctx, doc, theme); patternTheme = theme; }
     drawHeatmap(ctx, {
       layout, spec: shown ? { ...spec, values: shown } : spec, domain, theme, pattern, focus, hover, locked, hasFocus,
       highlight: spec.highlightRow ?? null,
     });
-    setText(readout, readoutText());
+    drawnPicture = picture;
+    drawnTheme = theme;
+    drawnValues = Float64Array.from(values);
   }
 
   // update() draws in a microtask: a view that updates several heatmaps (multi-head: nine) first
@@ -408,6 +420,9 @@ export function createHeatmap(container, options = {}) {
     draw();
   }
 
+  // A canvas whose pixels the browser dropped (memory pressure) comes back blank: paint it again.
+  canvas.addEventListener('contextrestored', () => { drawnPicture = ''; draw(); });
+
   grid.addEventListener('keydown', onKey);
   grid.addEventListener('pointermove', onPointerMove);
   grid.addEventListener('pointerleave', onPointerLeave);
@@ -496,6 +511,16 @@ export function createHeatmap(container, options = {}) {
       root.remove();
     },
   };
+}
+
+// Same numbers in the same order (NaN equals NaN: a masked cell stays masked).
+function sameValues(a, b) {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i], y = b[i];
+    if (x !== y && !(x !== x && y !== y)) return false;
+  }
+  return true;
 }
 
 function countMasked(values) {
