@@ -155,6 +155,8 @@ async function measure(page, eventName, act) {
 async function open(page, hash) {
   await page.goto(`${server.url}#${hash}`);
   await page.waitForSelector('#lesson[data-ready="true"]', { timeout: 30000 });
+  // Steps 23–24 load their language model when they open; their controls work once it is in.
+  await page.waitForFunction(() => document.querySelector('.al-scene [data-role="lm-status"]')?.dataset.state !== 'loading', null, { timeout: 30000 });
   await nextFrame(page);
 }
 

@@ -114,3 +114,73 @@ test('setText writes only a changed text, and otherwise behaves as textContent',
   setText(parent, '');
   assert.equal(writes, 5, 'a node holding an element is cleared even when its text is already empty');
 });
+
+// A small live DOM for setLines / setRows: child lists, text nodes, attributes, and a count of
+// the elements ever made, so a test can see which items were kept.
+function liveDocument() {
+  let made = 0;
+  const doc = { nodeType: 9 };
+  const text = (data) => ({ nodeType: 3, data, parentNode: null, remove() { detach(this); } });
+  function detach(n) { const p = n.parentNode; if (p) { p.childNodes.splice(p.childNodes.indexOf(n), 1); n.parentNode = null; } }
+  function element(tag) {
+    made += 1;
+    const node = {
+      nodeType: 1, tag, childNodes: [], attrs: {}, ownerDocument: doc, parentNode: null, writes: 0,
+      get firstChild() { return this.childNodes[0] ?? null; },
+      get lastChild() { return this.childNodes[this.childNodes.length - 1] ?? null; },
+      appendChild(c) { detach(c); c.parentNode = this; this.childNodes.push(c); return c; },
+      remove() { detach(this); },
+      setAttribute(k, v) { this.attrs[k] = String(v); },
+      getAttribute(k) { return k in this.attrs ? this.attrs[k] : null; },
+      removeAttribute(k) { delete this.attrs[k]; },
+      addEventListener() {},
+      get textContent() { return this.childNodes.map((c) => (c.nodeType === 3 ? c.data : c.textContent)).join(''); },
+      set textContent(v) { this.writes += 1; for (const c of [...this.childNodes]) detach(c); if (v !== '') this.appendChild(text(String(v))); },
+    };
+    return node;
+  }
+  doc.createElement = element;
+  doc.createTextNode = text;
+  return { doc, made: () => made };
+}
+
+test('setLines keeps the items already there, writes only changed lines, and follows the count', async () => {
+  const { setLines } = await import('../../web/src/lib/dom.js');
+  const { doc, made } = liveDocument();
+  const list = doc.createElement('ul');
+  setLines(list, ['a · b = 2', 'a · c = 0']);
+  assert.deepEqual(list.childNodes.map((li) => [li.tag, li.textContent]), [['li', 'a · b = 2'], ['li', 'a · c = 0']]);
+  const [first, second] = list.childNodes;
+  const before = made();
+  setLines(list, ['a · b = 2', 'a · c = 1', 'a · d = 3']);
+  assert.equal(list.childNodes[0], first, 'the unchanged line is the same element');
+  assert.equal(first.writes, 1, 'and its text was not written again');
+  assert.equal(list.childNodes[1], second);
+  assert.equal(second.textContent, 'a · c = 1');
+  assert.equal(made() - before, 1, 'only the new third line was made');
+  setLines(list, ['only one'], 'li', (i) => ({ 'data-verdict': i === 0 ? 'ok' : null }));
+  assert.deepEqual(list.childNodes.map((li) => li.textContent), ['only one'], 'extra items are removed');
+  assert.equal(list.childNodes[0].getAttribute('data-verdict'), 'ok');
+  setLines(list, ['only one'], 'li', () => ({ 'data-verdict': null }));
+  assert.equal(list.childNodes[0].getAttribute('data-verdict'), null, 'null removes an attribute');
+  setLines(list, []);
+  assert.equal(list.childNodes.length, 0);
+});
+
+test('setRows keeps rows and cells, the first cell a row header', async () => {
+  const { setRows } = await import('../../web/src/lib/dom.js');
+  const { doc, made } = liveDocument();
+  const body = doc.createElement('tbody');
+  setRows(body, [['d_k 4', '0.61', '0.70'], ['d_k 64', '0.58', '0.93']]);
+  assert.deepEqual(body.childNodes.map((tr) => tr.childNodes.map((c) => `${c.tag}:${c.textContent}`)),
+    [['th:d_k 4', 'td:0.61', 'td:0.70'], ['th:d_k 64', 'td:0.58', 'td:0.93']]);
+  assert.equal(body.childNodes[0].childNodes[0].getAttribute('scope'), 'row');
+  const keep = body.childNodes[1].childNodes[2];
+  const before = made();
+  setRows(body, [['d_k 4', '0.61', '0.70'], ['d_k 64', '0.58', '0.95']]);
+  assert.equal(made(), before, 'no element is made for a changed number');
+  assert.equal(body.childNodes[1].childNodes[2], keep);
+  assert.equal(keep.textContent, '0.95');
+  setRows(body, [['d_k 4', '0.61']]);
+  assert.deepEqual(body.childNodes.map((tr) => tr.childNodes.map((c) => c.textContent)), [['d_k 4', '0.61']]);
+});

@@ -1,6 +1,7 @@
 // dom.js — the page's one DOM helper (views, scenes, lesson frame): el() builds elements (text is always added as
 // text nodes, never parsed as HTML), svg() does the same for SVG, setText() rewrites a text only when it
-// changed, uid() makes per-instance ids.
+// changed, setLines() / setRows() keep a list's items or a table body's rows and rewrite only what changed,
+// uid() makes per-instance ids.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FORBIDDEN = new Set(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc']);
@@ -88,6 +89,48 @@ export function setText(node, text) {
   const only = node.firstChild;
   if (only === null ? t === '' : only === node.lastChild && only.nodeType === 3 && only.data === t) return;
   node.textContent = t;
+}
+
+/**
+ * Make `list` hold one `tag` element per text of `lines`, in order, reusing the items already there
+ * (extra ones are removed, missing ones made) and writing only changed texts (setText). A re-render
+ * that repeats most lines then leaves them alone instead of making the browser build, lay out and
+ * paint the whole list again. `attrs(i)` → attributes to keep on item i (e.g. a data-* state).
+ */
+export function setLines(list, lines, tag = 'li', attrs = null) {
+  const { el } = domFor(list);
+  while (list.childNodes.length > lines.length) list.lastChild.remove();
+  lines.forEach((line, i) => {
+    const item = list.childNodes[i] ?? list.appendChild(el(tag));
+    setText(item, line);
+    if (attrs) setAttrs(item, attrs(i));
+  });
+}
+
+/**
+ * Make the table section `body` hold one row per entry of `rows` (each an array of cell texts; the
+ * first cell a row header, <th scope="row">), reusing rows and cells the same way as setLines.
+ */
+export function setRows(body, rows) {
+  const { el } = domFor(body);
+  while (body.childNodes.length > rows.length) body.lastChild.remove();
+  rows.forEach((cells, i) => {
+    const row = body.childNodes[i] ?? body.appendChild(el('tr'));
+    while (row.childNodes.length > cells.length) row.lastChild.remove();
+    cells.forEach((text, c) => {
+      const cell = row.childNodes[c] ?? row.appendChild(c === 0 ? el('th', { scope: 'row' }) : el('td'));
+      setText(cell, text);
+    });
+  });
+}
+
+// Attributes that differ from the node's are written; null/undefined/false removes one.
+function setAttrs(node, attrs) {
+  for (const [key, value] of Object.entries(attrs)) {
+    const want = value === undefined || value === null || value === false ? null : value === true ? '' : String(value);
+    if (node.getAttribute(key) === want) continue;
+    if (want === null) node.removeAttribute(key); else node.setAttribute(key, want);
+  }
 }
 
 /** Remove every child of a node. */

@@ -5,6 +5,8 @@
 import { domFor } from '../lib/dom.js';
 import { colorFor } from './color.js';
 
+const CAUSAL = (i, j) => j > i; // a causal row's later keys are masked
+
 /**
  * createAttentionThumbnail(container, { size }) → { element, update({ values, n, masked(i, j) }), destroy() }
  * size: the drawn width in CSS pixels.
@@ -16,14 +18,19 @@ export function createAttentionThumbnail(container, { size = 112 } = {}) {
   const win = container.ownerDocument.defaultView;
   const css = win?.getComputedStyle ? win.getComputedStyle(container) : null;
   const maskedBg = css?.getPropertyValue('--al-masked-bg').trim() || '#ececec';
+  let drawn = null; // { values (a copy), n, masked, px } of the picture on the canvas
   return {
     element: canvas,
-    update({ values, n, masked = (i, j) => j > i }) {
+    update({ values, n, masked = CAUSAL }) {
       const ratio = Math.min(2, win?.devicePixelRatio || 1);
       const px = Math.round(size * ratio);
+      // The same map again (another part of the scene changed): the canvas already shows it.
+      if (drawn && drawn.n === n && drawn.px === px && drawn.masked === masked && sameNumbers(drawn.values, values, n * n)) return;
       if (canvas.width !== px) { canvas.width = px; canvas.height = px; }
-      canvas.style.width = `${size}px`;
-      canvas.style.height = `${size}px`;
+      if (!drawn) {
+        canvas.style.width = `${size}px`;
+        canvas.style.height = `${size}px`;
+      }
       const g = canvas.getContext('2d');
       if (!g) return;
       const cell = px / n;
@@ -33,7 +40,14 @@ export function createAttentionThumbnail(container, { size = 112 } = {}) {
           g.fillRect(Math.floor(j * cell), Math.floor(i * cell), Math.ceil(cell), Math.ceil(cell));
         }
       }
+      drawn = { values: Float64Array.from(values.slice(0, n * n)), n, masked, px };
     },
     destroy() { canvas.remove(); },
   };
+}
+
+function sameNumbers(a, b, count) {
+  if (b.length < count) return false;
+  for (let i = 0; i < count; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  return true;
 }

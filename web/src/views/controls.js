@@ -54,12 +54,13 @@ export function rangeField(host, { label, min, max, step = 1, onInput, onCommit,
     element,
     input,
     sync(value, limits = {}) {
-      if (limits.min !== undefined) input.min = String(limits.min);
-      if (limits.max !== undefined) input.max = String(limits.max);
+      // (only what changed is written: the slider being dragged is left alone)
+      if (limits.min !== undefined && input.min !== String(limits.min)) input.min = String(limits.min);
+      if (limits.max !== undefined && input.max !== String(limits.max)) input.max = String(limits.max);
       if (input.value !== String(value)) input.value = String(value);
       const text = format(value);
       setText(out, text);
-      input.setAttribute('aria-valuetext', text);
+      if (input.getAttribute('aria-valuetext') !== text) input.setAttribute('aria-valuetext', text);
     },
   };
 }

@@ -38,11 +38,14 @@ export function createPlayer(container, options = {}) {
   let timer = null;
 
   function render() {
-    range.max = String(Math.max(0, stages.length - 1));
-    range.value = String(index);
-    range.setAttribute('aria-valuetext', stageText(index, stages));
+    // (written only when changed: every scene render updates its player)
+    const max = String(Math.max(0, stages.length - 1));
+    if (range.max !== max) range.max = max;
+    if (range.value !== String(index)) range.value = String(index);
+    const text = stageText(index, stages);
+    if (range.getAttribute('aria-valuetext') !== text) range.setAttribute('aria-valuetext', text);
     range.disabled = stages.length < 2;
-    setText(status, stageText(index, stages));
+    setText(status, text);
     setText(playText, playing ? 'Pause' : 'Play');
     setText(playIcon, playing ? '\u275A\u275A ' : '\u25B6 ');
     prevBtn.disabled = index <= 0;

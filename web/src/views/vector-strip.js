@@ -10,14 +10,19 @@ export function createVectorStrip(container, { width = 288, height = 14 } = {}) 
   const canvas = el('canvas', { class: 'al-vector-strip', 'aria-hidden': 'true', width, height });
   container.appendChild(canvas);
   const win = container.ownerDocument.defaultView;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  let drawn = null; // the values on the canvas now (a copy)
   return {
     element: canvas,
     update(values) {
       const ratio = Math.min(2, win?.devicePixelRatio || 1);
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
+      const w = Math.round(width * ratio), h = Math.round(height * ratio);
+      // (assigning a canvas size, even the same one, drops its pixels and makes new ones)
+      const resized = canvas.width !== w || canvas.height !== h;
+      if (resized) { canvas.width = w; canvas.height = h; }
+      if (!resized && drawn && drawn.length === values.length && drawn.every((v, i) => v === values[i])) return;
+      drawn = Array.from(values);
       const g = canvas.getContext('2d');
       if (!g) return;
       let m = 0;

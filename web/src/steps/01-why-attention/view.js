@@ -77,8 +77,13 @@ export function mount(host, ctx) {
     select.value = String(value);
   };
 
+  // The all-pairs picture depends on the tokens and the chosen pair only: drawn again when they change.
+  let linksKey = '';
   function drawLinks(m) {
     const shown = m.tokens.slice(0, MAX_LINK_TOKENS);
+    const key = JSON.stringify([shown, m.from, m.to, m.n]);
+    if (key === linksKey) return;
+    linksKey = key;
     const k = shown.length;
     const pos = shown.map((_, i) => {
       const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, k);
@@ -98,6 +103,32 @@ export function mount(host, ctx) {
     linkSvg.setAttribute('aria-label', `Every one of the ${m.n} tokens joined to every other by a direct line; the line between “${m.tokens[m.from]}” and “${m.tokens[m.to]}” is drawn thicker.`);
   }
 
+  // The chain's boxes are kept and only their changed parts written (a retention drag changes the
+  // shares, not the boxes): one { li, h, call, fill, share, width } per box.
+  const chainItems = [];
+  function drawChain(boxes) {
+    while (chainItems.length > boxes.length) chainItems.pop().li.remove();
+    boxes.forEach((b, i) => {
+      let it = chainItems[i];
+      if (!it) {
+        it = { h: el('span', { class: 'chain-box-h' }), call: el('span', { class: 'chain-box-token' }), fill: el('span'), share: el('span', { class: 'chain-box-share' }), width: null };
+        it.li = el('li', {}, it.h, it.call, el('span', { class: 'chain-box-bar', 'aria-hidden': 'true' }, it.fill), it.share);
+        chain.appendChild(it.li);
+        chainItems.push(it);
+      }
+      const cls = `chain-box${b.now ? ' chain-box-now' : ''}${b.read ? '' : ' chain-box-later'}`;
+      if (it.li.getAttribute('class') !== cls) it.li.setAttribute('class', cls);
+      if (b.now !== (it.li.getAttribute('aria-current') === 'step')) {
+        if (b.now) it.li.setAttribute('aria-current', 'step'); else it.li.removeAttribute('aria-current');
+      }
+      setText(it.h, b.h);
+      setText(it.call, b.call);
+      setText(it.share, b.shareText);
+      const width = `${b.read ? b.share * 100 : 0}%`;
+      if (width !== it.width) { it.width = width; it.fill.style.width = width; }
+    });
+  }
+
   return {
     render(m, values) {
       n = m.n;
@@ -108,11 +139,7 @@ export function mount(host, ctx) {
       setText(retentionOut, `${formatNumber(m.retention)} (${formatPercent(m.retention)} kept per hop)`);
       retentionInput.setAttribute('aria-valuetext', `${formatPercent(m.retention)} kept per hop`);
       player.update({ stages: m.stages, index: m.at });
-      chain.replaceChildren(...m.boxes.map((b) => el('li', { class: `chain-box${b.now ? ' chain-box-now' : ''}${b.read ? '' : ' chain-box-later'}`, 'aria-current': b.now ? 'step' : undefined },
-        el('span', { class: 'chain-box-h' }, b.h),
-        el('span', { class: 'chain-box-token' }, b.call),
-        el('span', { class: 'chain-box-bar', 'aria-hidden': 'true' }, el('span', { style: { width: `${b.read ? b.share * 100 : 0}%` } })),
-        el('span', { class: 'chain-box-share' }, b.shareText))));
+      drawChain(m.boxes);
       setText(chainSummary, m.chainSummary);
       setText(fadeNote, m.fadeNote);
       heatmap.update({ values: m.weights, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights (seeded, not learned)', scale: 'sequential', domain: [0, 1], lockedRow: m.to, showTable: ctx.ui.table, digits: 2 });

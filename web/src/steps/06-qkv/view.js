@@ -2,7 +2,7 @@
 // tables, the score heatmap, the followed query's dot products and bars, the key/value roles and
 // the "did the weights move?" line. Draws what model.js computed; edits go back through ctx.set.
 import { createBarChart, createHeatmap, createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { domFor, setText } from '../../lib/dom.js';
+import { domFor, setText, setLines } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { carryRows, resizeCols, resizeSquare } from '../../lib/matrix.js';
 import { changeLine, sentenceTokens, toyRow } from './model.js';
@@ -103,10 +103,10 @@ export function mount(host, ctx) {
       tables.k.update(mat(h.k, 'K = X·W_K: what each token is matched on', 'k'));
       tables.v.update(mat(h.v, 'V = X·W_V: what each token hands over', 'v'));
       scoresMap.update({ values: h.scores, rows: n, cols: n, rowLabels: tokens, colLabels: tokens, stage: 'raw scores (query row · key column)', scale: 'diverging', lockedRow: i, highlightRow: i, showTable: ctx.ui.table, digits: 2 });
-      dotLines.replaceChildren(...m.dotLines.map((line) => el('li', {}, line)));
+      setLines(dotLines, m.dotLines);
       scoreBars.update({ bars: tokens.map((tok, j) => ({ label: `k_${tok}`, value: h.scores[i * n + j] })) });
       weightBars.update({ bars: tokens.map((tok, j) => ({ label: tok, value: m.wRow[j] })), domain: [0, 1] });
-      mixLines.replaceChildren(...m.mixLines.map((line) => el('li', {}, line)));
+      setLines(mixLines, m.mixLines);
       output.update({ ...mat(h.output, 'Outputs = weights · V (one new vector per token)', 'out'), highlight: { row: i, col: -1 } });
       if (last === null) setText(changed, changeLine(null, m));
       else if (last.key !== m.key) {

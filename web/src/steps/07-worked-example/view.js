@@ -2,7 +2,7 @@
 // Q/K/V tables, the three stage heatmaps, the output table and the trace, and draws what model.js
 // computed. No maths and no wording of numbers here; edits go back through ctx.set.
 import { createHeatmap, createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setLines } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { INPUTS, TOKENS, EDIT_STEP } from './inputs.js';
 
@@ -60,7 +60,7 @@ export function mount(host, ctx) {
       maps.scaled.update(grid(h.scaled, 'scores ÷ √2', 'diverging'));
       maps.weights.update({ ...grid(h.weights, 'softmax weights', 'sequential'), domain: [0, 1] });
       querySelect.value = String(m.query);
-      trace.replaceChildren(...m.trace.map((line) => el('li', {}, line)));
+      setLines(trace, m.trace);
       const key = JSON.stringify(values);
       if (last !== null && last !== key) ctx.announce(m.announce);
       last = key;

@@ -2,7 +2,7 @@
 // sentences about inner sizes, the heatmap at the chosen size and the traced row. Draws what
 // model.js computed; edits go back through ctx.set.
 import { createHeatmap } from '../../views/index.js';
-import { domFor, setText } from '../../lib/dom.js';
+import { domFor, setText, setLines } from '../../lib/dom.js';
 import { formatShape } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { boxSize } from '../../views/shape-box.js';
@@ -109,7 +109,7 @@ export function mount(host, ctx) {
       }
       setText(engineLine, m.engineLine);
       setText(countLine, m.countLine);
-      products.replaceChildren(...m.productLines.map((line) => el('li', {}, line)));
+      setLines(products, m.productLines);
       const h = m.head;
       map.update({
         values: m.view === 'scores' ? h.scores : h.weights, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens,
@@ -117,7 +117,7 @@ export function mount(host, ctx) {
         scale: m.view === 'scores' ? 'diverging' : 'sequential', domain: m.view === 'weights' ? [0, 1] : undefined,
         lockedRow: m.query, highlightRow: m.query, showTable: ctx.ui.table, digits: 2,
       });
-      trace.replaceChildren(...m.traceLines.map((line) => el('li', {}, line)));
+      setLines(trace, m.traceLines);
     },
     destroy() { map.destroy(); },
   };

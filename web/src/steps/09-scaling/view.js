@@ -6,7 +6,7 @@
 import { createHeatmap } from '../../views/index.js';
 import { createSpreadChart } from '../../views/spread-chart.js';
 import { createLogChart } from '../../views/log-chart.js';
-import { domFor, setText, uid } from '../../lib/dom.js';
+import { domFor, setText, uid, setLines, setRows } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { assetUrl } from '../../embed/assets.js';
 import { INPUTS } from './inputs.js';
@@ -159,7 +159,7 @@ export function mount(host, ctx) {
         ...m.example, rowAxisTitle: 'row', colAxisTitle: 'key', stage: 'weights for one query', scale: 'sequential', domain: [0, 1],
         showTable: ctx.ui.table, digits: 2,
       });
-      exampleLines.replaceChildren(...m.example.lines.map((t) => el('li', {}, t)));
+      setLines(exampleLines, m.example.lines);
       const gr = m.gradient;
       if (m.gradientLoading && !loadingTrainer) {
         loadingTrainer = true;
@@ -167,13 +167,13 @@ export function mount(host, ctx) {
           .finally(() => { loadingTrainer = false; if (ctx.engine.trainingTasks) ctx.set({}); });
       }
       gradientHidden.hidden = !!gr;
-      if (!loadFailed) gradientHidden.textContent = m.gradientHidden;
+      if (!loadFailed) setText(gradientHidden, m.gradientHidden);
       gradientSentence.hidden = gradientBox.hidden = gradientTable.hidden = !gr;
       if (gr) {
-        gradientSentence.textContent = gr.sentence;
+        setText(gradientSentence, gr.sentence);
         gradientChart.update({ series: gr.series, xTitle: 'd_k', yTitle: gr.yTitle, yFormat: gr.tickFormat, legendAt: 'bottom' });
-        gradientCaption.textContent = `The chart's numbers (“almost nothing”: a gradient below ${gr.vanishedBelow})`;
-        gradientBody.replaceChildren(...gr.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.dK), el('td', {}, r.scaled), el('td', {}, r.unscaled), el('td', {}, r.vanished))));
+        setText(gradientCaption, `The chart's numbers (“almost nothing”: a gradient below ${gr.vanishedBelow})`);
+        setRows(gradientBody, gr.rows.map((r) => [r.dK, r.scaled, r.unscaled, r.vanished]));
       }
       if (announceReveal && m.revealed) { announceReveal = false; ctx.announce(m.verdict); }
       summary = m.dkSummary;

@@ -2,7 +2,7 @@
 // table, the score grid, and the live measurement: it times the engine's attention for growing N
 // in small batches between setTimeout pauses (so the page stays responsive) and draws what
 // model.js measurementText() makes of the timings. Only N ≤ 128 is measured on its own.
-import { domFor, uid, setText } from '../../lib/dom.js';
+import { domFor, uid, setText, setRows } from '../../lib/dom.js';
 import { normals, randomMatrix } from '../../model/toy-model.js';
 import { timeCall } from '../cost-timing.js';
 import { messageLine, rangeField } from '../../views/controls.js';
@@ -56,13 +56,14 @@ export function mount(host, ctx) {
     status, charts, el('div', { class: 'scene-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Measured times' }, costTable), ratio);
 
   const results = new Map(); // N → { core, full } in ms per call
+  let gridSide = 0; // side of the all-pairs grid picture now drawn
   let job = 0, running = false, destroyed = false;
   const timers = new Set();
   const weights = { wq: randomMatrix(D_MODEL, D_MODEL, 11), wk: randomMatrix(D_MODEL, D_MODEL, 12), wv: randomMatrix(D_MODEL, D_MODEL, 13) };
 
   function drawResults() {
     const t = measurementText(results);
-    tableBody.replaceChildren(...t.rows.map(([N, ...cells]) => el('tr', {}, el('th', { scope: 'row' }, N), ...cells.map((c) => el('td', {}, c)))));
+    setRows(tableBody, t.rows);
     timeChart.update(t.time);
     memChart.update(t.memory);
     setText(ratio, t.ratio);
@@ -124,13 +125,16 @@ export function mount(host, ctx) {
       halve.disabled = !m.canHalve;
       double.disabled = !m.canDouble;
       setText(compareCaption, m.caption);
-      compareBody.replaceChildren(...m.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.what), el('td', {}, r.rnn), el('td', {}, r.attention))));
+      setRows(compareBody, m.rows.map((r) => [r.what, r.rnn, r.attention]));
       setText(doubling, m.doubling);
       const side = m.grid.side, cell = 160 / side;
       setText(gridTitle, m.grid.title);
-      grid.replaceChildren(...Array.from({ length: side * side }, (_, i) => svg('rect', {
-        x: (i % side) * cell, y: Math.floor(i / side) * cell, width: cell, height: cell, class: Math.floor(i / side) === i % side ? 'scene-grid-diag' : 'scene-grid-cell',
-      })));
+      if (side !== gridSide) { // the picture depends on its side only: redrawn when that changes
+        gridSide = side;
+        grid.replaceChildren(...Array.from({ length: side * side }, (_, i) => svg('rect', {
+          x: (i % side) * cell, y: Math.floor(i / side) * cell, width: cell, height: cell, class: Math.floor(i / side) === i % side ? 'scene-grid-diag' : 'scene-grid-cell',
+        })));
+      }
     },
     destroy() {
       destroyed = true;

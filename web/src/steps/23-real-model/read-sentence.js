@@ -137,43 +137,15 @@ function presetLinks(preset, tokens, labels, layers) {
  * cannot be read (the view keeps the last maps), else every number and sentence the step draws.
  */
 export function readSentence(loaded, values) {
-  const { lm, manifest } = loaded;
+  const { lm } = loaded;
   const c = lm.config;
   const settings = model(values);
-  const words = lm.tokenize(settings.sentence);
-  const problem = unreadable(words, c, 'the maps still show');
-  if (problem) return { error: problem };
-  const { tokens, layers } = lm.attend(settings.sentence);
-  const n = tokens.length;
-  const labels = tokens.map(tokenLabel);
+  const read = readWholeSentence(loaded, settings.sentence);
+  if (read.error) return { error: read.error };
+  const { n, tokens, labels, words, unknown, unknownLine, grid, worstRowSum, layers, prediction } = read;
   const layer = Math.min(Math.max(settings.layer, 0), c.layers - 1);
   const head = Math.min(Math.max(settings.head, 0), c.heads - 1);
   const query = Math.min(Math.max(settings.query, 0), n - 1);
-
-  const unknown = words.filter((t) => !t.known).map((t) => t.text);
-  const unknownLine = unknown.length
-    ? `${unknown.length} of ${plural(words.length, 'word')} ${unknown.length === 1 ? 'is' : 'are'} not among the ${formatCount(c.vocab)} tokens the model knows (marked ${UNKNOWN_MARK}: ${unknown.map(quoteLabel).join(', ')}). It reads each as <unk>, one token shared by every unknown word, so it cannot tell them apart.`
-    : `The model knows every word of this sentence (its vocabulary holds ${formatCount(c.vocab)} tokens).`;
-
-  const held = manifest.headRoles?.heads ?? [];
-  // (a role needs queries from the third token on: <s> and the first word have nothing to compare)
-  const live = n >= 3 ? measureHeadRoles(lm, [settings.sentence], manifest.posTags?.tags ?? '') : { queries: 0, heads: [] };
-  let worstRowSum = 0;
-  const grid = layers.map((heads, l) => heads.map((w, h) => {
-    for (const s of rowSums(w, n, n)) worstRowSum = Math.max(worstRowSum, Math.abs(s - 1));
-    const heldRole = held.find((r) => r.layer === l + 1 && r.head === h + 1);
-    const liveRole = live.heads.find((r) => r.layer === l + 1 && r.head === h + 1);
-    const link = strongestLink(w, n, labels);
-    return {
-      layer: l, head: h, title: headTitle(l, h), values: w,
-      summary: mapSummary(headTitle(l, h), w, tokens, labels),
-      role: heldRole?.role ?? null,
-      heldLine: roleLine(heldRole, `On held-out text (${formatCount(manifest.headRoles?.queries ?? 0)} queries)`),
-      liveRole: live.queries > 0 ? liveRole.role : null,
-      liveLine: live.queries > 0 ? roleLine(liveRole, `On this sentence (${plural(live.queries, 'query', 'queries')})`) : 'On this sentence: too short to measure (a role needs queries from the third token on).',
-      linkLine: link ? `Its strongest link between two different words here: ${link.line}.` : null,
-    };
-  }));
 
   // the enlarged head and its query row
   const w = layers[layer][head];
@@ -191,21 +163,71 @@ export function readSentence(loaded, values) {
     rowSum: `Its ${plural(query + 1, 'visible weight')} add up to ${formatNumber(visible.reduce((s, v) => s + v, 0), 3)}.`,
   };
 
-  const next = lm.predictNext(settings.sentence, TOP_WORDS);
+  const preset = PRESETS.find((p) => p.id === settings.preset);
+  return {
+    ...settings, layer, head, query, n, tokens, labels,
+    words, unknown, unknownLine,
+    grid, worstRowSum, focus, prediction,
+    presetLines: preset ? presetLinks(preset, tokens, labels, layers) : [],
+    announce: `${n} tokens read${unknown.length ? `, ${unknown.length} unknown` : ''}. Next word: ${prediction.words[0].label}, ${formatNumber(prediction.words[0].probability)}.`,
+  };
+}
+
+// Everything that depends on the sentence alone (the model's run, every head's map and role, the
+// next-word prediction), kept for the last sentence read: moving the query, layer or head then
+// only picks from it instead of running the model again (the same inputs give the same numbers).
+let lastRead = null; // { loaded, sentence, read }
+function readWholeSentence(loaded, sentence) {
+  if (lastRead && lastRead.loaded === loaded && lastRead.sentence === sentence) return lastRead.read;
+  const read = runSentence(loaded, sentence);
+  lastRead = { loaded, sentence, read };
+  return read;
+}
+
+function runSentence(loaded, sentence) {
+  const { lm, manifest } = loaded;
+  const c = lm.config;
+  const words = lm.tokenize(sentence);
+  const problem = unreadable(words, c, 'the maps still show');
+  if (problem) return { error: problem };
+  const { tokens, layers } = lm.attend(sentence);
+  const n = tokens.length;
+  const labels = tokens.map(tokenLabel);
+
+  const unknown = words.filter((t) => !t.known).map((t) => t.text);
+  const unknownLine = unknown.length
+    ? `${unknown.length} of ${plural(words.length, 'word')} ${unknown.length === 1 ? 'is' : 'are'} not among the ${formatCount(c.vocab)} tokens the model knows (marked ${UNKNOWN_MARK}: ${unknown.map(quoteLabel).join(', ')}). It reads each as <unk>, one token shared by every unknown word, so it cannot tell them apart.`
+    : `The model knows every word of this sentence (its vocabulary holds ${formatCount(c.vocab)} tokens).`;
+
+  const held = manifest.headRoles?.heads ?? [];
+  // (a role needs queries from the third token on: <s> and the first word have nothing to compare)
+  const live = n >= 3 ? measureHeadRoles(lm, [sentence], manifest.posTags?.tags ?? '') : { queries: 0, heads: [] };
+  let worstRowSum = 0;
+  const grid = layers.map((heads, l) => heads.map((w, h) => {
+    for (const s of rowSums(w, n, n)) worstRowSum = Math.max(worstRowSum, Math.abs(s - 1));
+    const heldRole = held.find((r) => r.layer === l + 1 && r.head === h + 1);
+    const liveRole = live.heads.find((r) => r.layer === l + 1 && r.head === h + 1);
+    const link = strongestLink(w, n, labels);
+    return {
+      layer: l, head: h, title: headTitle(l, h), values: w,
+      summary: mapSummary(headTitle(l, h), w, tokens, labels),
+      role: heldRole?.role ?? null,
+      heldLine: roleLine(heldRole, `On held-out text (${formatCount(manifest.headRoles?.queries ?? 0)} queries)`),
+      liveRole: live.queries > 0 ? liveRole.role : null,
+      liveLine: live.queries > 0 ? roleLine(liveRole, `On this sentence (${plural(live.queries, 'query', 'queries')})`) : 'On this sentence: too short to measure (a role needs queries from the third token on).',
+      linkLine: link ? `Its strongest link between two different words here: ${link.line}.` : null,
+    };
+  }));
+
+  const next = lm.predictNext(sentence, TOP_WORDS);
   const total = next.reduce((s, p) => s + p.probability, 0);
   const prediction = {
     words: next.map((p) => ({ token: p.token, label: predictionLabel(p.token), probability: p.probability })),
     total,
-    line: `After \u201c${settings.sentence}\u201d the model's top ${next.length} guesses take ${formatNumber(total, 3)} of the probability; the other ${formatCount(c.vocab - next.length)} tokens share the remaining ${formatNumber(1 - total, 3)}.`,
+    line: `After \u201c${sentence}\u201d the model's top ${next.length} guesses take ${formatNumber(total, 3)} of the probability; the other ${formatCount(c.vocab - next.length)} tokens share the remaining ${formatNumber(1 - total, 3)}.`,
   };
-
-  const preset = PRESETS.find((p) => p.id === settings.preset);
   return {
-    ...settings, layer, head, query, n, tokens, labels,
+    n, tokens, labels, layers, unknown, unknownLine, grid, worstRowSum, prediction,
     words: words.map((t) => ({ text: t.text, known: t.known })),
-    unknown, unknownLine,
-    grid, worstRowSum, focus, prediction,
-    presetLines: preset ? presetLinks(preset, tokens, labels, layers) : [],
-    announce: `${n} tokens read${unknown.length ? `, ${unknown.length} unknown` : ''}. Next word: ${prediction.words[0].label}, ${formatNumber(prediction.words[0].probability)}.`,
   };
 }

@@ -8,7 +8,7 @@
 import { createBarChart, createHeatmap, createMatrixTable } from '../../views/index.js';
 import { createAttentionThumbnail } from '../../views/attention-thumbnail.js';
 import { rangeField } from '../../views/controls.js';
-import { domFor, uid } from '../../lib/dom.js';
+import { domFor, uid, setText, setLines, setRows } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { languageModelFrame, readOrSay } from '../language-model-frame.js';
 import { INPUTS, PRESETS } from './inputs.js';
@@ -17,7 +17,7 @@ import { readSentence } from './read-sentence.js';
 export function mount(host, ctx) {
   const { el } = domFor(host);
   const win = host.ownerDocument.defaultView;
-  let loaded = null, values = null, shown = null, cells = [], speakTimer = 0;
+  let loaded = null, values = null, shown = null, cells = [], speakTimer = 0, shownWords = null;
   const frame = languageModelFrame(host, ctx, { maxLength: INPUTS.sentence.maxLength, onReady: (l) => { loaded = l; draw(); } });
   const { field, problem } = frame;
   const presetBox = el('div', { class: 'al-controls', role: 'group', 'aria-label': 'Preset sentences' },
@@ -127,9 +127,12 @@ export function mount(host, ctx) {
     const c = loaded.lm.config;
     if (cells.length !== c.layers * c.heads) buildGrid(c.layers, c.heads);
 
-    tokenList.replaceChildren(...m.words.map((t) => el('li', { class: t.known ? 'lm-token' : 'lm-token lm-token-unknown', 'data-known': String(t.known) },
-      t.text, t.known ? null : el('span', { 'aria-hidden': 'true' }, '*'), t.known ? null : el('span', { class: 'al-sr-only' }, ' (unknown to the model)'))));
-    unknownLine.textContent = m.unknownLine;
+    if (m.words !== shownWords) { // the tokens change with the sentence only
+      shownWords = m.words;
+      tokenList.replaceChildren(...m.words.map((t) => el('li', { class: t.known ? 'lm-token' : 'lm-token lm-token-unknown', 'data-known': String(t.known) },
+        t.text, t.known ? null : el('span', { 'aria-hidden': 'true' }, '*'), t.known ? null : el('span', { class: 'al-sr-only' }, ' (unknown to the model)'))));
+    }
+    setText(unknownLine, m.unknownLine);
 
     if (ctx.ui?.table && !numbers.open) numbers.open = true;
     if (numbers.open) cells.forEach(fillTable);
@@ -137,20 +140,20 @@ export function mount(host, ctx) {
       const g = m.grid[cell.layer][cell.head];
       cell.thumb.update({ values: g.values, n: m.n });
       const selected = cell.layer === m.layer && cell.head === m.head;
-      cell.button.setAttribute('aria-pressed', String(selected));
-      cell.role.textContent = g.role && g.role !== 'spread' ? g.role : 'no single pattern';
-      cell.alt.textContent = `${g.heldLine ?? ''} ${g.liveLine} ${g.summary}`;
+      if (cell.button.getAttribute('aria-pressed') !== String(selected)) cell.button.setAttribute('aria-pressed', String(selected));
+      setText(cell.role, g.role && g.role !== 'spread' ? g.role : 'no single pattern');
+      setText(cell.alt, `${g.heldLine ?? ''} ${g.liveLine} ${g.summary}`);
     }
 
     const f = m.focus;
     const g = m.grid[f.layer][f.head];
-    focusTitle.textContent = f.title;
-    roleLines.replaceChildren(...[g.heldLine, g.liveLine, g.linkLine].filter(Boolean).map((t) => el('li', {}, t)));
+    setText(focusTitle, f.title);
+    setLines(roleLines, [g.heldLine, g.liveLine, g.linkLine].filter(Boolean));
     scrub.sync(f.query, { min: 0, max: m.n - 1 });
     scrub.input.setAttribute('aria-valuetext', f.place);
-    scrub.input.nextSibling.textContent = f.place;
-    readout.textContent = f.readout;
-    rowSum.textContent = f.rowSum;
+    setText(scrub.input.nextSibling, f.place);
+    setText(readout, f.readout);
+    setText(rowSum, f.rowSum);
     rowBars.update({ bars: f.bars, domain: [0, 1], format: (v) => formatNumber(v) });
     const masked = new Float32Array(f.values.length);
     for (let i = 0; i < m.n; i++) for (let j = 0; j < m.n; j++) masked[i * m.n + j] = j > i ? -Infinity : f.values[i * m.n + j];
@@ -161,13 +164,13 @@ export function mount(host, ctx) {
     });
 
     const body = roleTable.tBodies[0];
-    body.replaceChildren(...m.grid.flat().map((h) => el('tr', {}, el('th', { scope: 'row' }, h.title), el('td', {}, h.heldLine ?? 'not measured'), el('td', {}, h.liveLine))));
+    setRows(body, m.grid.flat().map((h) => [h.title, h.heldLine ?? 'not measured', h.liveLine]));
 
     nextBars.update({ bars: m.prediction.words.map((w) => ({ label: w.label, value: w.probability })), domain: [0, 1], format: (v) => formatNumber(v, 3) });
-    predictLine.textContent = m.prediction.line;
+    setText(predictLine, m.prediction.line);
 
     presetTitle.hidden = presetList.hidden = m.presetLines.length === 0;
-    presetList.replaceChildren(...m.presetLines.map((p) => el('li', { 'data-verdict': p.verdict }, p.line)));
+    setLines(presetList, m.presetLines.map((p) => p.line), 'li', (i) => ({ 'data-verdict': m.presetLines[i].verdict }));
   }
 
   return {

@@ -48,7 +48,7 @@ export function readBlock(loaded, values) {
   const words = lm.tokenize(settings.sentence);
   const problem = unreadable(words, c, 'the block still shows');
   if (problem) return { error: problem };
-  const run = lm.activations(settings.sentence, TOP_WORDS);
+  const { run, worst } = runSentence(loaded, settings.sentence, words.length);
   const { tokens, stages, next } = run;
   const n = tokens.length;
   const d = c.dModel;
@@ -92,10 +92,7 @@ export function readBlock(loaded, values) {
 
   // The causal mask, measured: add a word at the end and compare every earlier vector.
   let causal;
-  if (words.length + 1 <= c.context - 1) {
-    const longer = lm.activations(`${settings.sentence} ${PROBE_WORD}`, 1);
-    let worst = 0;
-    stages.forEach((s, i) => { worst = Math.max(worst, maxAbsDiff(s.values, longer.stages[i].values.subarray(0, n * d))); });
+  if (worst !== null) {
     causal = {
       probe: PROBE_WORD, maxDiff: worst,
       line: `Measured: with \u201c${PROBE_WORD}\u201d added at the end, every vector of the ${plural(n, 'earlier token')} in all ${stages.length} boxes stays ${worst === 0 ? 'exactly the same (largest difference 0)' : `the same up to float rounding (largest difference ${scientific(worst)})`}. Only the new token gets new vectors.`,
@@ -133,4 +130,26 @@ export function readBlock(loaded, values) {
     scale,
     announce: `Following ${name}: ${boxes.length} boxes, then ${output.words[0].label} as the likeliest next token.`,
   };
+}
+
+// The model's two runs for a sentence (the sentence, and the sentence with the probe word added to
+// measure the causal mask: `worst` is the largest change of an earlier token's numbers, null when the
+// context is full), kept for the last sentence read: following another token only picks from them
+// instead of running the model twice again (the same inputs give the same numbers).
+let lastRun = null; // { loaded, sentence, result }
+function runSentence(loaded, sentence, wordCount) {
+  if (lastRun && lastRun.loaded === loaded && lastRun.sentence === sentence) return lastRun.result;
+  const { lm } = loaded;
+  const c = lm.config;
+  const run = lm.activations(sentence, TOP_WORDS);
+  let worst = null;
+  if (wordCount + 1 <= c.context - 1) {
+    const n = run.tokens.length;
+    const longer = lm.activations(`${sentence} ${PROBE_WORD}`, 1);
+    worst = 0;
+    run.stages.forEach((s, i) => { worst = Math.max(worst, maxAbsDiff(s.values, longer.stages[i].values.subarray(0, n * c.dModel))); });
+  }
+  const result = { run, worst };
+  lastRun = { loaded, sentence, result };
+  return result;
 }

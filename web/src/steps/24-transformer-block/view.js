@@ -8,7 +8,7 @@
 import { createBarChart } from '../../views/index.js';
 import { createVectorStrip } from '../../views/vector-strip.js';
 import { rangeField } from '../../views/controls.js';
-import { domFor } from '../../lib/dom.js';
+import { domFor, setText, setLines, setRows } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { languageModelFrame, readOrSay } from '../language-model-frame.js';
 import { INPUTS } from './inputs.js';
@@ -17,7 +17,7 @@ import { readBlock } from './read-block.js';
 export function mount(host, ctx) {
   const { el } = domFor(host);
   const win = host.ownerDocument.defaultView;
-  let loaded = null, values = null, shown = null, boxes = [], speakTimer = 0;
+  let loaded = null, values = null, shown = null, boxes = [], speakTimer = 0, buttonLabels = '';
   const frame = languageModelFrame(host, ctx, { maxLength: INPUTS.sentence.maxLength, onReady: (l) => { loaded = l; draw(); } });
   const { problem } = frame;
   const tokenButtons = el('div', { class: 'lm-tokens', role: 'group', 'aria-label': 'Token to follow through the block', 'data-role': 'token-buttons' });
@@ -81,35 +81,43 @@ export function mount(host, ctx) {
     shown = m;
     if (boxes.length !== m.boxes.length) buildBoxes(m);
 
-    tokenButtons.replaceChildren(...m.labels.map((label, i) => {
-      const b = el('button', { type: 'button', class: 'al-button lm-token-button', 'aria-pressed': String(i === m.token), 'data-index': i }, label);
-      b.addEventListener('click', () => { ctx.set({ token: i }); speakSoon(); });
-      return b;
-    }));
+    const labelKey = m.labels.join('\u0000');
+    if (labelKey !== buttonLabels) { // one button per token: made again only when the tokens change
+      buttonLabels = labelKey;
+      tokenButtons.replaceChildren(...m.labels.map((label, i) => {
+        const b = el('button', { type: 'button', class: 'al-button lm-token-button', 'aria-pressed': 'false', 'data-index': i }, label);
+        b.addEventListener('click', () => { ctx.set({ token: i }); speakSoon(); });
+        return b;
+      }));
+    }
+    [...tokenButtons.children].forEach((b, i) => {
+      const pressed = String(i === m.token);
+      if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+    });
     scrub.sync(m.token, { min: 0, max: m.n - 1 });
     scrub.input.setAttribute('aria-valuetext', m.place);
-    scrub.input.nextSibling.textContent = m.place;
-    arrangement.textContent = m.arrangement;
+    setText(scrub.input.nextSibling, m.place);
+    setText(arrangement, m.arrangement);
 
     m.boxes.forEach((b, i) => {
       const v = boxes[i];
-      v.title.textContent = b.title;
-      v.about.textContent = `${b.about} Shape ${b.shape}.`;
-      v.concept.textContent = b.concept ? `Legend: ${b.concept}` : '';
+      setText(v.title, b.title);
+      setText(v.about, `${b.about} Shape ${b.shape}.`);
+      setText(v.concept, b.concept ? `Legend: ${b.concept}` : '');
       v.concept.hidden = !b.concept;
       v.strip.update(b.vector);
-      v.lengthLine.textContent = b.lengthLine;
-      v.numbers.textContent = b.numbersLine;
-      v.all.textContent = b.allNumbers;
+      setText(v.lengthLine, b.lengthLine);
+      setText(v.numbers, b.numbersLine);
+      setText(v.all, b.allNumbers);
     });
-    outputTitle.textContent = m.output.title;
-    outputAbout.textContent = m.output.about;
+    setText(outputTitle, m.output.title);
+    setText(outputAbout, m.output.about);
     bars.update({ bars: m.output.words.map((w) => ({ label: w.label, value: w.probability })), domain: [0, 1], format: (x) => formatNumber(x, 3) });
-    outputLine.textContent = m.output.line;
+    setText(outputLine, m.output.line);
 
-    maskList.replaceChildren(...m.maskLines.map((t) => el('li', {}, t)));
-    legend.tBodies[0].replaceChildren(...m.intuitions.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.concept), el('td', {}, r.does), el('td', {}, r.picture))));
-    scaleTable.tBodies[0].replaceChildren(...m.scale.map((r) => el('tr', {}, el('th', { scope: 'row' }, r.what), el('td', {}, r.small), el('td', {}, r.large), el('td', {}, r.ours))));
+    setLines(maskList, m.maskLines);
+    setRows(legend.tBodies[0], m.intuitions.map((r) => [r.concept, r.does, r.picture]));
+    setRows(scaleTable.tBodies[0], m.scale.map((r) => [r.what, r.small, r.large, r.ours]));
   }
 
   return {
