@@ -236,8 +236,10 @@ export async function mountLesson(container, options = {}) {
       takeaway.hidden = !t.takeaway;
       navButtons.forEach((b, i) => (i === index ? b.setAttribute('aria-current', 'step') : b.removeAttribute('aria-current')));
     }
-    tablesToggle.setAttribute('aria-pressed', String(!!state.ui.table));
-    root.dataset.alTables = state.ui.table ? 'on' : 'off'; // heatmaps without their own showTable follow it
+    // (written only when it changes: the lesson renders on every frame of a drag)
+    if (tablesToggle.getAttribute('aria-pressed') !== String(!!state.ui.table)) tablesToggle.setAttribute('aria-pressed', String(!!state.ui.table));
+    const tables = state.ui.table ? 'on' : 'off';
+    if (root.dataset.alTables !== tables) root.dataset.alTables = tables; // heatmaps without their own showTable follow it
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     renderScene();

@@ -3,7 +3,7 @@
 // { update(spec) }), and a plain pair of <select>s ("Query row" / "Key column") so the question
 // can be answered without the heatmap (keyboard, screen reader, or if the heatmap failed to load).
 
-import { domFor } from '../lib/dom.js';
+import { domFor, setText } from '../lib/dom.js';
 
 export function createCellControl(doc, question, env) {
   let live = null;
@@ -18,11 +18,17 @@ export function createCellControl(doc, question, env) {
   function describePick() {
     const r = rowSel.value;
     const c = colSel.value;
-    if (r === '' || c === '' || !live) { picked.textContent = ''; return; }
-    picked.textContent = `Selected: row \u201C${live.rowLabels[r]}\u201D, column \u201C${live.colLabels[c]}\u201D.`;
+    if (r === '' || c === '' || !live) { setText(picked, ''); return; }
+    setText(picked, `Selected: row \u201C${live.rowLabels[r]}\u201D, column \u201C${live.colLabels[c]}\u201D.`);
   }
 
+  const shownLabels = new WeakMap(); // select → the labels its options show
+  // The options follow the live labels; they are made again only when those change (the quiz
+  // refreshes its live questions on every change of the step's inputs, a slider drag included).
   function fillSelect(sel, labels, prompt) {
+    const key = JSON.stringify([prompt, labels]);
+    if (shownLabels.get(sel) === key) return;
+    shownLabels.set(sel, key);
     const keep = sel.value;
     while (sel.firstChild) sel.removeChild(sel.firstChild);
     sel.appendChild(domFor(doc).el('option', { value: '', text: prompt }));
@@ -35,10 +41,10 @@ export function createCellControl(doc, question, env) {
       live = env.live();
     } catch (err) {
       live = null;
-      status.textContent = err && err.message ? err.message : 'This question cannot be computed right now.';
+      setText(status, err && err.message ? err.message : 'This question cannot be computed right now.');
       return;
     }
-    status.textContent = '';
+    setText(status, '');
     fillSelect(rowSel, live.rowLabels, 'Choose a query row');
     fillSelect(colSel, live.colLabels, 'Choose a key column');
     describePick();

@@ -45,7 +45,7 @@ export function createBarChart(container, { label = 'Bar chart' } = {}) {
         const r = rows[i];
         const text = displayLabel(b.label, i + 1);
         setText(r.name, text);
-        r.name.title = text;
+        if (r.name.title !== text) r.name.title = text; // (a re-render repeats most of it: write only changes)
         const g = barGeometry(b.value, dom);
         r.bar.style.left = `${g.start}%`;
         r.bar.style.width = `${g.width}%`;
@@ -53,7 +53,7 @@ export function createBarChart(container, { label = 'Bar chart' } = {}) {
         r.zero.style.left = `${z}%`;
         setText(r.value, fmt(b.value));
         setText(r.note, b.note ? ` (${b.note})` : '');
-        r.note.hidden = !b.note;
+        if (r.note.hidden !== !b.note) r.note.hidden = !b.note;
       });
     },
     destroy() {
