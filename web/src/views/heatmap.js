@@ -13,7 +13,7 @@ import { moveCell } from './grid-nav.js';
 import { summarizeMatrix } from './summarize-matrix.js';
 import { describeCell, rowHeaderText, colHeaderText } from './cell-text.js';
 import { createLegend } from './legend.js';
-import { createMatrixTable } from './matrix-table.js';
+import { checkSpec, createMatrixTable } from './matrix-table.js';
 
 const THEME_VARS = {
   fg: ['--al-fg', '#1a1a1a'], bg: ['--al-bg', '#ffffff'], muted: ['--al-muted', '#595959'],
@@ -33,18 +33,25 @@ function readTheme(node) {
   return theme;
 }
 
+// views/offscreen-work.js, loaded (as a chunk of its own, outside the first view) once a heatmap
+// larger than 8 × 8 or a third heatmap is shown; until then every heatmap draws and fills its
+// table on each update.
+// (If it cannot load, every heatmap keeps doing all its work at once.)
+let offscreen = null;
+let offscreenLoad = null;
+const waitingForOffscreen = new Set(); // heatmaps to watch once it has loaded
+let liveHeatmaps = 0;
+function loadOffscreen(attach) {
+  waitingForOffscreen.add(attach);
+  offscreenLoad ??= import('./offscreen-work.js').then((m) => {
+    offscreen = m;
+    for (const f of waitingForOffscreen) f();
+    waitingForOffscreen.clear();
+  }, () => waitingForOffscreen.clear());
+}
+
 // Above this many cells, the screen-reader grid keeps only the focused row in the DOM.
 const VIRTUAL_CELLS = 256;
-
-function validate(spec) {
-  const { values, rows, cols } = spec;
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) {
-    throw new RangeError('Heatmap: rows and cols must be whole numbers of at least 1.');
-  }
-  if (!values || values.length !== rows * cols) {
-    throw new RangeError(`Heatmap: expected ${rows * cols} values for ${rows} × ${cols}, got ${values ? values.length : 0}.`);
-  }
-}
 
 /**
  * createHeatmap(container, { label, onCellActivate(row, col), onLockChange(rowOrNull),
@@ -77,6 +84,7 @@ export function createHeatmap(container, options = {}) {
   container.appendChild(root);
 
   const legend = createLegend(legendHost);
+  liveHeatmaps += 1;
   let table = null;
 
   let spec = null;
@@ -227,6 +235,7 @@ export function createHeatmap(container, options = {}) {
 
   function draw() {
     if (!spec || destroyed) return;
+    if (behind) { behind = false; canvas.style.visibility = ''; }
     // Measured once (a layout read); a hidden heatmap measures 0 and then waits for the
     // ResizeObserver instead of forcing a layout on every draw.
     if (knownWidth === 0) knownWidth = scroller.clientWidth || container.clientWidth || -1;
@@ -307,11 +316,26 @@ export function createHeatmap(container, options = {}) {
   // makes all its DOM changes, then every canvas draws. Setting a canvas font makes the browser
   // bring style up to date first, so drawing between DOM changes would recalculate the page's
   // style once per heatmap instead of once.
+  //
+  // A heatmap away from the viewport (views/offscreen-work.js) does not draw on update (a typed
+  // word redraws nine 64 × 64 canvases in the multi-head step, and the browser copies every redrawn
+  // canvas to the compositor): it hides its canvas, so an old picture can never show, keeps its
+  // readout, grid and summary current, and draws when it comes near the viewport or is printed.
+  // Its table is updated in idle time (or sooner: on scroll, focus, print, coming near).
   let drawQueued = false;
+  let behind = false; // updated but not drawn: canvas hidden
+  let away = null; // watchNear handle, once offscreen-work.js has loaded
+  const watchOffscreen = () => { if (!away && !destroyed) away = offscreen.watchNear(root, () => { if (behind) draw(); }); };
   function drawSoon() {
     if (drawQueued) return;
     drawQueued = true;
-    queueMicrotask(() => { drawQueued = false; draw(); });
+    queueMicrotask(() => {
+      drawQueued = false;
+      if (!away || away.near || destroyed) { draw(); return; }
+      behind = true;
+      canvas.style.visibility = 'hidden';
+      setText(readout, readoutText());
+    });
   }
 
   function syncLock() {
@@ -333,7 +357,8 @@ export function createHeatmap(container, options = {}) {
   }
 
   // Screen-reader cell texts: the active cell at once, all others shortly after the last update
-  // (so that animating 64×64 matrices does not rewrite 4096 nodes per frame).
+  // (so that animating 64×64 matrices does not rewrite 4096 nodes per frame, and a typed word in a
+  // 64-token multi-head step does not lay out 9 × 64 new cell texts in the frame that shows it).
   function writeCellTexts() {
     textTimer = null;
     if (!spec || destroyed) return;
@@ -349,7 +374,7 @@ export function createHeatmap(container, options = {}) {
 
   function scheduleCellTexts() {
     const win = doc.defaultView;
-    if (spec.rows * spec.cols <= 64 || virtual || !win) { writeCellTexts(); return; }
+    if (spec.rows * spec.cols <= 64 || !win) { writeCellTexts(); return; }
     if (textTimer !== null) win.clearTimeout(textTimer);
     textTimer = win.setTimeout(writeCellTexts, 150);
   }
@@ -372,9 +397,16 @@ export function createHeatmap(container, options = {}) {
     tableHost.hidden = !showTable;
     setText(tableBtn, showTable ? 'Hide table' : 'Show as table');
     tableBtn.setAttribute('aria-expanded', String(showTable));
+    away?.now();
     if (!showTable || !spec) return;
     if (!table) table = createMatrixTable(tableHost, {});
-    const values = Array.from(spec.values, (v) => (Number.isNaN(v) ? -Infinity : v));
+    if (away && !away.near) away.later(fillTable); else fillTable();
+  }
+
+  function fillTable() {
+    if (!showTable || !spec || destroyed) return;
+    // NaN marks a hidden cell too: the table prints it as −∞ (copied only when there is one)
+    const values = spec.values.some(Number.isNaN) ? Array.from(spec.values, (v) => (Number.isNaN(v) ? -Infinity : v)) : spec.values;
     table.update({
       values, rows: spec.rows, cols: spec.cols, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
       digits: spec.digits ?? 2, caption: `${label}: ${spec.stage ?? 'values'} (${formatShape(spec.rows, spec.cols)}), rows are ${spec.rowAxisTitle ?? 'query'} tokens, columns ${spec.colAxisTitle ?? 'key'} tokens`,
@@ -465,7 +497,11 @@ export function createHeatmap(container, options = {}) {
     element: root,
     /** Draw a new spec (see README). lockedRow/showTable, when given, override the local state. */
     update(next) {
-      validate(next);
+      checkSpec(next, 'Heatmap', 1);
+      if (!away) {
+        if (offscreen) watchOffscreen();
+        else if (liveHeatmaps > 2 || next.rows * next.cols > 64) loadOffscreen(watchOffscreen);
+      }
       const prev = spec;
       const from = shown ?? prev?.values;
       stopTween();
@@ -517,9 +553,11 @@ export function createHeatmap(container, options = {}) {
     },
     destroy() {
       destroyed = true;
+      liveHeatmaps -= 1;
       stopTween();
       if (textTimer !== null && doc.defaultView) doc.defaultView.clearTimeout(textTimer);
       if (ro) ro.disconnect();
+      away?.stop();
       legend.destroy();
       if (table) table.destroy();
       root.remove();

@@ -29,12 +29,13 @@ function shapeKey(s) {
   return JSON.stringify([s.rows, s.cols, s.rowLabels ?? [], s.colLabels ?? [], s.cornerLabel ?? '']);
 }
 
-function checkSpec({ values, rows, cols }) {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
-    throw new RangeError('Matrix view: rows and cols must be whole numbers.');
+/** A view's spec check (tables and heatmaps): whole-number rows and cols (at least `least`) and rows × cols values. */
+export function checkSpec({ values, rows, cols }, view = 'Matrix view', least = 0) {
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < least || cols < least) {
+    throw new RangeError(`${view}: rows and cols must be whole numbers${least ? ` of at least ${least}` : ''}.`);
   }
   if (!values || values.length !== rows * cols) {
-    throw new RangeError(`Matrix view: expected ${rows * cols} values for ${rows} × ${cols}, got ${values ? values.length : 0}.`);
+    throw new RangeError(`${view}: expected ${rows * cols} values for ${rows} × ${cols}, got ${values ? values.length : 0}.`);
   }
 }
 

@@ -13,8 +13,8 @@ import { formatNumber } from '../../lib/format.js';
 const fmt = (v) => formatNumber(v, 2);
 export const TABLE_COLUMNS = Object.freeze(['row sum (correct)', 'row sum (buggy)', 'largest weight in row', 'weight on later tokens', 'column sum (as a key)']);
 
-function run(engine, tokens, d, options) {
-  const w = lessonWeights(1, undefined, d);
+// w: lessonWeights(1, undefined, d), made once per model call (12,288 seeded numbers at d = 64)
+function run(engine, tokens, d, options, w = lessonWeights(1, undefined, d)) {
   const r = engine.attention({ x: lessonEmbedding(tokens, d), n: tokens.length, dModel: d, wq: w.wq, wk: w.wk, wv: w.wv, ...options });
   return { head: r.heads[0], sqrtDK: r.sqrtDK }; // the engine's √d_k, never scores ÷ scaled
 }
@@ -35,11 +35,12 @@ export function model(values, engine) {
   const { causal, mistake, noScale, dK: d } = values;
   const mask = causal ? 'causal' : 'none';
   const engineMistake = mistake === 'none' ? null : mistake;
-  const right = run(engine, tokens, d, { mask });
-  const wrong = run(engine, tokens, d, { mask, scale: !noScale, mistake: engineMistake });
+  const w = lessonWeights(1, undefined, d);
+  const right = run(engine, tokens, d, { mask }, w);
+  const wrong = run(engine, tokens, d, { mask, scale: !noScale, mistake: engineMistake }, w);
   const both = noScale && engineMistake;
-  const unscaled = both ? run(engine, tokens, d, { mask, scale: false }).head.weights : wrong.head.weights;
-  const mistakeOnly = both ? run(engine, tokens, d, { mask, mistake: engineMistake }).head.weights : wrong.head.weights;
+  const unscaled = both ? run(engine, tokens, d, { mask, scale: false }, w).head.weights : wrong.head.weights;
+  const mistakeOnly = both ? run(engine, tokens, d, { mask, mistake: engineMistake }, w).head.weights : wrong.head.weights;
   const diagnosis = bugSentences({
     correct: right.head.weights, buggy: wrong.head.weights, unscaled, mistakeOnly, n, labels: tokens,
     causal, mistake, noScale, scaleFactor: right.sqrtDK,
@@ -50,7 +51,7 @@ export function model(values, engine) {
   const active = [engineMistake ? MISTAKES.find((m) => m.id === mistake).label.toLowerCase() : null, noScale ? 'no ÷√d_k' : null].filter(Boolean);
 
   const bug = mysteryBug(values.challenge);
-  const mystery = run(engine, tokens, CHALLENGE_DK, { mask: 'causal', scale: bug !== 'no-scale', mistake: bug === 'no-scale' ? null : bug });
+  const mystery = run(engine, tokens, CHALLENGE_DK, { mask: 'causal', scale: bug !== 'no-scale', mistake: bug === 'no-scale' ? null : bug }, d === CHALLENGE_DK ? w : undefined);
   const feedback = values.checked && values.answer ? challengeFeedback(bug, values.answer, mystery.head.weights, n) : null;
 
   return {

@@ -1,0 +1,86 @@
+// offscreen-work.js — lets a view leave work for later while its element is away from the viewport:
+// whether an element is near the viewport (within MARGIN px, one IntersectionObserver per document),
+// and a queue of updates run in idle time (last one per key wins). A typed word in the multi-head
+// step at 64 tokens changes nine 64 × 64 heatmaps and nine 16 × 16 tables; the learner sees one or
+// two of them. Queued updates run as soon as the main thread is idle (at the latest after
+// IDLE_TIMEOUT ms), at once when the page scrolls, the keyboard focus moves or the page prints
+// (so nothing stale is ever painted or reached), and when their element comes near the viewport.
+// Loaded as a chunk of its own (outside the first view) by the views that use it; DOM only.
+
+export const MARGIN = 128; // px: about one wheel step, so a scrolled-in heatmap is already drawn
+const IDLE_TIMEOUT = 200; // ms
+
+const pages = new WeakMap(); // document → { observer, watched: Map(element → watch), queue: Map(watch → fn) }
+
+function pageOf(doc) {
+  let p = pages.get(doc);
+  if (p) return p;
+  const win = doc.defaultView;
+  p = { watched: new Map(), queue: new Map(), idle: 0, observer: null, win };
+  p.observer = new win.IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const w = p.watched.get(e.target);
+      if (!w) continue;
+      w.near = e.isIntersecting;
+      if (w.near) { runQueued(p, w); w.onNear?.(); }
+    }
+  }, { rootMargin: `${MARGIN}px 0px` });
+  const flushAll = () => { for (const w of [...p.queue.keys()]) runQueued(p, w); };
+  doc.addEventListener('scroll', flushAll, { capture: true, passive: true });
+  doc.addEventListener('focusin', flushAll, true);
+  win.addEventListener('beforeprint', () => { flushAll(); for (const w of p.watched.values()) w.onNear?.(); });
+  pages.set(doc, p);
+  return p;
+}
+
+function runQueued(p, w) {
+  const fn = p.queue.get(w);
+  if (!fn) return;
+  p.queue.delete(w);
+  fn();
+}
+
+function scheduleIdle(p) {
+  if (p.idle || !p.queue.size) return;
+  const { win } = p;
+  const run = (deadline) => {
+    p.idle = 0;
+    for (const w of [...p.queue.keys()]) {
+      if (deadline && !deadline.didTimeout && deadline.timeRemaining() < 1) break;
+      runQueued(p, w);
+    }
+    scheduleIdle(p);
+  };
+  p.idle = win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: IDLE_TIMEOUT }) : win.setTimeout(run, 50);
+}
+
+/**
+ * watchNear(element, onNear) → { near (getter), later(fn), now(), stop() }, or null without
+ * IntersectionObserver (then the caller does all its work at once).
+ * near: whether the element is within MARGIN px of the viewport (true until first observed).
+ * onNear(): called when it comes near, and before the page prints.
+ * later(fn): run fn in idle time or sooner (see the top), replacing this element's queued fn.
+ * now(): drop the queued fn (the caller is about to do that work itself).
+ * stop(): stop watching; a queued fn is dropped.
+ */
+export function watchNear(element, onNear) {
+  const doc = element.ownerDocument;
+  if (!doc?.defaultView?.IntersectionObserver) return null;
+  const p = pageOf(doc);
+  const w = { near: true, onNear };
+  p.watched.set(element, w);
+  p.observer.observe(element);
+  return {
+    get near() { return w.near; },
+    later(fn) {
+      p.queue.set(w, fn);
+      scheduleIdle(p);
+    },
+    now() { p.queue.delete(w); },
+    stop() {
+      p.observer.unobserve(element);
+      p.watched.delete(element);
+      p.queue.delete(w);
+    },
+  };
+}
