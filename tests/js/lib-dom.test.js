@@ -184,3 +184,19 @@ test('setRows keeps rows and cells, the first cell a row header', async () => {
   setRows(body, [['d_k 4', '0.61']]);
   assert.deepEqual(body.childNodes.map((tr) => tr.childNodes.map((c) => c.textContent)), [['d_k 4', '0.61']]);
 });
+
+test('setHidden writes the hidden flag only when it changes', async () => {
+  const { setHidden } = await import('../../web/src/lib/dom.js');
+  let writes = 0;
+  let flag = false;
+  const node = { get hidden() { return flag; }, set hidden(v) { writes += 1; flag = v; } };
+  setHidden(node, false);
+  assert.equal(writes, 0, 'already shown');
+  setHidden(node, 'yes');
+  assert.equal(flag, true, 'any truthy value hides');
+  setHidden(node, true);
+  assert.equal(writes, 1, 'hiding a hidden node writes nothing');
+  setHidden(node, 0);
+  assert.equal(flag, false);
+  assert.equal(writes, 2);
+});

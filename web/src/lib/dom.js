@@ -1,7 +1,7 @@
 // dom.js — the page's one DOM helper (views, scenes, lesson frame): el() builds elements (text is always added as
 // text nodes, never parsed as HTML), svg() does the same for SVG, setText() rewrites a text only when it
-// changed, setLines() / setRows() keep a list's items or a table body's rows and rewrite only what changed,
-// uid() makes per-instance ids.
+// changed, setHidden() does the same for the hidden flag, setLines() / setRows() keep a list's items or a
+// table body's rows and rewrite only what changed, uid() makes per-instance ids.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FORBIDDEN = new Set(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc']);
@@ -89,6 +89,14 @@ export function setText(node, text) {
   const only = node.firstChild;
   if (only === null ? t === '' : only === node.lastChild && only.nodeType === 3 && only.data === t) return;
   node.textContent = t;
+}
+
+/**
+ * Show or hide a node, writing the hidden flag only when it changes: setting it again, even to
+ * the same value, makes the browser recalculate the node's style (its [hidden] rule).
+ */
+export function setHidden(node, hidden) {
+  if (node.hidden !== !!hidden) node.hidden = !!hidden;
 }
 
 /**

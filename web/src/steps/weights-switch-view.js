@@ -3,7 +3,7 @@
 // layer pickers, and the lines that say which weights are on screen, why learned fell back, and
 // the learned pattern — all text from the scene's model (weights-switch.js). Starts loading the
 // trained files the first time the learner asks for them, then redraws. DOM only.
-import { uid } from '../lib/dom.js';
+import { uid, setHidden } from '../lib/dom.js';
 import { loadTrainedModels } from './trained-loader.js';
 import { TRAINED_TASKS } from './weights-switch.js';
 
@@ -52,9 +52,9 @@ export function createWeightsSwitch(el, ctx) {
       layerSelect.disabled = w.kind !== 'learned' || w.layers < 2;
       source.textContent = w.source;
       note.textContent = w.note;
-      note.hidden = !w.note;
+      setHidden(note, !w.note);
       pattern.textContent = w.pattern;
-      pattern.hidden = !w.pattern;
+      setHidden(pattern, !w.pattern);
       if (w.loading && !asked) {
         asked = true;
         loadTrainedModels().finally(() => { asked = false; ctx.set({}); }).catch(() => {});

@@ -2,7 +2,7 @@
 // products). Negative values extend left of a zero line. The chart is a <ul> of "label: value"
 // items, so it reads as a list to screen readers; the bars themselves are decorative.
 
-import { domFor, uid, clear, setText } from '../lib/dom.js';
+import { domFor, uid, clear, setText, setHidden } from '../lib/dom.js';
 import { formatNumber, displayLabel } from '../lib/format.js';
 import { barDomain, barGeometry, zeroPercent } from './bar-layout.js';
 
@@ -53,7 +53,7 @@ export function createBarChart(container, { label = 'Bar chart' } = {}) {
         r.zero.style.left = `${z}%`;
         setText(r.value, fmt(b.value));
         setText(r.note, b.note ? ` (${b.note})` : '');
-        if (r.note.hidden !== !b.note) r.note.hidden = !b.note;
+        setHidden(r.note, !b.note);
       });
     },
     destroy() {

@@ -3,7 +3,7 @@
 // aria-activedescendant) for screen readers; hover/focus readout; row locking; an optional
 // real <table> of the same numbers; and a one-sentence summary. Mounts into `container`.
 
-import { domFor, uid, prefersReducedMotion, setText } from '../lib/dom.js';
+import { domFor, uid, prefersReducedMotion, setText, setHidden } from '../lib/dom.js';
 import { tweenValues } from './tween.js';
 import { computeDomain, isMasked } from './color.js';
 import { formatNumber, formatShape } from '../lib/format.js';
@@ -339,7 +339,7 @@ export function createHeatmap(container, options = {}) {
   }
 
   function syncLock() {
-    unlockBtn.hidden = locked === null;
+    setHidden(unlockBtn, locked === null);
     setText(lockStatus, locked === null ? '' : `Row ${rowHeaderText(spec, locked)} locked.`);
     cellNodes.forEach((cell, i) => {
       const row = virtual ? presentRow : Math.floor(i / spec.cols);
@@ -394,7 +394,7 @@ export function createHeatmap(container, options = {}) {
   }
 
   function syncTable() {
-    tableHost.hidden = !showTable;
+    setHidden(tableHost, !showTable);
     setText(tableBtn, showTable ? 'Hide table' : 'Show as table');
     tableBtn.setAttribute('aria-expanded', String(showTable));
     away?.now();

@@ -1,7 +1,7 @@
 // legend.js — colour legend for a matrix view: the numeric range of the stage shown, the colour
 // ramp (sequential cividis or diverging), and a hatched "−∞ masked" entry when cells are masked.
 
-import { domFor, uid, setText } from '../lib/dom.js';
+import { domFor, uid, setText, setHidden } from '../lib/dom.js';
 import { rampStops } from './color.js';
 import { formatNumber, NEG_INF } from '../lib/format.js';
 
@@ -46,7 +46,7 @@ export function createLegend(container) {
       setText(minText, formatNumber(domain[0], digits));
       setText(maxText, formatNumber(domain[1], digits));
       setText(midText, scale === 'diverging' ? formatNumber(0, digits) : '');
-      masked.hidden = !(maskedCount > 0);
+      setHidden(masked, !(maskedCount > 0));
       setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query`);
     },
     destroy() {

@@ -3,7 +3,7 @@
 // moved with the arrow keys (0.1; Shift: 1). A text readout and a visually hidden list give the
 // positions as text. No live region: the caller announces changes.
 
-import { domFor, uid, clear, setText } from '../lib/dom.js';
+import { domFor, uid, clear, setText, setHidden } from '../lib/dom.js';
 import { formatNumber, quoteLabel } from '../lib/format.js';
 import { ticks, niceStep, linearScale, clampRound, keyMove, arrowHead, placeLabels } from './plot-math.js';
 
@@ -246,7 +246,7 @@ export function createVectorPlot(container, options = {}) {
       }
       points.forEach((_, i) => placePoint(i));
       placeAllLabels();
-      hint.hidden = !points.some((p) => p.movable);
+      setHidden(hint, !points.some((p) => p.movable));
       renderArrows();
       renderReadout();
       renderList();

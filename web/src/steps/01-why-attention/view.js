@@ -2,7 +2,7 @@
 // player, the all-pairs link picture, the attention heatmap and the hop comparison table. Draws
 // what model.js computed; edits go back through ctx.set.
 import { createHeatmap, createPlayer } from '../../views/index.js';
-import { domFor, uid, activeElementOf, setText } from '../../lib/dom.js';
+import { domFor, uid, activeElementOf, setText, setHidden } from '../../lib/dom.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { shortLabel } from '../../lib/text.js';
@@ -132,7 +132,7 @@ export function mount(host, ctx) {
   return {
     render(m, values) {
       n = m.n;
-      message.hidden = !m.notes.length;
+      setHidden(message, !m.notes.length);
       setText(message, m.notes.join(' '));
       if (sentenceInput.value !== values.sentence && activeElementOf(host) !== sentenceInput) sentenceInput.value = values.sentence;
       retentionInput.value = String(m.retention);
@@ -145,7 +145,7 @@ export function mount(host, ctx) {
       heatmap.update({ values: m.weights, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights (seeded, not learned)', scale: 'sequential', domain: [0, 1], lockedRow: m.to, showTable: ctx.ui.table, digits: 2 });
       drawLinks(m);
       setText(linkText, m.linkText);
-      linkNote.hidden = !m.linkNote;
+      setHidden(linkNote, !m.linkNote);
       setText(linkNote, m.linkNote ?? '');
       fillSelect(fromSelect, m.tokens, m.from);
       fillSelect(toSelect, m.tokens, m.to);

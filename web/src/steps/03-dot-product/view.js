@@ -2,7 +2,7 @@
 // exact-coordinates editor, the bar chart and the table of every dot product. Draws what model.js
 // computed; edits go back through ctx.set.
 import { createVectorPlot, createBarChart, createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { domFor, uid, setText } from '../../lib/dom.js';
+import { domFor, uid, setText, setHidden } from '../../lib/dom.js';
 import { formatNumber, roundTo } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { INPUTS, NAMES, RANGE, TEXT_EXAMPLE } from './inputs.js';
@@ -88,7 +88,7 @@ export function mount(host, ctx) {
     const v = current.values.vectors;
     const x = v[b * 2] * factor, y = v[b * 2 + 1] * factor;
     if (Math.max(Math.abs(x), Math.abs(y)) > RANGE[1]) {
-      message.hidden = false;
+      setHidden(message, false);
       setText(message, `${NAMES[b]} cannot be stretched further: its coordinates must stay between ${formatNumber(RANGE[0], 0)} and ${formatNumber(RANGE[1], 0)}. Shrink it first or pick another vector.`);
       return;
     }
@@ -111,7 +111,7 @@ export function mount(host, ctx) {
     render(m, values) {
       current = { m, values };
       setText(message, m.notes.join(' '));
-      message.hidden = !m.notes.length;
+      setHidden(message, !m.notes.length);
       fill(aSelect, m.n, m.i);
       fill(bSelect, m.n, m.j);
       third.checked = m.n === 3;

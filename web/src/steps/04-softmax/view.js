@@ -2,7 +2,7 @@
 // stage bar charts (scores → exponentials → shares), hidden until the learner reveals. Draws what
 // model.js computed; edits go back through ctx.set.
 import { createBarChart } from '../../views/index.js';
-import { domFor, uid, activeElementOf, setText } from '../../lib/dom.js';
+import { domFor, uid, activeElementOf, setText, setHidden } from '../../lib/dom.js';
 import { validateCellInput } from '../../views/matrix-input.js';
 import { formatNumber } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
@@ -73,13 +73,13 @@ export function mount(host, ctx) {
         if (!r.ok) {
           if (show) {
             setText(error, r.message);
-            error.hidden = false;
+            setHidden(error, false);
             input.setAttribute('aria-invalid', 'true');
             input.setAttribute('aria-describedby', error.id);
           }
           return;
         }
-        error.hidden = true;
+        setHidden(error, true);
         input.removeAttribute('aria-invalid');
         input.removeAttribute('aria-describedby');
         if (scores[i] !== r.value) {
@@ -130,7 +130,7 @@ export function mount(host, ctx) {
     render(m, values) {
       scores = values.scores;
       setText(message, m.notes.join(' '));
-      message.hidden = !m.notes.length;
+      setHidden(message, !m.notes.length);
       if (rows.length !== m.n) buildRows(m.n);
       rows.forEach((r, i) => {
         if (activeElementOf(host) !== r.input && r.input.getAttribute('aria-invalid') !== 'true') r.input.value = String(scores[i]);
@@ -156,20 +156,20 @@ export function mount(host, ctx) {
       pickSelect.value = String(m.pick);
       rangeSelect.value = values.range;
       reveal.disabled = m.revealed || !m.ready;
-      again.hidden = !m.revealed;
-      reveal.hidden = m.revealed;
+      setHidden(again, !m.revealed);
+      setHidden(reveal, m.revealed);
       pickSelect.disabled = m.revealed;
       rangeSelect.disabled = m.revealed;
       setText(predictHint, m.hint);
       for (const [node, chart] of [[expHidden, expBars], [shareHidden, shareBars]]) {
-        node.hidden = m.revealed;
-        chart.element.hidden = !m.revealed;
+        setHidden(node, m.revealed);
+        setHidden(chart.element, !m.revealed);
       }
-      expTotal.hidden = !m.revealed;
-      plainExp.hidden = !m.revealed;
-      sharesText.hidden = !m.revealed;
-      result.hidden = !m.revealed;
-      gapEffect.hidden = !m.revealed;
+      setHidden(expTotal, !m.revealed);
+      setHidden(plainExp, !m.revealed);
+      setHidden(sharesText, !m.revealed);
+      setHidden(result, !m.revealed);
+      setHidden(gapEffect, !m.revealed);
       setText(result, m.resultLine);
     },
     destroy() {

@@ -2,7 +2,7 @@
 // tables, the score heatmap, the followed query's dot products and bars, the key/value roles and
 // the "did the weights move?" line. Draws what model.js computed; edits go back through ctx.set.
 import { createBarChart, createHeatmap, createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { domFor, setText, setLines } from '../../lib/dom.js';
+import { domFor, setText, setLines, setHidden } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { carryRows, resizeCols, resizeSquare } from '../../lib/matrix.js';
 import { changeLine, sentenceTokens, toyRow } from './model.js';
@@ -84,7 +84,7 @@ export function mount(host, ctx) {
   return {
     render(m, values) {
       setText(message, m.notes.join(' '));
-      message.hidden = !m.notes.length;
+      setHidden(message, !m.notes.length);
       const { tokens, n, dim, query: i, fitted, head: h } = m;
       if (sentenceInput.value !== values.sentence && !sentenceInput.matches(':focus')) sentenceInput.value = values.sentence;
       dimSelect.value = String(dim);

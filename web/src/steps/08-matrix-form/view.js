@@ -2,7 +2,7 @@
 // sentences about inner sizes, the heatmap at the chosen size and the traced row. Draws what
 // model.js computed; edits go back through ctx.set.
 import { createHeatmap } from '../../views/index.js';
-import { domFor, setText, setLines } from '../../lib/dom.js';
+import { domFor, setText, setLines, setHidden } from '../../lib/dom.js';
 import { formatShape } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { boxSize } from '../../views/shape-box.js';
@@ -89,7 +89,7 @@ export function mount(host, ctx) {
       current = m;
       const text = m.notes.length ? m.notes.join(' ') : spoken;
       setText(message, text);
-      message.hidden = !text;
+      setHidden(message, !text);
       spoken = '';
       for (const [key, v] of Object.entries({ n: m.n, dModel: m.dModel, dK: m.dK })) {
         const c = controls[key];

@@ -6,7 +6,7 @@
 import { createHeatmap } from '../../views/index.js';
 import { createSpreadChart } from '../../views/spread-chart.js';
 import { createLogChart } from '../../views/log-chart.js';
-import { domFor, setText, uid, setLines, setRows } from '../../lib/dom.js';
+import { domFor, setText, uid, setLines, setRows, setHidden } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { assetUrl } from '../../embed/assets.js';
 import { INPUTS } from './inputs.js';
@@ -134,7 +134,7 @@ export function mount(host, ctx) {
       scaleBox.checked = values.scale;
       guessSelect.value = values.guess;
 
-      budgetNote.hidden = !m.budgetNote;
+      setHidden(budgetNote, !m.budgetNote);
       setText(budgetNote, m.budgetNote);
       setText(rawValue, m.rawSpread);
       setText(sqrtValue, m.sqrtText);
@@ -147,12 +147,12 @@ export function mount(host, ctx) {
       setText(inUse, m.inUse);
 
       setText(question, m.question);
-      revealBtn.hidden = m.revealed;
-      againBtn.hidden = !m.revealed;
+      setHidden(revealBtn, m.revealed);
+      setHidden(againBtn, !m.revealed);
       guessSelect.disabled = m.revealed;
       setText(verdict, m.verdict);
       setText(detail, m.verdictDetail);
-      detail.hidden = !m.verdictDetail;
+      setHidden(detail, !m.verdictDetail);
 
       chart.update({ ...m.chart, ticks: CHART_DKS, dK: m.dK });
       map.update({
@@ -166,9 +166,9 @@ export function mount(host, ctx) {
         loadTrainer(ctx.engine).catch((err) => { loadFailed = true; gradientHidden.textContent = `The trainer could not be loaded (${err.message}), so the gradient chart cannot be measured.`; })
           .finally(() => { loadingTrainer = false; if (ctx.engine.trainingTasks) ctx.set({}); });
       }
-      gradientHidden.hidden = !!gr;
+      setHidden(gradientHidden, !!gr);
       if (!loadFailed) setText(gradientHidden, m.gradientHidden);
-      gradientSentence.hidden = gradientBox.hidden = gradientTable.hidden = !gr;
+      for (const node of [gradientSentence, gradientBox, gradientTable]) setHidden(node, !gr);
       if (gr) {
         setText(gradientSentence, gr.sentence);
         gradientChart.update({ series: gr.series, xTitle: 'd_k', yTitle: gr.yTitle, yFormat: gr.tickFormat, legendAt: 'bottom' });

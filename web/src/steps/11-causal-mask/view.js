@@ -3,7 +3,7 @@
 // comparison, and the padding-mask example. Draws what model.js computed; changes go through
 // ctx.set. A code panel can be appended after the last section.
 import { createHeatmap, createMatrixTable } from '../../views/index.js';
-import { domFor, uid, setText } from '../../lib/dom.js';
+import { domFor, uid, setText, setHidden } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine, rangeField, toggleButton } from '../../views/controls.js';
 import { EMBEDDING_NOTE } from '../lesson-embedding.js';
@@ -103,7 +103,7 @@ export function mount(host, ctx) {
       guessSelect.value = String(m.guess);
       guessSelect.disabled = !m.canPredict || m.revealed;
       reveal.disabled = !m.canPredict || m.revealed;
-      again.hidden = !m.revealed;
+      setHidden(again, !m.revealed);
       setText(feedback, m.feedback);
 
       compare.update({ values: m.compare.values, rows: m.n, cols: 2, rowLabels: m.tokens, colLabels: ['mask off', 'mask on'], cornerLabel: 'key', caption: m.compare.caption });

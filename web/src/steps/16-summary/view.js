@@ -2,7 +2,7 @@
 // to the step that built it, the mini-run's editor and four stage tables, the glossary and the
 // objectives checklist. Draws what model.js computed; edits go back through ctx.set.
 import { createMatrixEditor, createMatrixTable } from '../../views/index.js';
-import { activeElementOf, domFor, uid, setText, setLines } from '../../lib/dom.js';
+import { activeElementOf, domFor, uid, setText, setLines, setHidden } from '../../lib/dom.js';
 import { GLOSSARY } from '../../content/glossary.js';
 import { OBJECTIVES } from '../../content/objectives.js';
 import { formulaBox } from '../../views/formula-box.js';
@@ -80,7 +80,7 @@ export function mount(host, ctx) {
       tables.output.update({ values: m.head.output, rows: 3, cols: 2, rowLabels: TOKENS, colLabels: ['out 1', 'out 2'], caption: m.captions.output, digits: 3 });
       setLines(flow, m.flow);
       if (activeElementOf(filter) !== filter && filter.value !== values.filter) filter.value = values.filter;
-      items.forEach((item, i) => { item.hidden = !m.glossary.shown[i]; });
+      items.forEach((item, i) => setHidden(item, !m.glossary.shown[i]));
       setText(count, m.glossary.count);
       ticked = m.done;
       boxes.forEach((b, i) => { b.input.checked = m.done.includes(i); });

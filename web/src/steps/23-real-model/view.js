@@ -8,7 +8,7 @@
 import { createBarChart, createHeatmap, createMatrixTable } from '../../views/index.js';
 import { createAttentionThumbnail } from '../../views/attention-thumbnail.js';
 import { rangeField } from '../../views/controls.js';
-import { domFor, uid, setText, setLines, setRows } from '../../lib/dom.js';
+import { domFor, uid, setText, setLines, setRows, setHidden } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { languageModelFrame, readOrSay } from '../language-model-frame.js';
 import { INPUTS, PRESETS } from './inputs.js';
@@ -169,7 +169,8 @@ export function mount(host, ctx) {
     nextBars.update({ bars: m.prediction.words.map((w) => ({ label: w.label, value: w.probability })), domain: [0, 1], format: (v) => formatNumber(v, 3) });
     setText(predictLine, m.prediction.line);
 
-    presetTitle.hidden = presetList.hidden = m.presetLines.length === 0;
+    setHidden(presetTitle, m.presetLines.length === 0);
+    setHidden(presetList, m.presetLines.length === 0);
     setLines(presetList, m.presetLines.map((p) => p.line), 'li', (i) => ({ 'data-verdict': m.presetLines[i].verdict }));
   }
 

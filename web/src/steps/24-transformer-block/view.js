@@ -8,7 +8,7 @@
 import { createBarChart } from '../../views/index.js';
 import { createVectorStrip } from '../../views/vector-strip.js';
 import { rangeField } from '../../views/controls.js';
-import { domFor, setText, setLines, setRows } from '../../lib/dom.js';
+import { domFor, setText, setLines, setRows, setHidden } from '../../lib/dom.js';
 import { formatNumber } from '../../lib/format.js';
 import { languageModelFrame, readOrSay } from '../language-model-frame.js';
 import { INPUTS } from './inputs.js';
@@ -104,7 +104,7 @@ export function mount(host, ctx) {
       setText(v.title, b.title);
       setText(v.about, `${b.about} Shape ${b.shape}.`);
       setText(v.concept, b.concept ? `Legend: ${b.concept}` : '');
-      v.concept.hidden = !b.concept;
+      setHidden(v.concept, !b.concept);
       v.strip.update(b.vector);
       setText(v.lengthLine, b.lengthLine);
       setText(v.numbers, b.numbersLine);
