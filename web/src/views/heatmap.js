@@ -50,6 +50,10 @@ function loadOffscreen(attach) {
   }, () => waitingForOffscreen.clear());
 }
 
+// A canvas pixel store this small (a 4-token map) is kept when the picture shrinks: copying its
+// spare pixels to the compositor costs less than making a new store at every shape change.
+const SMALL_STORE = 512 * 512;
+
 // Above this many cells, the screen-reader grid keeps only the focused row in the DOM.
 const VIRTUAL_CELLS = 256;
 
@@ -119,6 +123,7 @@ export function createHeatmap(container, options = {}) {
   // The layout depends on the width, the shape, the labels and the widest printed value only, so
   // a change of values alone (a slider drag) reuses it instead of measuring every label again.
   let layoutKey = '';
+  const recentLayouts = new Map(); // key → layout, oldest first
   let ctx2d = null;
   let patternTheme = null;
   let shownSize = '';
@@ -259,10 +264,15 @@ export function createHeatmap(container, options = {}) {
     }
     const key = `${width}|${sample}|${gridKey}|${theme.font}`;
     if (key !== layoutKey) {
-      layout = computeHeatmapLayout({
+      // A few recent layouts are kept: stepping through a sentence's stages (X, Q, scores, …)
+      // alternates between a few shapes, and measuring every label again costs ~1 ms each time.
+      layout = recentLayouts.get(key) ?? computeHeatmapLayout({
         width, rows: spec.rows, cols: spec.cols, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
         measure, valueSample: sample,
       });
+      recentLayouts.delete(key);
+      recentLayouts.set(key, layout);
+      if (recentLayouts.size > 8) recentLayouts.delete(recentLayouts.keys().next().value);
       layoutKey = key;
     }
     const win = doc.defaultView;
@@ -270,15 +280,17 @@ export function createHeatmap(container, options = {}) {
     const w = Math.round(layout.cssWidth * dpr);
     const h = Math.round(layout.cssHeight * dpr);
     // The canvas's pixel store is made anew only when the picture outgrows it or fills less than
-    // half of it: a new store costs an allocation and a clear (measured: 4.5 ms of a 12 ms change
-    // while dragging step 12's n, which changes the map's height at every step). Once the shape
-    // has changed, a new store gets a quarter more room in the direction that grew. The canvas may
-    // then be larger than the picture, drawn at its top left; the figure (overflow: hidden) is
-    // exactly the picture's size and shows only it.
-    if (canvas.width < w || canvas.height < h || canvas.width * canvas.height > 2 * w * h || canvasDpr !== dpr) {
-      const grew = canvasDpr === dpr && canvas.width > 0;
-      canvas.width = grew && w > canvas.width ? Math.ceil(w * 1.25) : w;
-      canvas.height = grew && h > canvas.height ? Math.ceil(h * 1.25) : h;
+    // half of it (a store under SMALL_STORE pixels is never made smaller): a new store costs an
+    // allocation and a clear (measured: 4.5 ms of a 12 ms change while dragging step 12's n, which
+    // changes the map's height at every step). A store that grows gets a quarter more room in the
+    // direction that grew. The canvas may then be larger than the picture, drawn at its top left;
+    // the figure (overflow: hidden) is exactly the picture's size and shows only it.
+    const store = canvas.width * canvas.height;
+    const oversized = store > 2 * w * h && store > SMALL_STORE;
+    if (canvas.width < w || canvas.height < h || oversized || canvasDpr !== dpr) {
+      const grow = canvasDpr === dpr && store > 0 && !oversized;
+      canvas.width = !grow ? w : w > canvas.width ? Math.ceil(w * 1.25) : canvas.width;
+      canvas.height = !grow ? h : h > canvas.height ? Math.ceil(h * 1.25) : canvas.height;
       canvasDpr = dpr;
       drawnPicture = '';
     }
