@@ -8,6 +8,9 @@ export const AXIS_BAND = 18; // px band for the axis titles ("key â†’", "query â
 export const PAD = 4; // room for outlines drawn around the outermost cells
 
 const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+// Label room grows in steps of 8 px, so a word typed one letter longer rarely resizes the drawing
+// (which would move everything below it on the page, and every heatmap of the sentence at once).
+const roomFor = (v) => Math.ceil(v / 8) * 8;
 
 /**
  * @param {object} o
@@ -29,7 +32,7 @@ export function computeHeatmapLayout({
   const colTexts = Array.from({ length: cols }, (_, c) => displayLabel(colLabels[c], c + 1));
   const widest = (texts, f) => texts.reduce((m, t) => Math.max(m, measure(t, f)), 0);
 
-  const rowLabelWidthFor = (f) => Math.round(clamp(widest(rowTexts, f) + 10, 24, Math.min(120, avail * 0.3)));
+  const rowLabelWidthFor = (f) => Math.round(clamp(roomFor(widest(rowTexts, f) + 10), 24, Math.min(120, avail * 0.3)));
   const cellFor = (rlw) => Math.floor(Math.min(maxCell, (avail - AXIS_BAND - rlw - PAD * 2) / Math.max(1, cols)));
 
   let labelFont = baseFont;
@@ -47,7 +50,7 @@ export function computeHeatmapLayout({
   const horizontal = maxColW + 6 <= cell || cell >= 48;
   const colLabelHeight = horizontal
     ? labelFont + 10
-    : Math.round(clamp(maxColW + 10, labelFont + 10, 90));
+    : Math.round(clamp(roomFor(maxColW + 10), labelFont + 10, 90));
 
   const rowMax = rowLabelWidth - 8;
   const colMax = horizontal ? cell - 4 : colLabelHeight - 8;

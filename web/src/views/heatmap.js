@@ -336,8 +336,13 @@ export function createHeatmap(container, options = {}) {
   // Its table is updated in idle time (or sooner: on scroll, focus, print, coming near).
   let drawQueued = false;
   let behind = false; // updated but not drawn: canvas hidden
-  let away = null; // watchNear handle, once offscreen-work.js has loaded
-  const watchOffscreen = () => { if (!away && !destroyed) away = offscreen.watchNear(root, () => { if (behind) draw(); }); };
+  let away = null; // watchNear handles of the picture and of the table, once offscreen-work.js has loaded
+  let tableAway = null;
+  const watchOffscreen = () => {
+    if (away || destroyed) return;
+    away = offscreen.watchNear(scroller, () => { if (behind) draw(); });
+    tableAway = offscreen.watchNear(tableHost);
+  };
   function drawSoon() {
     if (drawQueued) return;
     drawQueued = true;
@@ -406,13 +411,14 @@ export function createHeatmap(container, options = {}) {
   }
 
   function syncTable() {
+    const opening = tableHost.hidden && showTable; // (a table just opened is filled at once)
     setHidden(tableHost, !showTable);
     setText(tableBtn, showTable ? 'Hide table' : 'Show as table');
     tableBtn.setAttribute('aria-expanded', String(showTable));
-    away?.now();
+    tableAway?.now();
     if (!showTable || !spec) return;
     if (!table) table = createMatrixTable(tableHost, {});
-    if (away && !away.near) away.later(fillTable); else fillTable();
+    if (tableAway && !tableAway.near && !opening) tableAway.later(fillTable); else fillTable();
   }
 
   function fillTable() {
@@ -570,6 +576,7 @@ export function createHeatmap(container, options = {}) {
       if (textTimer !== null && doc.defaultView) doc.defaultView.clearTimeout(textTimer);
       if (ro) ro.disconnect();
       away?.stop();
+      tableAway?.stop();
       legend.destroy();
       if (table) table.destroy();
       root.remove();

@@ -26,7 +26,12 @@ function pageOf(doc) {
     }
   }, { rootMargin: `${MARGIN}px 0px` });
   const flushAll = () => { for (const w of [...p.queue.keys()]) runQueued(p, w); };
-  doc.addEventListener('scroll', flushAll, { capture: true, passive: true });
+  // A scroll of the page or of a box holding a waiting element (not, say, the sentence box's own
+  // text scrolling as the learner types).
+  const onScroll = (e) => {
+    for (const w of [...p.queue.keys()]) if (e.target === doc || e.target.contains?.(w.element)) runQueued(p, w);
+  };
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
   doc.addEventListener('focusin', flushAll, true);
   win.addEventListener('beforeprint', () => { flushAll(); for (const w of p.watched.values()) w.onNear?.(); });
   pages.set(doc, p);
@@ -67,7 +72,7 @@ export function watchNear(element, onNear) {
   const doc = element.ownerDocument;
   if (!doc?.defaultView?.IntersectionObserver) return null;
   const p = pageOf(doc);
-  const w = { near: true, onNear };
+  const w = { near: true, onNear, element };
   p.watched.set(element, w);
   p.observer.observe(element);
   return {
