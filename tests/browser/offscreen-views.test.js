@@ -10,7 +10,7 @@ import { SCENES } from '../../web/src/steps/index.js';
 import { createEngine } from '../../wasm/engine.js';
 import { summarizeMatrix } from '../../web/src/views/summarize-matrix.js';
 import { formatNumber } from '../../web/src/lib/format.js';
-import { rowHeaderText } from '../../web/src/views/cell-text.js';
+import { describeCell, rowHeaderText } from '../../web/src/views/cell-text.js';
 
 let h;
 before(async () => { h = await launch(); });
@@ -161,6 +161,15 @@ test('a table away from the viewport is filled in idle time, and before the next
     return all[all.length - 1].tBodies[0].rows[0].cells[0].textContent === w;
   }, m2.tokens[0], { timeout: 2000 });
   assert.deepEqual(await tableCells(page), expectedCells(m2), 'complete and correct after the idle fill');
+  // Its screen-reader grid (24 × 24: only the present row's cells exist) reads the new sentence
+  // once the cell texts have followed (150 ms after the last update; the active cell at once).
+  await page.waitForTimeout(300);
+  const gridRow = await page.locator(BIG).evaluate((root) => {
+    const row = [...root.querySelectorAll('[role=row]')].find((r) => r.querySelector('[role=gridcell]'));
+    return { index: Number(row.getAttribute('aria-rowindex')) - 2, cells: [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent) };
+  });
+  const spec2 = { values: m2.heads[m2.head], rows: m2.n, cols: m2.n, rowLabels: m2.tokens, colLabels: m2.tokens };
+  assert.deepEqual(gridRow.cells, m2.tokens.map((_, c) => describeCell(spec2, gridRow.index, c)), 'the grid row reads the new words and weights');
 
   // Idle time held back: a scroll right after a change fills the table before the frame that paints it.
   await page.evaluate(() => { window.__idle.hold = true; });

@@ -158,15 +158,27 @@ export function createHeatmap(container, options = {}) {
     for (let c = 0; c < spec.cols; c += 1) setText(gridHead.children[c + 1], colHeaderText(spec, c));
     grid.setAttribute('aria-rowcount', String(spec.rows + 1));
     cellNodes = [];
-    if (rowEl) rowEl.remove();
-    presentRow = -1;
-    rowEl = null;
     if (virtual) {
       for (const row of gridRows) row.remove();
       gridRows = [];
+      // New labels, same number of rows (a word of a 64-token sentence edited): the present row
+      // stays, relabelled and fitted to the columns (its cell texts follow), instead of nine
+      // heatmaps making 65 new elements each.
+      if (rowEl && presentRow < spec.rows) {
+        setText(rowEl.firstChild, rowHeaderText(spec, presentRow));
+        fitCells(rowEl, spec.cols, (c) => el('span', { role: 'gridcell', id: cellId(presentRow, c) }));
+        cellNodes = [...rowEl.children].slice(1);
+        return;
+      }
+      rowEl?.remove();
+      rowEl = null;
+      presentRow = -1;
       showRow(Math.min(focus.row, spec.rows - 1));
       return;
     }
+    if (rowEl) rowEl.remove();
+    presentRow = -1;
+    rowEl = null;
     while (gridRows.length > spec.rows) gridRows.pop().remove();
     for (let r = 0; r < spec.rows; r += 1) {
       let row = gridRows[r];
