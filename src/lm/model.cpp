@@ -1,7 +1,9 @@
 // Forward and backward of the causal language model, block by block.
 //   post-norm block: r1 = x + Attn(x);  n1 = LN1(r1);  r2 = n1 + FFN(n1);  out = LN2(r2)
 //   pre-norm block:  n1 = LN1(x);  r1 = x + Attn(n1);  n2 = LN2(r1);  out = r1 + FFN(n2)
-// and logits = (last out, through a final LN when pre-norm) · W_teᵀ.
+// and logits = (last out, through a final LN when pre-norm) · W_teᵀ. When training with dropout,
+// Attn(·) and FFN(·) are multiplied by a mask of 0 and 1/(1−p) before the add
+// (LmWorkspace::dropout_masks), and the backward pass lets gradient through the kept units only.
 #include "lm/model.hpp"
 
 #include <algorithm>
@@ -32,6 +34,15 @@ nn::FeedForwardWeights ffn_weights(const LmLayer& l) { return {l.w1, l.b1, l.w2,
 nn::FeedForwardGrads ffn_grads(const LmLayer& l) { return {l.w1, l.b1, l.w2, l.b2}; }
 void zero(float* x, long count) { std::fill(x, x + count, 0.f); }
 void copy(const float* from, float* to, long count) { std::memcpy(to, from, sizeof(float) * count); }
+// x ← x ∘ mask when training with dropout (mask: (n, d), see LmWorkspace::dropout_masks)
+void apply_mask(float* x, const float* mask, long count) {
+  if (mask)
+    for (long i = 0; i < count; ++i) x[i] *= mask[i];
+}
+// the mask of layer l's sublayer (0 attention, 1 feed-forward) for a batch of n tokens, or nullptr
+const float* mask_of(const LmWorkspace& w, int l, int sublayer, long nd) {
+  return w.dropout_masks ? w.dropout_masks + (2L * l + sublayer) * nd : nullptr;
+}
 }  // namespace
 
 // The workspace's floats, in 64-bit arithmetic (a large config overflows a 32-bit size_t).
@@ -124,17 +135,21 @@ float lm_forward(Impl impl, const LmConfig& c, const LmParams& p, LmWorkspace& w
     copy(x, a.in, nd);
     if (!c.pre_norm) {
       nn::attention_layer_forward(impl, shape, attention_params(P), attention_cache(a), a.in, seq_start, batch, a.attn_out);
+      apply_mask(a.attn_out, mask_of(w, l, 0, nd), nd);
       nn::residual_forward(a.in, a.attn_out, a.r1, nd);                                   // add
       nn::layernorm_forward(a.r1, P.ln1_g, P.ln1_b, a.n1, a.mean1, a.rstd1, n, d);        // & norm
       nn::feed_forward_forward(impl, a.n1, ffn_weights(P), a.pre, a.act, a.ffn_out, n, d, c.d_ff);
+      apply_mask(a.ffn_out, mask_of(w, l, 1, nd), nd);
       nn::residual_forward(a.n1, a.ffn_out, a.r2, nd);                                    // add
       nn::layernorm_forward(a.r2, P.ln2_g, P.ln2_b, a.n2, a.mean2, a.rstd2, n, d);        // & norm
     } else {
       nn::layernorm_forward(a.in, P.ln1_g, P.ln1_b, a.n1, a.mean1, a.rstd1, n, d);
       nn::attention_layer_forward(impl, shape, attention_params(P), attention_cache(a), a.n1, seq_start, batch, a.attn_out);
+      apply_mask(a.attn_out, mask_of(w, l, 0, nd), nd);
       nn::residual_forward(a.in, a.attn_out, a.r1, nd);
       nn::layernorm_forward(a.r1, P.ln2_g, P.ln2_b, a.n2, a.mean2, a.rstd2, n, d);
       nn::feed_forward_forward(impl, a.n2, ffn_weights(P), a.pre, a.act, a.ffn_out, n, d, c.d_ff);
+      apply_mask(a.ffn_out, mask_of(w, l, 1, nd), nd);
       nn::residual_forward(a.r1, a.ffn_out, a.r2, nd);
     }
     x = a.out;
@@ -177,23 +192,27 @@ void lm_backward(Impl impl, const LmConfig& c, const LmParams& p, const LmParams
       nn::layernorm_backward(dx, a.r2, P.ln2_g, a.mean2, a.rstd2, t1, G.ln2_g, G.ln2_b, n, d);
       // r2 = n1 + FFN(n1): dn1 = dr2 + FFN'(dr2) → t1 (accumulated in place)
       copy(t1, t2, nd);
+      apply_mask(t2, mask_of(w, l, 1, nd), nd);  // through the dropout: only kept units pass gradient
       nn::feed_forward_backward(impl, t2, a.n1, ffn_weights(P), a.pre, a.act, w.grad_ff, t1, ffn_grads(G), n, d, c.d_ff);
       // n1 = LN1(r1): dr1 → dx
       zero(dx, nd);
       nn::layernorm_backward(t1, a.r1, P.ln1_g, a.mean1, a.rstd1, dx, G.ln1_g, G.ln1_b, n, d);
       // r1 = x + Attn(x): dx = dr1 + Attn'(dr1)
       copy(dx, t2, nd);
+      apply_mask(t2, mask_of(w, l, 0, nd), nd);
       nn::attention_layer_backward(impl, shape, attention_params(P), attention_params(G), attention_cache(a), a.in,
                                    seq_start, batch, t2, dx, w.attn_scratch);
     } else {
       // out = r1 + FFN(n2), n2 = LN2(r1): dr1 = dout + LN2'(FFN'(dout)) → t1
       copy(dx, t1, nd);
       zero(t2, nd);
+      apply_mask(dx, mask_of(w, l, 1, nd), nd);  // dx's own value now lives on in t1
       nn::feed_forward_backward(impl, dx, a.n2, ffn_weights(P), a.pre, a.act, w.grad_ff, t2, ffn_grads(G), n, d, c.d_ff);
       nn::layernorm_backward(t2, a.r1, P.ln2_g, a.mean2, a.rstd2, t1, G.ln2_g, G.ln2_b, n, d);
       // r1 = x + Attn(n1), n1 = LN1(x): dx = dr1 + LN1'(Attn'(dr1))
       copy(t1, dx, nd);
       zero(t2, nd);
+      apply_mask(t1, mask_of(w, l, 0, nd), nd);
       nn::attention_layer_backward(impl, shape, attention_params(P), attention_params(G), attention_cache(a), a.n1,
                                    seq_start, batch, t1, t2, w.attn_scratch);
       nn::layernorm_backward(t2, a.in, P.ln1_g, a.mean1, a.rstd1, dx, G.ln1_g, G.ln1_b, n, d);

@@ -55,6 +55,10 @@ struct LmWorkspace {
   float* grad_c;     // (N, d)
   float* grad_ff;    // (N, d_ff)
   float* attn_scratch;
+  // Training only: dropout masks, (layers, 2, N, d) floats for a batch of N tokens, each 0 or
+  // 1/(1−p), that multiply every block's attention output (sublayer 0) and feed-forward output
+  // (sublayer 1) before the residual add. nullptr (the default, and always at inference): none.
+  const float* dropout_masks = nullptr;
 };
 
 // Floats of a workspace for batches of at most max_tokens tokens (64-bit: a huge config must be

@@ -8,6 +8,8 @@
 //   lm-train forward --weights FILE       reads sentences of token ids (one per line) on stdin and
 //       prints, per sentence, the attention weights and the last position's probabilities as JSON
 //       (used by the test that compares the wasm forward pass with this native one).
+//   lm-train evaluate --weights FILE [--data DIR]   the held-out loss of a weights file, split by
+//       kind of target (closing <s>, <unk>, known word), and the loss on as many training sentences.
 //   lm-train check --weights FILE         prints what is wrong with a weights file (exit 1) or "ok".
 #include <chrono>
 #include <ctime>
@@ -60,23 +62,47 @@ std::vector<std::uint8_t> read_bytes(const std::string& path) {
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
-// Mean next-token cross-entropy (nats) over every prediction of every sentence, and the count.
-std::pair<double, long> evaluate(const LmConfig& c, const LmParams& p, const std::vector<Sentence>& set, int per_batch) {
+// Mean next-token cross-entropy (nats) over every prediction of every sentence (each word,
+// <unk> included, and the closing <s>), and the same mean split by what the target is.
+struct Evaluation {
+  double loss = 0.0;  // mean over all `count` predictions
+  long count = 0;
+  double kind_loss[3] = {0, 0, 0};  // mean over the targets of each kind: 0 closing <s>, 1 <unk>, 2 a known word
+  long kind_count[3] = {0, 0, 0};
+};
+
+Evaluation evaluate(const LmConfig& c, const LmParams& p, const std::vector<Sentence>& set, int per_batch) {
   std::vector<int> order(set.size());
   std::iota(order.begin(), order.end(), 0);
   LmWorkspace w;
   lm_workspace_init(c, per_batch * c.context, w);
+  Evaluation e;
   double total = 0.0;
-  long count = 0;
   for (int from = 0; from < static_cast<int>(set.size()); from += per_batch) {
     const int to = std::min<int>(from + per_batch, static_cast<int>(set.size()));
     PackedBatch b = pack_sentences(set, order, from, to, c.context);
-    const float mean = lm_forward(Impl::kSimd, c, p, w, b.tokens.data(), b.seq_start.data(), b.batch(), b.targets.data());
-    for (int i = 0; i < b.rows(); ++i) total += w.losses[i];
-    (void)mean;
-    count += b.rows();
+    lm_forward(Impl::kSimd, c, p, w, b.tokens.data(), b.seq_start.data(), b.batch(), b.targets.data());
+    for (int i = 0; i < b.rows(); ++i) {
+      const int kind = std::min(b.targets[i], 2);
+      total += w.losses[i];
+      e.kind_loss[kind] += w.losses[i];
+      ++e.kind_count[kind];
+    }
+    e.count += b.rows();
   }
-  return {total / count, count};
+  e.loss = total / e.count;
+  for (int k = 0; k < 3; ++k) e.kind_loss[k] = e.kind_count[k] ? e.kind_loss[k] / e.kind_count[k] : 0.0;
+  return e;
+}
+
+// `count` sentences spread evenly over the set (every k-th): the corpus file is ordered by
+// WordNet's synsets, so its first sentences are not a fair sample.
+std::vector<Sentence> spread_subset(const std::vector<Sentence>& set, std::size_t count) {
+  std::vector<Sentence> out;
+  if (set.empty()) return out;
+  count = std::min(count, set.size());
+  for (std::size_t i = 0; i < count; ++i) out.push_back(set[i * set.size() / count]);
+  return out;
 }
 
 // Unigram baseline: add-one smoothed token frequencies of the training predictions.
@@ -119,6 +145,8 @@ int train(const Options& o) {
   const double weight_decay = o.real("--weight-decay", 0.0);  // decoupled (AdamW), matrices only
   // word dropout: each input word (never <s>, never a target) becomes <unk> with this probability
   const double input_dropout = o.real("--input-dropout", 0.0);
+  // dropout on every block's attention and feed-forward outputs (before the residual add)
+  const double dropout = o.real("--dropout", 0.0);
   const long log_every = o.num("--log-every", 250);
   const std::vector<Sentence> train_set = read_id_sentences(data + "/train.ids", c.vocab);
   const std::vector<Sentence> heldout = read_id_sentences(data + "/heldout.ids", c.vocab);
@@ -172,9 +200,19 @@ int train(const Options& o) {
       for (PackedBatch& b : parts)
         for (int& t : b.tokens)
           if (t != 0 && rng.uniform() < input_dropout) t = 1;
+    // the dropout masks of each part, drawn here in a fixed order (deterministic for the seed)
+    std::vector<std::vector<float>> masks(threads);
+    if (dropout > 0.0) {
+      const float kept = static_cast<float>(1.0 / (1.0 - dropout));
+      for (int t = 0; t < threads; ++t) {
+        masks[t].resize(static_cast<std::size_t>(c.layers) * 2 * parts[t].rows() * c.d_model);
+        for (float& m : masks[t]) m = rng.uniform() < dropout ? 0.f : kept;
+      }
+    }
     auto run = [&](int t) {
       std::fill(part_grads[t].begin(), part_grads[t].end(), 0.f);
       PackedBatch& b = parts[t];
+      work[t].dropout_masks = dropout > 0.0 ? masks[t].data() : nullptr;
       part_loss[t] = lm_forward(Impl::kSimd, c, p, work[t], b.tokens.data(), b.seq_start.data(), b.batch(), b.targets.data());
       lm_backward(Impl::kSimd, c, p, part_g[t], work[t], b.tokens.data(), b.seq_start.data(), b.batch(), b.targets.data());
     };
@@ -218,7 +256,7 @@ int train(const Options& o) {
   }
   const double train_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double train_cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  const double float_heldout = evaluate(c, p, heldout, 64).first;
+  const double float_heldout = evaluate(c, p, heldout, 64).loss;
 
   // store, read back, evaluate the stored (quantised) weights
   const std::vector<std::uint8_t> file = lm_write_weights(c, params.data(), vocabulary);
@@ -229,20 +267,28 @@ int train(const Options& o) {
   LmParams q;
   WeightsReport r;
   if (!lm_read_weights(file.data(), file.size(), c2, stored, q, r)) throw std::runtime_error(lm_describe(r));
-  const auto [held_loss, held_count] = evaluate(c2, q, heldout, 64);
+  const Evaluation held = evaluate(c2, q, heldout, 64);
   std::vector<Sentence> sample(heldout.begin(), heldout.begin() + std::min<std::size_t>(sample_sentences, heldout.size()));
-  const auto [sample_loss, sample_count] = evaluate(c2, q, sample, 64);
+  const Evaluation sampled = evaluate(c2, q, sample, 64);
+  // the same measure on as many *training* sentences (clean inputs, no word dropout): the gap
+  // to the held-out loss tells overfitting from underfitting
+  const std::vector<Sentence> train_probe = spread_subset(train_set, heldout.size());
+  const Evaluation probe = evaluate(c2, q, train_probe, 64);
   const double uni = unigram_loss(c.vocab, train_set, heldout, c.context);
   std::printf(
       "{\"config\":{\"vocab\":%d,\"dModel\":%d,\"layers\":%d,\"heads\":%d,\"dFF\":%d,\"context\":%d,\"preNorm\":%s},"
       "\"parameters\":%zu,\"steps\":%ld,\"batchSentences\":%d,\"threads\":%d,\"seed\":%llu,\"peakLearningRate\":%g,"
-      "\"warmupSteps\":%ld,\"gradientClip\":%g,\"weightDecay\":%g,\"inputDropout\":%g,\"trainSeconds\":%.1f,\"trainCpuSeconds\":%.1f,\"trainSentences\":%zu,"
-      "\"heldout\":{\"sentences\":%zu,\"predictions\":%ld,\"loss\":%.6f,\"perplexity\":%.3f,\"lossBeforeQuantising\":%.6f},"
+      "\"warmupSteps\":%ld,\"gradientClip\":%g,\"weightDecay\":%g,\"inputDropout\":%g,\"dropout\":%g,\"trainSeconds\":%.1f,\"trainCpuSeconds\":%.1f,\"trainSentences\":%zu,"
+      "\"heldout\":{\"sentences\":%zu,\"predictions\":%ld,\"loss\":%.6f,\"perplexity\":%.3f,\"lossBeforeQuantising\":%.6f,"
+      "\"byTarget\":{\"end\":{\"predictions\":%ld,\"loss\":%.6f},\"unknown\":{\"predictions\":%ld,\"loss\":%.6f},\"word\":{\"predictions\":%ld,\"loss\":%.6f}}},"
       "\"sample\":{\"sentences\":%zu,\"predictions\":%ld,\"loss\":%.6f},"
+      "\"trainProbe\":{\"sentences\":%zu,\"predictions\":%ld,\"loss\":%.6f},"
       "\"unigram\":{\"loss\":%.6f,\"perplexity\":%.3f},\"fileBytes\":%zu,\"curve\":[%s]}\n",
       c.vocab, c.d_model, c.layers, c.heads, c.d_ff, c.context, c.pre_norm ? "true" : "false", params.size(), steps, batch,
-      threads, static_cast<unsigned long long>(seed), peak_lr, warmup, clip, weight_decay, input_dropout, train_seconds, train_cpu_seconds, train_set.size(), heldout.size(),
-      held_count, held_loss, std::exp(held_loss), float_heldout, sample.size(), sample_count, sample_loss, uni, std::exp(uni),
+      threads, static_cast<unsigned long long>(seed), peak_lr, warmup, clip, weight_decay, input_dropout, dropout, train_seconds, train_cpu_seconds, train_set.size(), heldout.size(),
+      held.count, held.loss, std::exp(held.loss), float_heldout, held.kind_count[0], held.kind_loss[0], held.kind_count[1],
+      held.kind_loss[1], held.kind_count[2], held.kind_loss[2], sample.size(), sampled.count, sampled.loss,
+      train_probe.size(), probe.count, probe.loss, uni, std::exp(uni),
       file.size(), curve.str().c_str());
   return 0;
 }
@@ -255,6 +301,26 @@ bool load(const std::string& path, LmConfig& c, std::vector<float>& memory, LmPa
     return false;
   }
   return true;
+}
+
+// The held-out measure of an existing weights file, split by kind of target, and the same on as
+// many training sentences (to tell overfitting from underfitting).
+int evaluate_file(const Options& o) {
+  LmConfig c;
+  std::vector<float> memory;
+  LmParams p;
+  if (!load(o.get("--weights", ""), c, memory, p)) return 1;
+  const std::string data = o.get("--data", "build/lm");
+  const std::vector<Sentence> train_set = read_id_sentences(data + "/train.ids", c.vocab);
+  const std::vector<Sentence> heldout = read_id_sentences(data + "/heldout.ids", c.vocab);
+  const std::vector<Sentence> probe_set = spread_subset(train_set, heldout.size());
+  const Evaluation held = evaluate(c, p, heldout, 64);
+  const Evaluation probe = evaluate(c, p, probe_set, 64);
+  std::printf("{\"heldout\":{\"predictions\":%ld,\"loss\":%.6f,\"perplexity\":%.3f,\"end\":%.6f,\"unknown\":%.6f,\"word\":%.6f,"
+              "\"counts\":[%ld,%ld,%ld]},\"trainProbe\":{\"predictions\":%ld,\"loss\":%.6f}}\n",
+              held.count, held.loss, std::exp(held.loss), held.kind_loss[0], held.kind_loss[1], held.kind_loss[2],
+              held.kind_count[0], held.kind_count[1], held.kind_count[2], probe.count, probe.loss);
+  return 0;
 }
 
 int forward(const Options& o) {
@@ -304,6 +370,7 @@ int main(int argc, char** argv) {
     const std::string mode = argv[1];
     if (mode == "train") return train(o);
     if (mode == "forward") return forward(o);
+    if (mode == "evaluate") return evaluate_file(o);
     if (mode == "check") {
       LmConfig c;
       std::vector<float> memory;

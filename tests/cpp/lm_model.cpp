@@ -28,8 +28,11 @@ LmConfig tiny_config(int pre_norm) {
 }  // namespace
 
 TEST_CASE("language model backward matches finite differences for every tensor") {
-  for (int pre_norm : {0, 1}) {
+  for (int variant = 0; variant < 4; ++variant) {
+    const int pre_norm = variant % 2;
+    const bool dropout = variant >= 2;  // with fixed dropout masks on every sublayer's output
     CAPTURE(pre_norm);
+    CAPTURE(dropout);
     const LmConfig c = tiny_config(pre_norm);
     std::vector<float> memory, grads;
     LmParams p, g;
@@ -44,6 +47,10 @@ TEST_CASE("language model backward matches finite differences for every tensor")
     const std::vector<int> seq_start = {0, 5, 8};
     LmWorkspace w;
     lm_workspace_init(c, 8, w);
+    // masks of 0 or 1/(1−0.25) for (layers, 2, 8 tokens, d)
+    std::vector<float> masks(static_cast<std::size_t>(c.layers) * 2 * 8 * c.d_model);
+    for (float& m : masks) m = rng.uniform() < 0.25 ? 0.f : 1.f / 0.75f;
+    if (dropout) w.dropout_masks = masks.data();
     for (attn::Impl impl : {attn::Impl::kScalar, attn::Impl::kSimd}) {
       CAPTURE(static_cast<int>(impl));
       std::fill(grads.begin(), grads.end(), 0.f);
