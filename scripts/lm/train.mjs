@@ -24,12 +24,13 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 // different model; the manifest records them all.
 export const RUN = {
   seed: Number(opt('--seed', 1)),
-  steps: Number(opt('--steps', 5000)),
+  steps: Number(opt('--steps', 15000)),
   batch: 64,
   threads: Number(opt('--threads', 2)),
   lr: Number(opt('--lr', 5e-3)),
   weightDecay: Number(opt('--weight-decay', 0.1)),
   inputDropout: Number(opt('--input-dropout', 0.15)),
+  dropout: Number(opt('--dropout', 0.1)),
   warmup: 200,
   dModel: 48,
   layers: 2,
@@ -52,21 +53,21 @@ function main() {
   sh('cmake', ['-S', '.', '-B', 'build/native', '-DCMAKE_BUILD_TYPE=Release'], { stdio: ['ignore', 'ignore', 'inherit'] });
   sh('cmake', ['--build', 'build/native', '-j2', '--target', 'lm-train']);
 
-  console.log(`== training ${RUN.steps} steps (nice -n 5, ${RUN.threads} threads)`);
+  console.log(`== training ${RUN.steps} steps (nice -n 19, ${RUN.threads} threads)`);
   mkdirSync(OUT, { recursive: true });
   const trainer = [
-    '-n', '5', path.join(root, 'build/native/lm-train'), 'train', '--data', DATA, '--out', path.join(OUT, 'model.bin'),
+    '-n', '19', path.join(root, 'build/native/lm-train'), 'train', '--data', DATA, '--out', path.join(OUT, 'model.bin'),
     '--steps', RUN.steps, '--seed', RUN.seed, '--batch', RUN.batch, '--threads', RUN.threads, '--lr', RUN.lr,
-    '--warmup', RUN.warmup, '--weight-decay', RUN.weightDecay, '--input-dropout', RUN.inputDropout, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
+    '--warmup', RUN.warmup, '--weight-decay', RUN.weightDecay, '--input-dropout', RUN.inputDropout, '--dropout', RUN.dropout, '--d-model', RUN.dModel, '--layers', RUN.layers, '--heads', RUN.heads, '--d-ff', RUN.dFF,
     '--context', RUN.context, '--pre-norm', RUN.preNorm, '--sample', SAMPLE_SENTENCES,
   ].map(String);
-  const started = process.cpuUsage();
+  const loadBefore = os.loadavg();
   const t0 = Date.now();
   const run = spawnSync('nice', trainer, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`lm-train failed (exit ${run.status})`);
   const wallSeconds = (Date.now() - t0) / 1000;
   const report = JSON.parse(run.stdout);
-  void started;
+  const loadAfter = os.loadavg();
 
   // the held-out sample (text, as the tokenizer reads it) and the licence travel with the weights
   const heldout = readFileSync(path.join(DATA, 'heldout.txt'), 'utf8').split('\n').filter(Boolean);
@@ -107,12 +108,16 @@ function main() {
       tokenizer: 'wasm/language-model-tokenizer.js: NFKC, lowercase, words and clitics (n\'t \'s …) and single punctuation marks; the 3,998 most frequent training tokens plus <s> and <unk>',
       training: {
         seed: report.seed, steps: report.steps, batchSentences: report.batchSentences, threads: report.threads,
-        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}, decoupled weight decay ${report.weightDecay} on the matrices, input words replaced by <unk> with probability ${report.inputDropout}`,
+        optimiser: `Adam, peak learning rate ${report.peakLearningRate}, ${report.warmupSteps} warm-up steps then cosine decay to 10 %, gradient norm clipped at ${report.gradientClip}, decoupled weight decay ${report.weightDecay} on the matrices, input words replaced by <unk> with probability ${report.inputDropout}, dropout ${report.dropout} on every attention and feed-forward output (training only)`,
         trainerSeconds: report.trainSeconds, trainerCpuSeconds: report.trainCpuSeconds, wallSecondsWithEvaluation: wallSeconds,
-        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), shared with other jobs, nice -n 5`,
+        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), shared with other jobs, nice -n 19; load average (1 min) ${loadBefore[0].toFixed(1)} before training, ${loadAfter[0].toFixed(1)} after`,
         lossCurve: report.curve,
       },
-      heldout: { ...report.heldout, note: 'mean next-token cross-entropy (nats) of the stored int8 weights over every prediction (each word and the closing <s>); perplexity = e^loss' },
+      heldout: {
+        ...report.heldout,
+        note: 'the mean next-token cross-entropy (nats) of the stored int8 weights over every real next-token target of the held-out split: each sentence is read on its own as <s> w1 … wn (no padding, no packing across sentences) and predicts w1 … wn and a closing <s>, so the first word after <s> counts, the end of the sentence counts, and words outside the vocabulary count as <unk> targets (exactly as in training); perplexity = e^loss. byTarget splits the same mean by kind of target',
+      },
+      trainProbe: { ...report.trainProbe, note: 'the same measure on an evenly spread sample of as many training sentences (clean inputs): the gap to the held-out loss is the overfitting' },
       unigram: { ...report.unigram, note: 'add-one smoothed training-token frequencies, same predictions' },
       sample: {
         file: 'heldout-sample.txt', sha256: sha256(readFileSync(path.join(OUT, 'heldout-sample.txt'))),

@@ -216,10 +216,10 @@ int train(const Options& o) {
       part_loss[t] = lm_forward(Impl::kSimd, c, p, work[t], b.tokens.data(), b.seq_start.data(), b.batch(), b.targets.data());
       lm_backward(Impl::kSimd, c, p, part_g[t], work[t], b.tokens.data(), b.seq_start.data(), b.batch(), b.targets.data());
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(run, t);
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) workers.emplace_back(run, t);
     run(0);
-    for (std::thread& th : pool) th.join();
+    for (std::thread& th : workers) th.join();
     long rows = 0;
     for (const PackedBatch& b : parts) rows += b.rows();
     double loss = 0.0;

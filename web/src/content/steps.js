@@ -495,7 +495,7 @@ const TEXTS = [
       "Find the head that looks at the word itself and the one that looks at the previous word; check their shares on your sentence against the held-out averages.",
     ],
     takeaway:
-      "A trained model's heads do measurable, often simple jobs (look at this word, the previous one, the last noun or verb); richer links such as “it” → “animal” need more data and size than this model has.",
+      "A trained model's heads do measurable, often simple jobs (look at this word, the previous one, the last noun); richer links such as “it” → “animal” need more data and size than this model has.",
     sources: [S000, S002, S003, S004],
   },
   {
