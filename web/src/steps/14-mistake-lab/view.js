@@ -2,7 +2,7 @@
 // correct and buggy heatmaps, the diagnosis sentences, the diagnostics table and the "which bug is
 // this?" challenge. Draws what model.js computed; every change goes back through ctx.set.
 import { createHeatmap, createMatrixTable } from '../../views/index.js';
-import { domFor, uid, setText } from '../../lib/dom.js';
+import { domFor, uid, setText, setLines } from '../../lib/dom.js';
 import { messageLine } from '../../views/controls.js';
 import { BUGS } from '../mistake-diagnosis.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -87,7 +87,7 @@ export function mount(host, ctx) {
       const spec = { rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, domain: [0, 1], showTable: ctx.ui.table };
       good.update({ ...spec, values: m.correct, stage: m.stages.correct });
       bad.update({ ...spec, values: m.buggy, stage: m.stages.buggy });
-      diagnosis.replaceChildren(...m.diagnosis.map((t) => el('li', {}, t)));
+      setLines(diagnosis, m.diagnosis); // unchanged sentences keep their layout
       setText(rowSumsText, m.rowSums);
       setText(colSumsText, m.colSums);
       setText(leak, m.future);
