@@ -131,9 +131,15 @@ export function mount(host, ctx) {
       setText(gridTitle, m.grid.title);
       if (side !== gridSide) { // the picture depends on its side only: redrawn when that changes
         gridSide = side;
-        grid.replaceChildren(...Array.from({ length: side * side }, (_, i) => svg('rect', {
-          x: (i % side) * cell, y: Math.floor(i / side) * cell, width: cell, height: cell, class: Math.floor(i / side) === i % side ? 'scene-grid-diag' : 'scene-grid-cell',
-        })));
+        // Two paths (the off-diagonal cells, the diagonal ones) instead of side² rectangles: the
+        // same picture, but dragging N no longer makes the browser build and lay out up to
+        // thousands of SVG elements per step.
+        const cells = [[], []];
+        for (let i = 0; i < side * side; i++) {
+          const r = Math.floor(i / side), c = i % side;
+          cells[r === c ? 1 : 0].push(`M${c * cell} ${r * cell}h${cell}v${cell}h${-cell}z`);
+        }
+        grid.replaceChildren(svg('path', { class: 'scene-grid-cell', d: cells[0].join('') || 'M0 0' }), svg('path', { class: 'scene-grid-diag', d: cells[1].join('') }));
       }
     },
     destroy() {
