@@ -2,7 +2,7 @@
 // head / query selects, every head as a small heatmap, the enlarged head, each head's strongest
 // key and the shapes. Draws what model.js computed. A code panel can be appended at the end.
 import { createHeatmap } from '../../views/index.js';
-import { domFor, setText } from '../../lib/dom.js';
+import { domFor, setText, setLines } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine } from '../../views/controls.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -73,8 +73,8 @@ export function mount(host, ctx) {
       if (headSelect.options.length !== m.h) headSelect.replaceChildren(...Array.from({ length: m.h }, (_, k) => el('option', { value: String(k) }, `Head ${k + 1}`)));
       headSelect.value = String(m.head);
       const key = m.tokens.join('\u0000');
-      if (querySelect.dataset.key !== key) {
-        querySelect.replaceChildren(...m.queryOptions.map((t, i) => el('option', { value: String(i) }, t)));
+      if (querySelect.dataset.key !== key) { // options reused: a typed letter relabels one
+        setLines(querySelect, m.queryOptions, 'option', (i) => ({ value: String(i) }));
         querySelect.dataset.key = key;
       }
       querySelect.value = String(m.query);
