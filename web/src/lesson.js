@@ -169,7 +169,30 @@ export async function mountLesson(container, options = {}) {
     },
   });
 
+  // A change renders once per frame, in the next frame callback; a change made by a key press or
+  // a click renders right after that event's handlers instead (in a microtask, so a handler's
+  // several set() calls still make one render): a key press comes at any point of the frame, and
+  // the next frame then only has style, layout and paint left to do. (Not for other sources, such
+  // as a training worker's messages, which may come many times per frame.)
+  // (A dragged slider's input event already comes at the start of a frame, right before its
+  // frame callbacks, so for it both ways paint in the same frame.)
+  let soon = false;
+  let destroyed = false;
+  const USER_EVENTS = new Set(['keydown', 'keyup', 'click', 'change', 'input']);
+  // window.event is the event being dispatched (undefined inside a shadow root: there the frame
+  // callback is used, as before)
+  const inUserInput = () => USER_EVENTS.has(win.event?.type);
   function scheduleRender() {
+    if (soon) return;
+    if (inUserInput()) {
+      soon = true;
+      queueMicrotask(() => {
+        soon = false;
+        if (frame) { win.cancelAnimationFrame(frame); frame = 0; }
+        if (!destroyed) render();
+      });
+      return;
+    }
     if (frame) return;
     frame = win.requestAnimationFrame(() => {
       frame = 0;
@@ -294,6 +317,7 @@ export async function mountLesson(container, options = {}) {
     goTo: (id) => goTo(id, { focus: false }),
     state: () => JSON.parse(JSON.stringify(state)),
     destroy() {
+      destroyed = true;
       if (frame) win.cancelAnimationFrame(frame);
       if (options.hash) hashMirror.flush();
       win.removeEventListener('pagehide', hashMirror.flush);
