@@ -1,4 +1,7 @@
-// Step 9, why divide by √d_k: the folder's three parts, for the registry.
+// Step 9, why divide by √d_k: the folder's three parts, for the registry. The view is loaded
+// when the step opens (steps/lazy-view.js, steps/later-views.js).
+import { laterView } from '../lazy-view.js';
+
 export { INPUTS as inputs } from './inputs.js';
 export { model } from './model.js';
-export * as view from './view.js';
+export const view = laterView('scaling');

@@ -1,8 +1,8 @@
 // Step 24, "Where attention sits in a transformer": the folder's three parts, for the registry.
 // The view (with everything that runs the language model) is loaded when the step opens: see
 // steps/lazy-view.js and steps/language-model-views.js.
-import { lazyView } from '../lazy-view.js';
+import { languageModelView } from '../lazy-view.js';
 
 export { INPUTS as inputs } from './inputs.js';
 export { model } from './model.js';
-export const view = lazyView('transformerBlock');
+export const view = languageModelView('transformerBlock');
