@@ -16,8 +16,7 @@ import { readSentence } from './read-sentence.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
-  const win = host.ownerDocument.defaultView;
-  let loaded = null, values = null, shown = null, cells = [], speakTimer = 0, shownWords = null;
+  let loaded = null, values = null, shown = null, cells = [], shownWords = null;
   const frame = languageModelFrame(host, ctx, { maxLength: INPUTS.sentence.maxLength, onReady: (l) => { loaded = l; draw(); } });
   const { field, problem } = frame;
   const presetBox = el('div', { class: 'al-controls', role: 'group', 'aria-label': 'Preset sentences' },
@@ -75,10 +74,7 @@ export function mount(host, ctx) {
   const rowBars = createBarChart(barsBox, { label: 'The query row: weight on each visible token' });
   const nextBars = createBarChart(predictBox, { label: 'Top five next tokens' });
 
-  const speakSoon = (text = () => shown?.announce ?? '', delay = 400) => {
-    win.clearTimeout(speakTimer);
-    speakTimer = win.setTimeout(() => ctx.announce(typeof text === 'function' ? text() : text), delay);
-  };
+  const speakSoon = (text = () => shown?.announce ?? '') => frame.speak(text);
 
   function buildGrid(layers, heads) {
     gridBox.replaceChildren();
@@ -174,17 +170,5 @@ export function mount(host, ctx) {
     setLines(presetList, m.presetLines.map((p) => p.line), 'li', (i) => ({ 'data-verdict': m.presetLines[i].verdict }));
   }
 
-  return {
-    render(settings, v) {
-      values = v;
-      if (frame.accept(v)) draw();
-    },
-    destroy() {
-      win.clearTimeout(speakTimer);
-      frame.destroy();
-      heatmap.destroy();
-      rowBars.destroy();
-      nextBars.destroy();
-    },
-  };
+  return frame.view((v) => { values = v; }, draw, () => [heatmap, rowBars, nextBars]);
 }

@@ -16,8 +16,7 @@ import { readBlock } from './read-block.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
-  const win = host.ownerDocument.defaultView;
-  let loaded = null, values = null, shown = null, boxes = [], speakTimer = 0, buttonLabels = '';
+  let loaded = null, values = null, shown = null, boxes = [], buttonLabels = '';
   const frame = languageModelFrame(host, ctx, { maxLength: INPUTS.sentence.maxLength, onReady: (l) => { loaded = l; draw(); } });
   const { problem } = frame;
   const tokenButtons = el('div', { class: 'lm-tokens', role: 'group', 'aria-label': 'Token to follow through the block', 'data-role': 'token-buttons' });
@@ -49,10 +48,7 @@ export function mount(host, ctx) {
     el('h3', {}, 'The legend'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Key intuitions' }, legend),
     el('h3', {}, 'How big is big?'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Scale' }, scaleTable));
 
-  const speakSoon = (text = () => shown?.announce ?? '', delay = 400) => {
-    win.clearTimeout(speakTimer);
-    speakTimer = win.setTimeout(() => ctx.announce(typeof text === 'function' ? text() : text), delay);
-  };
+  const speakSoon = (text = () => shown?.announce ?? '') => frame.speak(text);
 
   function buildBoxes(m) {
     for (const b of boxes) b.strip.destroy();
@@ -120,16 +116,5 @@ export function mount(host, ctx) {
     setRows(scaleTable.tBodies[0], m.scale.map((r) => [r.what, r.small, r.large, r.ours]));
   }
 
-  return {
-    render(settings, v) {
-      values = v;
-      if (frame.accept(v)) draw();
-    },
-    destroy() {
-      win.clearTimeout(speakTimer);
-      frame.destroy();
-      bars.destroy();
-      for (const b of boxes) b.strip.destroy();
-    },
-  };
+  return frame.view((v) => { values = v; }, draw, () => [bars, ...boxes.map((b) => b.strip)]);
 }
