@@ -189,6 +189,38 @@ test('step 7: a link value outside the schema (x = 20) is clamped once, said in 
   assert.deepEqual(page.errors, []);
 });
 
+// The live region records what it says (the lesson empties it, then sets the words 30 ms later).
+const recordLive = (page) => page.evaluate(() => {
+  const live = document.querySelector('#lesson [aria-live="polite"][role="status"]');
+  window.__said = [];
+  new MutationObserver(() => { if (live.textContent) window.__said.push(live.textContent); }).observe(live, { childList: true, characterData: true, subtree: true });
+});
+
+test('step 7: a held arrow key is announced once, when the learner pauses, with the final weights; leaving the step drops a waiting announcement', async () => {
+  const page = await h.page();
+  await openLesson(page, h.url, '#step=worked-example');
+  const input = page.locator('.al-scene').getByLabel(/Apple, dim 2/).first();
+  await input.focus();
+  await recordLive(page);
+  for (let k = 0; k < 8; k++) await input.press('ArrowUp'); // 1 → 9, as fast as a held key repeats
+  await page.waitForTimeout(600);
+  const said = await page.evaluate(() => window.__said);
+  const s = SCENES.find((x) => x.id === 'worked-example');
+  const x = s.defaults().x.slice();
+  x[3] = 9; // Apple, dim 2
+  const final = await s.model({ ...s.defaults(), x }, await engineP);
+  assert.deepEqual(said, [final.announce], 'one announcement, of the last value');
+  // A change, then straight to the next step: only the step is announced.
+  await page.evaluate(() => { window.__said = []; });
+  await input.press('ArrowDown');
+  await page.keyboard.press('Alt+PageDown');
+  await page.waitForTimeout(600);
+  const after = await page.evaluate(() => window.__said);
+  assert.equal(after.length, 1, `one announcement: ${JSON.stringify(after)}`);
+  assert.match(after[0], /^Step 8 of \d+: /);
+  assert.deepEqual(page.errors, []);
+});
+
 test('step 11: the causal mask gives an exactly zero upper triangle and rows summing to 1', async () => {
   const page = await h.page();
   await openLesson(page, h.url, '#step=causal-mask');

@@ -196,3 +196,41 @@ test('keyboard focus moving to a far table fills it first, so a screen reader ne
   assert.deepEqual(await tableCells(page), expectedCells(m));
   assert.deepEqual(page.errors, []);
 });
+
+// Skipping far tables' rendering (for example with `content-visibility: auto`, tried for the typed
+// sentence at 64 tokens × 8 heads) takes them out of what a screen reader reads: Chromium then
+// marks their cells "notRendered". Far tables and grids must stay readable.
+test('a table and a grid away from the viewport stay in the accessibility tree, with the current numbers', async () => {
+  const page = await h.page({ height: 600, reducedMotion: 'reduce' });
+  const sentence = words(['four', 'quiet', 'owls', 'watched', 'the', 'moon'], 20);
+  await openLesson(page, h.url, `#step=multi-head&multi-head=${encodeURIComponent(JSON.stringify({ sentence }))}&table=1`);
+  await frames(page);
+  await page.evaluate(() => scrollTo(0, 0));
+  await frames(page, 3);
+  const m = await modelFor({ sentence });
+  const top = await page.locator(BIG).evaluate((root) => root.getBoundingClientRect().top);
+  assert.ok(top > 600 + 128, `the enlarged head is away from the viewport (top ${top})`);
+  // mark the far heatmap's first table row header and cell, and its grid's first row header
+  await page.locator(BIG).evaluate((big) => {
+    big.querySelector('table tbody th').dataset.probe = 'th';
+    big.querySelector('table tbody td').dataset.probe = 'td';
+    big.querySelector('[role=rowheader]').dataset.probe = 'grid';
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const ax = async (probe) => {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-probe=${probe}]` });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return { role: nodes[0].role?.value, name: nodes[0].name?.value ?? '', ignored: nodes[0].ignored, why: (nodes[0].ignoredReasons ?? []).map((r) => r.name) };
+  };
+  const head = await ax('th');
+  assert.deepEqual([head.role, head.ignored, head.name], ['rowheader', false, m.tokens[0]], `the far table's first row header (${head.why})`);
+  const cell = await ax('td');
+  assert.equal(cell.ignored, false, `the far table's cell is read (${cell.why})`);
+  assert.equal(cell.role, 'cell');
+  assert.ok(cell.name.includes(expectedCells(m).cells[0][0]), `it reads the current number (${cell.name})`);
+  const grid = await ax('grid');
+  assert.equal(grid.ignored, false, `the far grid's row header is read (${grid.why})`);
+  assert.deepEqual(page.errors, []);
+});

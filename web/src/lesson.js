@@ -145,6 +145,21 @@ export async function mountLesson(container, options = {}) {
   // ---- scenes -----------------------------------------------------------------------------
   let current = null; // { step, view }
   let frame = 0;
+  // The live region. speak() says a text now (emptied first, so the same words are said again).
+  // speakSettled() says it once the learner pauses: `delay` ms after the last call, so a held key
+  // or a drag gives one announcement at its end, not one per step (each would also cost the page
+  // an extra frame while the learner is still changing the value). The newest announcement of
+  // either kind replaces a waiting one; leaving the step drops it.
+  let settledTimer = 0;
+  function speak(text) {
+    win.clearTimeout(settledTimer);
+    live.textContent = '';
+    win.setTimeout(() => { live.textContent = text; }, 30);
+  }
+  function speakSettled(text, delay) {
+    win.clearTimeout(settledTimer);
+    settledTimer = win.setTimeout(() => speak(typeof text === 'function' ? text() : text), delay);
+  }
   const ctxFor = (step) => ({
     engine,
     formulas: FORMULAS,
@@ -155,10 +170,8 @@ export async function mountLesson(container, options = {}) {
       if (problems.length) showNotice(problems.join(' '));
       scheduleRender();
     },
-    announce(text) {
-      live.textContent = '';
-      win.setTimeout(() => { live.textContent = text; }, 30);
-    },
+    announce: speak,
+    announceSettled: (text, delay = 250) => speakSettled(text, delay),
     reducedMotion: () => prefersReducedMotion(container),
     goTo: (id) => goTo(id, { focus: true }),
     stepInfo, // { id, title, number } of any step, from the registry
@@ -203,6 +216,7 @@ export async function mountLesson(container, options = {}) {
   function renderScene() {
     const step = steps.find((s) => s.id === state.step);
     if (!current || current.step !== step) {
+      win.clearTimeout(settledTimer);
       current?.view?.destroy?.();
       current?.code?.destroy();
       sceneHost.replaceChildren();
@@ -319,6 +333,7 @@ export async function mountLesson(container, options = {}) {
     destroy() {
       destroyed = true;
       if (frame) win.cancelAnimationFrame(frame);
+      win.clearTimeout(settledTimer);
       if (options.hash) hashMirror.flush();
       win.removeEventListener('pagehide', hashMirror.flush);
       win.removeEventListener('hashchange', onHash);

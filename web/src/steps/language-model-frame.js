@@ -1,6 +1,6 @@
 // The frame both language-model steps (23, 24) draw inside: the model's status line (loading,
 // then its size, or the reason it could not load), the sentence box and the line for a sentence
-// the model cannot read, a delayed announcement, and the step's render / destroy. Starts loading
+// the model cannot read, and the step's render / destroy. Starts loading
 // the model (language-model-loader.js) and calls onReady(loaded) once it is there. DOM only; the
 // sentences come from the steps' models.
 import { messageLine, sentenceField } from '../views/controls.js';
@@ -8,7 +8,7 @@ import { domFor } from '../lib/dom.js';
 import { lessonLanguageModel } from './language-model-loader.js';
 import { sizeLine } from './23-real-model/read-sentence.js';
 
-/** → { status, controls, field, problem, failed(), speak(text), view(keep, draw, parts) }; append status, controls, problem.element. */
+/** → { status, controls, field, problem, failed(), view(keep, draw, parts) }; append status, controls, problem.element. */
 export function languageModelFrame(host, ctx, { maxLength, onReady }) {
   const { el } = domFor(host);
   const status = el('p', { class: 'al-callout lm-status', role: 'status', 'data-role': 'lm-status', 'data-state': 'loading' }, 'Loading the language model (about 290 KB)\u2026');
@@ -31,20 +31,13 @@ export function languageModelFrame(host, ctx, { maxLength, onReady }) {
     status.dataset.state = 'failed';
     status.setAttribute('role', 'alert');
   });
-  const win = host.ownerDocument.defaultView;
-  let speakTimer = 0;
   return {
     status, controls, field, problem,
     failed: () => failed,
-    /** Announces `text` (words, or a function giving them then) once the learner pauses. */
-    speak(text, delay = 400) {
-      win.clearTimeout(speakTimer);
-      speakTimer = win.setTimeout(() => ctx.announce(typeof text === 'function' ? text() : text), delay);
-    },
     /**
      * The step's { render, destroy }: render hands the values to keep(values), shows the state's
-     * sentence in the box and draws unless the model failed to load; destroy ends the frame, a
-     * pending announcement and every part ({ destroy() }) the step made.
+     * sentence in the box and draws unless the model failed to load; destroy ends the frame and
+     * every part ({ destroy() }) the step made (the lesson drops a waiting announcement).
      */
     view(keep, draw, parts) {
       return {
@@ -55,7 +48,6 @@ export function languageModelFrame(host, ctx, { maxLength, onReady }) {
         },
         destroy() {
           gone = true;
-          win.clearTimeout(speakTimer);
           field.destroy();
           for (const part of parts()) part.destroy();
         },

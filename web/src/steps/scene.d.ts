@@ -75,8 +75,13 @@ export interface SceneContext {
   get(): Record<string, unknown>;
   /** checks the patch through the schema, stores it, re-renders (next frame) and updates the hash */
   set(patch: Record<string, unknown>): void;
-  /** speaks through the lesson's live region */
+  /** speaks through the lesson's live region, now */
   announce(text: string): void;
+  /**
+   * speaks once the learner pauses: `delay` ms (default 250) after the last call; a function is
+   * read when it speaks. A newer announcement replaces a waiting one; leaving the step drops it.
+   */
+  announceSettled(text: string | (() => string), delay?: number): void;
   reducedMotion(): boolean;
   goTo(stepId: string): void;
   stepInfo(stepId: string): StepInfo | null;

@@ -12,7 +12,6 @@ import { INPUTS, MAX_LINK_TOKENS } from './inputs.js';
 export function mount(host, ctx) {
   const { el, svg } = domFor(host);
   const id = uid('why');
-  const win = host.ownerDocument.defaultView;
 
   const sentenceInput = el('input', { type: 'text', class: 'al-input al-wide scene-text', id: `${id}-sentence`, autocomplete: 'off', spellcheck: 'false', maxlength: String(INPUTS.sentence.maxLength) });
   const retentionInput = el('input', { type: 'range', min: String(INPUTS.retention.min), max: String(INPUTS.retention.max), step: '0.05', id: `${id}-retention` });
@@ -59,12 +58,10 @@ export function mount(host, ctx) {
   const asPosition = (i) => (i === n - 1 ? -1 : i);
   const player = createPlayer(playerHost, { label: 'Walk along the chain', stages: [], onChange: (index) => ctx.set({ at: asPosition(index) }) });
   const heatmap = createHeatmap(heatHost, { label: 'Attention weights', onLockChange: (row) => { if (row !== null) ctx.set({ to: asPosition(row) }); } });
-  let announceTimer = null;
   sentenceInput.addEventListener('input', () => ctx.set({ sentence: sentenceInput.value }));
   retentionInput.addEventListener('input', () => ctx.set({ retention: Number(retentionInput.value) }));
   retentionInput.addEventListener('change', () => {
-    win.clearTimeout(announceTimer);
-    announceTimer = win.setTimeout(() => ctx.announce(chainSummary.textContent), 200);
+    ctx.announceSettled(() => chainSummary.textContent, 200);
   });
   for (const [select, key] of [[fromSelect, 'from'], [toSelect, 'to']]) select.addEventListener('change', () => ctx.set({ [key]: asPosition(Number(select.value)) }));
 
@@ -156,7 +153,6 @@ export function mount(host, ctx) {
       setText(pairText, m.pairText);
     },
     destroy() {
-      win.clearTimeout(announceTimer);
       player.destroy();
       heatmap.destroy();
     },

@@ -9,7 +9,6 @@ import { INPUTS, SENTENCES, RANGE, AXES } from './inputs.js';
 export function mount(host, ctx) {
   const { el } = domFor(host);
   const id = uid('meaning');
-  const win = host.ownerDocument.defaultView;
 
   const radios = Object.entries(SENTENCES).map(([key, s]) => {
     const input = el('input', { type: 'radio', name: `${id}-sentence`, value: key, id: `${id}-${key}` });
@@ -32,11 +31,7 @@ export function mount(host, ctx) {
   host.append(sentenceBox, controls, how, el('div', { class: 'al-grid scene-two' }, plotHost, sideHost), moved);
 
   let current = null; // { values, m } of the last render, for drags between renders
-  let announceTimer = null;
-  const announceSoon = (ms) => {
-    win.clearTimeout(announceTimer);
-    announceTimer = win.setTimeout(() => ctx.announce(moved.textContent), ms);
-  };
+  const announceSoon = (ms) => ctx.announceSettled(() => moved.textContent, ms);
   const plot = createVectorPlot(plotHost, {
     label: 'Meaning plot: static and contextual vectors',
     xLabel: 'fruit-ness →', yLabel: 'tech-ness →', range: RANGE,
@@ -93,7 +88,6 @@ export function mount(host, ctx) {
       lastSentence = values.sentence;
     },
     destroy() {
-      win.clearTimeout(announceTimer);
       plot.destroy();
       bars.destroy();
       table.destroy();

@@ -10,7 +10,6 @@ import { INPUTS, NAMES, RANGE, TEXT_EXAMPLE } from './inputs.js';
 export function mount(host, ctx) {
   const { el } = domFor(host);
   const id = uid('dot');
-  const win = host.ownerDocument.defaultView;
 
   const formula = formulaBox(host, ctx.formulas.dot, 'Formula');
   const aSelect = el('select', { class: 'al-select', id: `${id}-a` });
@@ -42,11 +41,7 @@ export function mount(host, ctx) {
     el('div', { class: 'al-grid scene-two' }, barsHost, gramHost));
 
   let current = null; // { m, values } of the last render
-  let announceTimer = null;
-  const announceSoon = (delay = 700) => {
-    win.clearTimeout(announceTimer);
-    announceTimer = win.setTimeout(() => ctx.announce(`${dotLine.textContent} ${relation.textContent}`), delay);
-  };
+  const announceSoon = (delay = 700) => ctx.announceSettled(() => `${dotLine.textContent} ${relation.textContent}`, delay);
   const setVectors = (next) => {
     current.values = { ...current.values, vectors: next };
     ctx.set({ vectors: next });
@@ -130,7 +125,6 @@ export function mount(host, ctx) {
       gram.update({ values: m.gram, rows: m.n, cols: m.n, rowLabels: m.names, colLabels: m.names, caption: 'Every dot product (the table is symmetric: a·b = b·a)', highlight: { row: m.i, col: m.j }, digits: 2 });
     },
     destroy() {
-      win.clearTimeout(announceTimer);
       plot.destroy();
       editor.destroy();
       bars.destroy();

@@ -61,7 +61,6 @@ export function mount(host, ctx) {
 
   let scores = INPUTS.scores.default.slice();
   let rows = [];
-  let announceTimer = null;
 
   function buildRows(n) {
     rows = Array.from({ length: n }, (_, i) => {
@@ -111,8 +110,7 @@ export function mount(host, ctx) {
   });
   gapInput.addEventListener('input', () => ctx.set({ gap: Math.round(10 ** Number(gapInput.value) * 100) / 100 }));
   gapInput.addEventListener('change', () => {
-    win.clearTimeout(announceTimer);
-    announceTimer = win.setTimeout(() => ctx.announce(gapEffect.textContent), 200);
+    ctx.announceSettled(() => gapEffect.textContent, 200);
   });
   pickSelect.addEventListener('change', () => ctx.set({ pick: Number(pickSelect.value) }));
   rangeSelect.addEventListener('change', () => ctx.set({ range: rangeSelect.value }));
@@ -173,7 +171,6 @@ export function mount(host, ctx) {
       setText(result, m.resultLine);
     },
     destroy() {
-      win.clearTimeout(announceTimer);
       rawBars.destroy();
       expBars.destroy();
       shareBars.destroy();

@@ -57,8 +57,6 @@ export function mount(host, ctx) {
 
   let current = null; // the last model
   let last = null; // the model of the last render whose inputs differed (what an edit is compared with)
-  let announceTimer = 0;
-  const win = host.ownerDocument.defaultView;
 
   sentenceInput.addEventListener('input', () => {
     const next = sentenceTokens(sentenceInput.value);
@@ -111,14 +109,12 @@ export function mount(host, ctx) {
       if (last === null) setText(changed, changeLine(null, m));
       else if (last.key !== m.key) {
         setText(changed, changeLine(last, m));
-        win.clearTimeout(announceTimer);
-        announceTimer = win.setTimeout(() => ctx.announce(changed.textContent), 700);
+        ctx.announceSettled(() => changed.textContent, 700);
       }
       if (last === null || last.key !== m.key) last = m;
       current = m;
     },
     destroy() {
-      win.clearTimeout(announceTimer);
       for (const v of [...Object.values(editors), ...Object.values(tables), scoresMap, scoreBars, weightBars, output]) v.destroy();
     },
   };

@@ -62,7 +62,7 @@ export function mount(host, ctx) {
       querySelect.value = String(m.query);
       setLines(trace, m.trace);
       const key = JSON.stringify(values);
-      if (last !== null && last !== key) ctx.announce(m.announce);
+      if (last !== null && last !== key) ctx.announceSettled(m.announce); // once the learner pauses
       last = key;
     },
     destroy() {

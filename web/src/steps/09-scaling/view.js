@@ -26,7 +26,6 @@ async function loadTrainer(engine) {
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
-  const win = host.ownerDocument.defaultView;
   const formula = formulaBox(host, ctx.formulas.variance, 'Formula');
   const range = (spec, aria, step = 1) => el('input', { type: 'range', min: String(spec.min), max: String(spec.max), step: String(step), 'aria-label': aria });
   const dkRange = el('input', { type: 'range', min: '0', max: String(DK_STOPS.length - 1), step: '1', 'aria-label': 'd_k (powers of two from 1 to 1024)' });
@@ -47,11 +46,9 @@ export function mount(host, ctx) {
 
   let summary = '';
   let loadingTrainer = false, loadFailed = false;
-  let announceTimer = 0;
   dkRange.addEventListener('input', () => ctx.set({ dK: DK_STOPS[Number(dkRange.value)] }));
   dkRange.addEventListener('change', () => {
-    win.clearTimeout(announceTimer);
-    announceTimer = win.setTimeout(() => ctx.announce(summary), 150); // after the render that follows
+    ctx.announceSettled(() => summary, 150); // read after the render that follows
   });
   nRange.addEventListener('input', () => ctx.set({ n: Number(nRange.value) }));
   sRange.addEventListener('input', () => ctx.set({ samples: Number(sRange.value) }));
@@ -179,7 +176,6 @@ export function mount(host, ctx) {
       summary = m.dkSummary;
     },
     destroy() {
-      win.clearTimeout(announceTimer);
       map.destroy();
     },
   };

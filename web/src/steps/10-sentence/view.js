@@ -11,7 +11,6 @@ import { STAGE_NAMES } from './model.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
-  const win = host.ownerDocument.defaultView;
 
   const sentenceInput = el('input', { type: 'text', class: 'al-input sentence-input scene-long', autocomplete: 'off', spellcheck: 'false', maxlength: String(INPUTS.sentence.maxLength) });
   const presetAnimal = el('button', { type: 'button', class: 'al-button' }, 'Use \u201Cthe animal \u2026 it was too tired\u201D');
@@ -48,17 +47,12 @@ export function mount(host, ctx) {
     el('h3', {}, 'One query at a time'),
     el('div', { class: 'al-controls' }, scrubLabel, scrub, scrubText), readout, rowSum, mapBox);
 
-  let speakTimer = 0;
   let last = null; // the last model drawn, for announcements
-  const speak = (text, delay) => {
-    win.clearTimeout(speakTimer);
-    speakTimer = win.setTimeout(() => ctx.announce(typeof text === 'function' ? text() : text), delay);
-  };
   const player = createPlayer(playerBox, {
     label: 'Attention stages', stages: STAGE_NAMES,
     onChange: (index, info) => {
       ctx.set({ stage: index });
-      if (info.source === 'user') speak(`${(last?.stageNames ?? STAGE_NAMES)[index]}.`, 300);
+      if (info.source === 'user') ctx.announceSettled(`${(last?.stageNames ?? STAGE_NAMES)[index]}.`, 300);
     },
   });
   const map = createHeatmap(mapBox, { label: 'Attention', onLockChange: (row) => { if (row !== null) ctx.set({ query: row }); } });
@@ -69,12 +63,12 @@ export function mount(host, ctx) {
     showTyped(t.message);
     if (!t.ok) return; // the last matrix stays on screen
     ctx.set({ sentence: sentenceInput.value });
-    speak(() => last?.summary ?? '', 1000);
+    ctx.announceSettled(() => last?.summary ?? '', 1000);
   });
   const usePreset = (text) => {
     sentenceInput.value = text;
     ctx.set({ sentence: text, query: 0 });
-    speak(() => last?.summary ?? '', 200);
+    ctx.announceSettled(() => last?.summary ?? '', 200);
   };
   presetAnimal.addEventListener('click', () => usePreset(ANIMAL_SENTENCE));
   presetCat.addEventListener('click', () => usePreset(EXAMPLE_SENTENCE));
@@ -82,15 +76,15 @@ export function mount(host, ctx) {
   reroll.addEventListener('click', () => {
     const next = (ctx.get().seed + 1) % (INPUTS.seed.max + 1);
     ctx.set({ seed: next });
-    speak(() => `New seed ${next}. ${readout.textContent}`, 200);
+    ctx.announceSettled(() => `New seed ${next}. ${readout.textContent}`, 200);
   });
   maskSelect.addEventListener('change', () => {
     ctx.set({ mask: maskSelect.value });
-    speak(() => `Mask ${maskSelect.value}. ${readout.textContent}`, 200);
+    ctx.announceSettled(() => `Mask ${maskSelect.value}. ${readout.textContent}`, 200);
   });
   scrub.addEventListener('input', () => {
     ctx.set({ query: Number(scrub.value) });
-    speak(() => readout.textContent, 500);
+    ctx.announceSettled(() => readout.textContent, 500);
   });
 
   let shownStage = null; // the stage the heatmap last showed (a change eases between them)
@@ -129,7 +123,6 @@ export function mount(host, ctx) {
       setText(rowSum, m.rowSum);
     },
     destroy() {
-      win.clearTimeout(speakTimer);
       player.destroy();
       map.destroy();
     },

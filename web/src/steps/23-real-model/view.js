@@ -74,7 +74,7 @@ export function mount(host, ctx) {
   const rowBars = createBarChart(barsBox, { label: 'The query row: weight on each visible token' });
   const nextBars = createBarChart(predictBox, { label: 'Top five next tokens' });
 
-  const speakSoon = (text = () => shown?.announce ?? '') => frame.speak(text);
+  const speakSoon = (text = () => shown?.announce ?? '') => ctx.announceSettled(text, 400);
 
   function buildGrid(layers, heads) {
     gridBox.replaceChildren();

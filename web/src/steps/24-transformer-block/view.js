@@ -48,7 +48,7 @@ export function mount(host, ctx) {
     el('h3', {}, 'The legend'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Key intuitions' }, legend),
     el('h3', {}, 'How big is big?'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Scale' }, scaleTable));
 
-  const speakSoon = (text = () => shown?.announce ?? '') => frame.speak(text);
+  const speakSoon = (text = () => shown?.announce ?? '') => ctx.announceSettled(text, 400);
 
   function buildBoxes(m) {
     for (const b of boxes) b.strip.destroy();
