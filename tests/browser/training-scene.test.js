@@ -135,6 +135,31 @@ test('task 1 (step 17): trains in the Worker to 95 % held-out; the adjective\'s 
   await page.context().close();
 });
 
+test('a new seed starts a new run in the same heatmaps; a new number of heads builds one heatmap per head', async () => {
+  const page = await h.page();
+  await open(page, 'watch-learning');
+  const maps = scene(page).locator('[data-role=heatmaps]');
+  const picture = () => maps.locator('.al-heatmap').first().evaluate((m) => m.querySelector('.al-summary').textContent);
+  const before = await picture();
+  await maps.locator('.al-heatmap').first().evaluate((m) => { m.dataset.kept = 'yes'; });
+  const seed = scene(page).locator('[data-input=seed]');
+  await seed.fill('5');
+  await seed.press('Enter');
+  await page.waitForFunction((old) => {
+    const m = document.querySelector('.al-scene [data-role=heatmaps] .al-heatmap');
+    return m && m.querySelector('.al-summary').textContent !== old;
+  }, before, { timeout: 20000 });
+  assert.equal(await maps.locator('.al-heatmap').count(), 1);
+  assert.equal(await maps.locator('.al-heatmap').first().getAttribute('data-kept'), 'yes', 'the same heatmap shows the new run');
+  assert.equal(await steps(page), 0, 'the new run starts at step 0');
+  await choose(page, 'heads', '2');
+  await page.waitForFunction(() => document.querySelectorAll('.al-scene [data-role=heatmaps] .al-heatmap').length === 2, null, { timeout: 20000 });
+  assert.deepEqual(await maps.locator('.al-cell').evaluateAll((cells) => cells.map((c) => `${c.dataset.layer}.${c.dataset.head}`)), ['1.1', '1.2']);
+  assert.equal(await maps.locator('[data-kept]').count(), 0, 'a new shape gets new heatmaps');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('task 2 (step 18): "apple"\'s row finds the deciding word after it, then the verb before it', async () => {
   const page = await h.page();
   await open(page, 'which-apple-learned', '');

@@ -78,12 +78,17 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     if (msg.type === 'created') {
       created = msg;
       setText(vocabText, msg.vocabulary.join(', '));
-      for (const h of heatmaps) h.destroy();
-      maps.replaceChildren();
-      heatmaps = [];
-      maps.className = `al-grid al-grid-${Math.min(2, msg.settings.heads * msg.settings.layers)}`;
-      for (let l = 0; l < msg.settings.layers; l++) for (let h = 0; h < msg.settings.heads; h++) {
-        heatmaps.push(createHeatmap(maps.appendChild(el('div', { class: 'al-cell', 'data-layer': l + 1, 'data-head': h + 1 })), { label: `Layer ${l + 1}, head ${h + 1}` }));
+      // one heatmap per layer × head; a new run of the same shape (a new seed) keeps them
+      const shape = `${msg.settings.layers}×${msg.settings.heads}`;
+      if (maps.dataset.shape !== shape) {
+        for (const h of heatmaps) h.destroy();
+        maps.replaceChildren();
+        heatmaps = [];
+        maps.className = `al-grid al-grid-${Math.min(2, msg.settings.heads * msg.settings.layers)}`;
+        maps.dataset.shape = shape;
+        for (let l = 0; l < msg.settings.layers; l++) for (let h = 0; h < msg.settings.heads; h++) {
+          heatmaps.push(createHeatmap(maps.appendChild(el('div', { class: 'al-cell', 'data-layer': l + 1, 'data-head': h + 1 })), { label: `Layer ${l + 1}, head ${h + 1}` }));
+        }
       }
       for (const b of [play, stepOne, reset]) b.disabled = false;
       setText(status, `Ready: ${msg.parameterCount} weights, all random. Press Play.`);
