@@ -59,6 +59,13 @@ test('step 13 from a link with learned weights; step 9 shows the measured gradie
   await page.waitForFunction(() => /^Learned weights/.test(document.querySelector('[data-testid=weights-source]').textContent));
   assert.match(await page.getByTestId('weights-source').innerText(), /This model has 1 head per layer/);
   assert.match(await page.getByTestId('head-argmax').innerText(), /^head 1 → ‘animal’/);
+  // one head per layer: the step says so and offers the language model's step, whose heads differ
+  const seeAlso = page.getByTestId('heads-see-also');
+  assert.match(await seeAlso.innerText(), /one head per layer, so it cannot show heads taking on different jobs/);
+  await seeAlso.getByRole('button', { name: /^Go to step 23: / }).click();
+  await page.waitForFunction(() => window.attentionLesson.state().step === 'real-model');
+  await openLesson(page, h.url, '#step=multi-head'); // random weights: no such line
+  assert.equal(await page.getByTestId('heads-see-also').isHidden(), true);
 
   await openLesson(page, h.url, '#step=scaling');
   assert.equal(await page.getByTestId('gradient-chart').isVisible(), false);

@@ -114,6 +114,10 @@ test('step 13 with learned weights: the trained model’s own heads, its layer-2
   assert.equal(random.h, 4);
   assert.equal(random.weights.pattern, '');
   assert.match(random.weights.source, /nothing here has learned to specialise/);
+  // one head per layer: the step points to the language model's step, which is in the registry
+  assert.equal(m.seeAlso.step, 'real-model');
+  assert.match(m.seeAlso.text, /^This trained model has one head per layer/);
+  assert.equal(random.seeAlso, null);
 });
 
 test('the switch round-trips through the URL hash for both steps, and a wrong value in a link is named', async () => {

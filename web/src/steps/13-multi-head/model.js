@@ -14,6 +14,7 @@ import { rowMax } from '../../lib/matrix.js';
 import { plural } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
+export const REAL_MODEL_STEP = 'real-model'; // step 23 (steps/index.js)
 const quote = (t) => `‘${t}’`;
 
 export function model(values, engine, trained = trainedModels(), failure = trainedModelsFailure()) {
@@ -58,6 +59,11 @@ export function model(values, engine, trained = trainedModels(), failure = train
       layers: learned ? choice.model.layers : 0,
       layer: learned ? choice.layerIndex + 1 : 0,
     },
+    // A trained model with one head per layer cannot show heads dividing the work: say so, and
+    // point to the step whose language model has several heads per layer with measured roles.
+    seeAlso: learned && h === 1
+      ? { step: REAL_MODEL_STEP, text: 'This trained model has one head per layer, so it cannot show heads taking on different jobs. The small language model of a later step, trained on real English, has several heads in each layer, and there the page measures what each head attends to.' }
+      : null,
     queryOptions: tokens.map((t, i) => `${t} (${i + 1})`),
   };
 }

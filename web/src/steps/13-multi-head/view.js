@@ -2,7 +2,7 @@
 // head / query selects, every head as a small heatmap, the enlarged head, each head's strongest
 // key and the shapes. Draws what model.js computed. A code panel can be appended at the end.
 import { createHeatmap } from '../../views/index.js';
-import { domFor, setText, setLines } from '../../lib/dom.js';
+import { domFor, setText, setLines, setHidden } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine } from '../../views/controls.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -23,6 +23,12 @@ export function mount(host, ctx) {
   querySelect.addEventListener('change', () => ctx.set({ query: Number(querySelect.value) }));
 
   const weightsSwitch = createWeightsSwitch(el, ctx);
+  // m.seeAlso: the words and a button to the step with a many-headed trained model
+  const seeAlsoText = el('span', {});
+  const seeAlsoButton = el('button', { type: 'button', class: 'al-button' });
+  const seeAlso = el('p', { class: 'al-note', 'data-testid': 'heads-see-also' }, seeAlsoText, ' ', seeAlsoButton);
+  setHidden(seeAlso, true);
+  seeAlsoButton.addEventListener('click', () => { if (!ctx.goTo(seeAlsoButton.dataset.step)) ctx.announce('That step is not part of this copy of the lesson.'); });
   const narrowNote = el('p', { class: 'al-note scene-mh-narrow' }, 'On a narrow screen one head is shown at a time: pick it with “Enlarged head”.');
   const multiples = el('div', { class: 'al-grid al-grid-4 scene-mh-multiples', role: 'group', 'aria-label': 'Every head side by side' });
   const bigHost = el('div', { class: 'al-cell' });
@@ -43,7 +49,7 @@ export function mount(host, ctx) {
     el('div', { class: 'al-controls' }, sentence.field),
     el('div', { class: 'al-controls' },
       el('label', {}, 'Heads h ', headsSelect), el('label', {}, 'Enlarged head ', headSelect), el('label', {}, 'Query ', querySelect)),
-    weightsSwitch.controls, ...weightsSwitch.lines,
+    weightsSwitch.controls, ...weightsSwitch.lines, seeAlso,
     el('h3', {}, 'Every head’s weights'), narrowNote, multiples,
     el('h3', {}, 'The selected head, enlarged'), bigHost,
     el('h3', {}, 'Where each head looks for the selected query'), argmaxTitle, argmax,
@@ -70,6 +76,13 @@ export function mount(host, ctx) {
       headsSelect.value = String(values.heads);
       headsSelect.disabled = m.weights.kind === 'learned'; // the trained model has its own heads
       weightsSwitch.update(m.weights, values);
+      const info = m.seeAlso && ctx.stepInfo(m.seeAlso.step); // null when this copy has no such step
+      setHidden(seeAlso, !info);
+      if (info) {
+        setText(seeAlsoText, m.seeAlso.text);
+        setText(seeAlsoButton, `Go to step ${info.number}: ${info.title}`);
+        seeAlsoButton.dataset.step = info.id;
+      }
       if (headSelect.options.length !== m.h) headSelect.replaceChildren(...Array.from({ length: m.h }, (_, k) => el('option', { value: String(k) }, `Head ${k + 1}`)));
       headSelect.value = String(m.head);
       const key = m.tokens.join('\u0000');
