@@ -16,6 +16,10 @@
 //           (categories "benchmark" and "blink.user_timing") recorded during the changes.
 //   latency = shown − start. The target: p95 ≤ 16 ms (one frame at 60 Hz) at default sizes,
 //   ≤ 33 ms at 64 tokens × 8 heads.
+// Also printed, last: shown − the timeStamp of the DOM event itself (input, or change for a
+// sentence box), which the browser stamps when it dispatches it: for a drag that is the start of
+// the frame the move was held for, so this leaves out the wait for the frame clock and keeps the
+// page's own work and the frame's. The targets are read against `latency`, the stricter one.
 // Why a trace and not a task queued from the frame: Chromium 156 defers a page's tasks (timers,
 // postTask of any priority, messages) after a key press until the next frame has run
 // (DeferRendererTasksAfterInput), and a new key press re-arms that; so a marker task posted from a
@@ -71,11 +75,11 @@ const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimat
 // layout, paint and commit, unless the browser defers it; see the top of this file).
 function instrument({ eventName, taskMarker }) {
   const w = window;
-  const b = w.__bench = { starts: [], renders: [], frames: [], timing: [], keys: 0, running: true };
+  const b = w.__bench = { starts: [], dispatched: [], renders: [], frames: [], timing: [], keys: 0, running: true };
   let trigger = null;
   const mark = (e) => { trigger = e.timeStamp; };
   for (const type of ['pointermove', 'pointerdown', 'keydown']) w.addEventListener(type, mark, true);
-  w.addEventListener(eventName, (e) => { b.starts.push(trigger ?? e.timeStamp); trigger = null; }, true);
+  w.addEventListener(eventName, (e) => { b.starts.push(trigger ?? e.timeStamp); b.dispatched.push(e.timeStamp); trigger = null; }, true);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'attention-lesson:render') b.renders.push(e.startTime);
   }).observe({ type: 'mark' });
@@ -96,7 +100,7 @@ function instrument({ eventName, taskMarker }) {
 function collect() {
   const b = window.__bench;
   b.running = false;
-  return { starts: b.starts, renders: b.renders, frames: b.frames, timing: b.timing, keys: b.keys };
+  return { starts: b.starts, dispatched: b.dispatched, renders: b.renders, frames: b.frames, timing: b.timing, keys: b.keys };
 }
 
 // A light trace of the page's frames: the render marks (with their page time) and every
@@ -115,9 +119,9 @@ async function startTrace(page) {
   };
 }
 
-// Per recorded start: shown − start in ms, where shown is the end of the frame that drew the first
+// Per start (the input's, or the DOM event's: see the top): shown − start in ms, where shown is the end of the frame that drew the first
 // lesson render after it (from the trace, or from the in-page task marker).
-function latencies(r, events) {
+function latencies(r, events, starts) {
   const firstAfter = (list, t) => list.find((x) => x >= t);
   const frameEnds = [];
   let toPage = null; // trace µs → page ms
@@ -133,7 +137,7 @@ function latencies(r, events) {
   }
   const ends = events ? frameEnds : r.frames;
   const out = [];
-  for (const s of r.starts) {
+  for (const s of starts) {
     const m = firstAfter(r.renders, s);
     const f = m === undefined ? undefined : firstAfter(ends, m);
     if (f !== undefined) out.push(f - s);
@@ -149,7 +153,7 @@ async function measure(page, eventName, act) {
   await new Promise((r) => setTimeout(r, 400));
   const r = await page.evaluate(collect);
   const events = stop ? await stop() : null;
-  return { latency: latencies(r, events), timing: r.timing, keys: r.keys };
+  return { latency: latencies(r, events, r.starts), fromEvent: latencies(r, events, r.dispatched), timing: r.timing, keys: r.keys };
 }
 
 async function open(page, hash) {
@@ -221,12 +225,13 @@ function line(name, kind, r) {
   const over = r.timing.filter((d) => d > 16).length;
   const et = r.timing.length ? stats(r.timing) : {};
   const share = r.keys ? `${((100 * over) / r.keys).toFixed(0)} %`.padStart(5) : '    –';
-  return `${name.padEnd(22)}${kind.padEnd(7)}${String(r.latency.length).padStart(4)} ${ms(l.median)} ${ms(l.p95)} ${ms(l.worst)}      ${share}  ${over ? ms(et.p95) : '     –'}`;
+  const d = r.fromEvent?.length ? stats(r.fromEvent) : {};
+  return `${name.padEnd(22)}${kind.padEnd(7)}${String(r.latency.length).padStart(4)} ${ms(l.median)} ${ms(l.p95)} ${ms(l.worst)}      ${share}  ${over ? ms(et.p95) : '     –'}     ${ms(d.median)} ${ms(d.p95)}`;
 }
 
 const load = os.loadavg().map((v) => v.toFixed(2)).join(' ');
 console.log(`bench:page — Chromium ${browser.version()}, ${os.cpus().length} cores, load average ${load}; ${CHANGES} real input changes per scene, default sizes, reduced motion; frame end from ${FRAME_END === 'trace' ? 'a trace (end of BeginMainFrame)' : 'a task queued from each frame callback'}`);
-console.log('scene                 control  n   latency ms (median   p95  worst)   key presses > 16 ms to paint (Event Timing), p95 of those');
+console.log('scene                 control  n   latency ms (median   p95  worst)   key presses > 16 ms to paint (Event Timing), p95 of those   from the DOM event (median  p95)');
 const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
 const page = await context.newPage();
 const errors = [];
