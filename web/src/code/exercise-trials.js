@@ -2,7 +2,7 @@
 // which a learner's attention(x, wq, wk, wv, causal) is run. Matrices are plain arrays of rows,
 // as the learner's code receives them; flat() gives the engine's row-major layout. Pure JS.
 
-import { rng as uniform } from '../model/toy-model.js'; // seeded uniform numbers in [0, 1)
+import { mulberry32 as uniform } from '../lib/seeded.js'; // seeded uniform numbers in [0, 1)
 
 // Values on a float32 grid of 1/64 steps, so the learner's float64 maths and the engine's float32
 // maths start from exactly the same numbers.

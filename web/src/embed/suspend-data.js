@@ -17,6 +17,7 @@
 
 import { parseNumber } from '../quiz/scoring.js';
 import { PAST_BANKS } from './bank-history.js';
+import { fnv1a } from '../lib/seeded.js';
 
 export const PREFIX = 'Q1';
 export const SCORM12_LIMIT = 4096;
@@ -28,10 +29,7 @@ const un36 = (s) => (/^[0-9a-z]+$/.test(s) ? Number.parseInt(s, 36) : NaN);
 
 /** A short fingerprint of the bank (question ids and kinds, in order). */
 export function bankHash(questions) {
-  let h = 0x811c9dc5;
-  const text = questions.map((q) => `${q.id}:${q.kind}`).join(',');
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(36);
+  return fnv1a(questions.map((q) => `${q.id}:${q.kind}`).join(',')).toString(36);
 }
 
 /** Per position "id:kind" (+ ":" option or item ids for choice and order): bank-history.js's form. */

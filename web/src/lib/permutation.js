@@ -1,14 +1,14 @@
 // permutation.js — seeded token shuffles for the positions step, and putting matrices computed on
 // a shuffled input back into the original order (so the two can be compared entry by entry).
 // Pure; reads engine results, computes no attention.
-import { rng } from '../model/toy-model.js';
+import { mulberry32 } from './seeded.js';
 
 // A seeded shuffle of 0..n−1. Seed 0 is the original order; any other seed gives an order that
 // differs from it whenever n ≥ 2 (an unlucky identity draw is rotated by one).
 export function seededPermutation(n, seed) {
   const perm = Array.from({ length: n }, (_, i) => i);
   if (!seed || n < 2) return perm;
-  const next = rng(seed);
+  const next = mulberry32(seed);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [perm[i], perm[j]] = [perm[j], perm[i]];

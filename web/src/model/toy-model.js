@@ -4,6 +4,8 @@
 // pseudo-random projection matrices. Nothing here is learned; the lesson says so on screen.
 // Pure JS, no DOM: the engine does all attention maths.
 
+import { fnv1a, mulberry32 } from '../lib/seeded.js';
+
 export const MAX_TOKENS = 64;
 export const MAX_TOKEN_CHARS = 40;
 
@@ -23,31 +25,11 @@ function clip(token) {
   return token.length > MAX_TOKEN_CHARS ? token.slice(0, MAX_TOKEN_CHARS - 1) + '…' : token;
 }
 
-// 32-bit FNV-1a hash of a string: a word's seed.
-export function hashString(text) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
-// mulberry32: a tiny seeded generator of uniform numbers in [0, 1).
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Standard-normal draws (Box–Muller) from a seeded uniform source.
 export function normals(count, seed, spread = 1) {
-  const next = rng(seed);
+  const next = mulberry32(seed);
   const out = new Float32Array(count);
   for (let i = 0; i < count; i += 2) {
     const r = Math.sqrt(-2 * Math.log(1 - next()));
@@ -61,7 +43,7 @@ export function normals(count, seed, spread = 1) {
 // x: (tokens.length, dModel). A word's vector depends only on the word (case-folded) and seed.
 export function embed(tokens, dModel, seed = 1) {
   const x = new Float32Array(tokens.length * dModel);
-  tokens.forEach((t, i) => x.set(normals(dModel, hashString(t.toLowerCase()) ^ seed), i * dModel));
+  tokens.forEach((t, i) => x.set(normals(dModel, fnv1a(t.toLowerCase()) ^ seed), i * dModel));
   return x;
 }
 

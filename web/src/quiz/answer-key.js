@@ -6,17 +6,11 @@
 // SALT + question id (FNV-1a hash feeding xorshift32) → base64. The question id in the seed means
 // two questions with the same answer get different strings, and a key copied onto another
 // question decodes to garbage (decodeAnswer then returns undefined).
+import { fnv1a } from '../lib/seeded.js';
 
 const SALT = 'attention-lesson/quiz/1';
 
-function seedFrom(text) {
-  let h = 0x811c9dc5; // FNV-1a, 32 bit
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h || 0x9e3779b9; // xorshift must not start at 0
-}
+const seedFrom = (text) => fnv1a(text) || 0x9e3779b9; // xorshift must not start at 0
 
 function keystream(questionId, length) {
   let s = seedFrom(`${SALT}:${questionId}`);

@@ -14,6 +14,7 @@
 //                                       ids and their order are fixed data)
 //   compute(engine, params) → answer  (numeric value, option id, or a heatmap spec for cells)
 // Without variant() a template is used as written (options and ordering items still shuffled).
+import { fnv1a, mulberry32 } from '../lib/seeded.js';
 
 const TRIES = 60;
 
@@ -22,22 +23,9 @@ export function newSeed(random = Math.random) {
   return (Math.floor(random() * 0xfffffffe) + 1) >>> 0;
 }
 
-function hash(text) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-  return h;
-}
-
 /** mulberry32 with helpers: next() in [0, 1), int(lo, hi) inclusive, pick(list), shuffle(list). */
 export function createRng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(next() * list.length)];
   const shuffle = (list) => {
@@ -115,7 +103,7 @@ function giveaway(q, engine) {
  * question (for its display shuffle).
  */
 export function instantiate(template, seed, { engine = null, orderKey = null } = {}) {
-  const rng = createRng((seed ^ hash(template.id)) >>> 0 || 1);
+  const rng = createRng((seed ^ fnv1a(template.id)) >>> 0 || 1);
   let q = null;
   for (let t = 0; t < TRIES; t += 1) {
     const params = template.variant ? template.variant(rng) : {};

@@ -7,7 +7,7 @@ import { CHALLENGE_DK, EXAMPLE_SENTENCE, MISTAKES } from './inputs.js';
 import { BUGS, bugSentences, challengeFeedback, diagnose } from '../mistake-diagnosis.js';
 import { lessonEmbedding, lessonWeights } from '../lesson-embedding.js';
 import { sentenceTokens } from '../sentence-tokens.js';
-import { rng } from '../../model/toy-model.js';
+import { mulberry32 } from '../../lib/seeded.js';
 import { formatNumber } from '../../lib/format.js';
 
 const fmt = (v) => formatNumber(v, 2);
@@ -21,7 +21,7 @@ function run(engine, tokens, d, options, w = lessonWeights(1, undefined, d)) {
 
 /** The bug hidden behind mystery number `k` (seeded, so a link reproduces it). */
 export function mysteryBug(k) {
-  return BUGS[Math.floor(rng(k * 2654435761)() * BUGS.length)].id;
+  return BUGS[Math.floor(mulberry32(k * 2654435761)() * BUGS.length)].id;
 }
 
 /**
