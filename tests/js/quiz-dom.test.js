@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { QUESTIONS } from '../../web/src/quiz/questions.js';
 import { solutionOf } from '../../web/src/quiz/scoring.js';
 import { answerOf } from '../../web/src/quiz/answer-key.js';
-import { formatNumber } from '../../web/src/quiz/scoring.js';
+import { formatAnswer } from '../../web/src/lib/format.js';
 import { instanceOf } from './quiz-solvers.js';
 import { referenceEngine } from './quiz-reference-engine.js';
 
@@ -150,7 +150,7 @@ test('answering, feedback in words, retry with new numbers, events through the s
   await num.getByLabel('Your answer').fill(String(Math.round((v1 + 0.2) * 100) / 100).replace('.', ','));
   await num.getByLabel('Your answer').press('Enter');
   assert.match(await feedbackOf(num), /^Not quite/);
-  assert.match(await num.locator('.al-quiz-solution').textContent(), new RegExp(`The answer is ${formatNumber(v1).replace('.', '\\.')}`), 'predict reveals the answer on commit');
+  assert.match(await num.locator('.al-quiz-solution').textContent(), new RegExp(`The answer is ${formatAnswer(v1).replace('.', '\\.')}`), 'predict reveals the answer on commit');
 
   const dot = page.locator('.step-dot-product [data-question-id="dot-value"]');
   const d1 = await shownQuestion(dot, 'dot-value');

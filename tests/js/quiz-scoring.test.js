@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { QUESTIONS } from '../../web/src/quiz/questions.js';
-import { check, solutionOf, totals, orderCredit, parseNumber, progressText, retryCredit } from '../../web/src/quiz/scoring.js';
+import { check, solutionOf, totals, orderCredit, progressText, retryCredit } from '../../web/src/quiz/scoring.js';
+import { parseAnswer } from '../../web/src/lib/format.js';
 import { answerOf, encodeAnswer, decodeAnswer } from '../../web/src/quiz/answer-key.js';
 import { instanceOf } from './quiz-solvers.js';
 import { referenceEngine as fakeEngine } from './quiz-reference-engine.js';
@@ -87,25 +88,25 @@ test('numeric tolerance edges', () => {
 });
 
 test('lenient number parsing', () => {
-  assert.equal(parseNumber(' 0.25 '), 0.25);
-  assert.equal(parseNumber('0,25'), 0.25);
-  assert.equal(parseNumber('.25'), 0.25);
-  assert.equal(parseNumber('25%'), 0.25);
-  assert.equal(parseNumber('\u22123'), -3);
-  assert.equal(parseNumber('1e4'), 10000);
-  assert.equal(parseNumber('1,234,567'), 1234567);
-  assert.ok(Number.isNaN(parseNumber('')));
-  assert.equal(parseNumber('1/4'), 0.25);
-  assert.equal(parseNumber('0,250'), 0.25, 'a leading 0 is never a thousands group');
-  assert.equal(parseNumber('1,5'), 1.5);
-  assert.equal(parseNumber('\u2248 0.25'), 0.25);
-  assert.equal(parseNumber('0.25.'), 0.25);
-  assert.equal(parseNumber('16x'), 16);
-  assert.equal(parseNumber('\u00D716'), 16);
-  assert.ok(Number.isNaN(parseNumber('1/0')));
-  assert.ok(Number.isNaN(parseNumber('x')));
-  assert.ok(Number.isNaN(parseNumber('abc')));
-  assert.ok(Number.isNaN(parseNumber(Infinity)));
+  assert.equal(parseAnswer(' 0.25 '), 0.25);
+  assert.equal(parseAnswer('0,25'), 0.25);
+  assert.equal(parseAnswer('.25'), 0.25);
+  assert.equal(parseAnswer('25%'), 0.25);
+  assert.equal(parseAnswer('\u22123'), -3);
+  assert.equal(parseAnswer('1e4'), 10000);
+  assert.equal(parseAnswer('1,234,567'), 1234567);
+  assert.ok(Number.isNaN(parseAnswer('')));
+  assert.equal(parseAnswer('1/4'), 0.25);
+  assert.equal(parseAnswer('0,250'), 0.25, 'a leading 0 is never a thousands group');
+  assert.equal(parseAnswer('1,5'), 1.5);
+  assert.equal(parseAnswer('\u2248 0.25'), 0.25);
+  assert.equal(parseAnswer('0.25.'), 0.25);
+  assert.equal(parseAnswer('16x'), 16);
+  assert.equal(parseAnswer('\u00D716'), 16);
+  assert.ok(Number.isNaN(parseAnswer('1/0')));
+  assert.ok(Number.isNaN(parseAnswer('x')));
+  assert.ok(Number.isNaN(parseAnswer('abc')));
+  assert.ok(Number.isNaN(parseAnswer(Infinity)));
 });
 
 test('ordering partial credit: share of pairs in the right relative order', () => {

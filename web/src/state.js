@@ -4,6 +4,7 @@
 // quiz asking for a scene's inputs, a view's own patch — goes through validateInputs(), which
 // returns usable values plus problems in words a learner can read. Nothing is dropped silently.
 // No DOM here.
+import { MINUS } from './lib/format.js';
 
 // state = { step: stepId, scenes: { [stepId]: { ...only what differs from the defaults } },
 //           ui: { table: boolean } }
@@ -18,7 +19,6 @@ export function createState(steps, initial = {}) {
 
 // ---- reading one value -----------------------------------------------------------------------
 
-const MINUS = '\u2212';
 const say = (v) => String(v).replace('-', MINUS);
 const quoteText = (t) => `\u201C${String(t).slice(0, 30)}${String(t).length > 30 ? '\u2026' : ''}\u201D`;
 const kindOf = (v) => (v === null ? 'empty (null)' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `the text ${quoteText(v)}` : typeof v === 'object' ? 'a group of settings' : typeof v === 'boolean' ? `${v ? 'true' : 'false'} (on/off)` : typeof v === 'number' ? `the number ${say(v)}` : typeof v);

@@ -6,7 +6,7 @@
 // lights its stage. Scenes can join in (highlightStage / onStage) to link their own figures.
 // Only textContent is written; nothing the learner typed reaches innerHTML.
 import { domFor, uid } from '../lib/dom.js';
-import { formatNumber } from '../views/format.js';
+import { formatNumber } from '../lib/format.js';
 import { LANGUAGES, STAGES, problemFrom, notebookText, notebookFileName } from './index.js';
 
 export const MAX_PRINTED_NUMBERS = 20000;

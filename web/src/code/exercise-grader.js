@@ -6,7 +6,7 @@
 // passes the engine. No DOM.
 import { flat } from './exercise-trials.js';
 import { FILL_IN } from './fill-in.js';
-import { formatNumber } from '../views/format.js';
+import { formatNumber } from '../lib/format.js';
 
 export const TOLERANCE = 1e-4; // learner float64 against engine float32, relative to max(1, |value|)
 

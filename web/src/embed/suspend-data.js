@@ -15,7 +15,7 @@
 // kept, with a sentence); any other is refused with a reason.
 // Feedback sentences and per-answer times are not stored (the quiz can do without them).
 
-import { parseNumber } from '../quiz/scoring.js';
+import { parseAnswer } from '../lib/format.js';
 import { PAST_BANKS } from './bank-history.js';
 import { fnv1a } from '../lib/seeded.js';
 
@@ -77,7 +77,7 @@ function encodeResponse(q, r) {
       return i >= 0 ? b36(i) : '';
     }
     case 'numeric': {
-      const n = typeof r === 'number' ? r : parseNumber(r);
+      const n = typeof r === 'number' ? r : parseAnswer(r);
       return numberText(n);
     }
     case 'cell': return Number.isInteger(r.row) && Number.isInteger(r.col) ? `${b36(r.row)}.${b36(r.col)}` : '';

@@ -1,7 +1,9 @@
 // format.js — the lesson's one number format and its label formatting, for views, scenes and
 // models alike: fixed digits with a true minus sign (U+2212) everywhere (a computed 1 prints as
 // "1.00" in every step), "−∞" for masked scores, superscripts, differences, percentages, bytes,
-// times, shapes like "3 × 64", quoting and truncating token labels. Pure, no DOM.
+// times, shapes like "3 × 64", quoting and truncating token labels; reading a typed matrix entry
+// (parseNumber, strict) and a typed quiz answer (parseAnswer, which also takes "25%", "1/4" or a
+// decimal comma), and the quiz's answers and scores (formatAnswer). Pure, no DOM.
 
 export const MINUS = '\u2212';
 export const NEG_INF = `${MINUS}\u221E`;
@@ -167,4 +169,31 @@ export function parseNumber(text) {
   const s = String(text ?? '').trim().replace(/^\u2212/, '-');
   if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
   return Number(s);
+}
+
+/** A quiz answer or score for its sentences: up to 4 decimals, no trailing zeros ("0.25", "1"). */
+export function formatAnswer(v) {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
+  return String(Math.round(v * 10000) / 10000);
+}
+
+/** Parse a learner's numeric answer (the quiz's typed answers; matrix entries use parseNumber); returns a finite number or NaN. Accepted forms: "0.25",
+ *  "0,25" (decimal comma), ".25", "25%", "10,000", "1e4", "−3", "1/4", "≈ 0.25", "16x", "×16". */
+export function parseAnswer(response) {
+  if (typeof response === 'number') return Number.isFinite(response) ? response : NaN;
+  if (typeof response !== 'string') return NaN;
+  let s = response.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/[\u2212\u2013]/g, '-');
+  s = s.replace(/^(?:[\u2248~]|about|approx\.?)/i, '').replace(/\.$/, '');
+  s = s.replace(/^[x\u00D7]|[x\u00D7]$/gi, '');
+  if (s === '') return NaN;
+  const frac = s.match(/^(-?\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/);
+  if (frac) { const v = Number(frac[1]) / Number(frac[2]); return Number.isFinite(v) ? v : NaN; }
+  let factor = 1;
+  if (s.endsWith('%')) { factor = 0.01; s = s.slice(0, -1); }
+  if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');   // thousands separators
+  else if (/^-?\d*,\d+$/.test(s)) s = s.replace(',', '.');                     // decimal comma ("0,250" too)
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
+  const v = Number(s) * factor;
+  return Number.isFinite(v) ? v : NaN;
 }

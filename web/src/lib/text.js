@@ -47,3 +47,8 @@ export function article(next) {
 export function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** ‘cat’: a token in single curly quotes, as the sentence steps name words in their lines. */
+export function quoteWord(token) {
+  return `\u2018${token}\u2019`;
+}

@@ -4,7 +4,7 @@
 // worded from the engine's own measurement (engine.scalingExperiment), not written by hand.
 
 import { drawAttention, runAttention, attentionTables, grid, matrixMaxCells } from './live.js';
-import { formatNumber } from './scoring.js';
+import { formatAnswer } from '../lib/format.js';
 
 const pct = (v) => `${Math.round(v * 100)}%`;
 
@@ -92,7 +92,7 @@ export const COMPUTATION = [
     ask: (p) => `Queries and keys have d_k = ${p.dK} random entries of variance 1, and each query has 16 keys. What happens to a typical softmax row if the division by \u221Ad_k is dropped?`,
     options: [
       { id: 'a', text: 'Rows flatten out, and the 16 keys end up sharing the weight almost equally.', explain: 'Dropping the division makes the scores larger in size, which pushes softmax the other way.' },
-      { id: 'b', text: 'Rows become peaked: in a typical row one key takes most of the weight.', explain: (p) => `The engine ran it for d_k = ${p.dK}: unscaled scores spread with a standard deviation of ${formatNumber(Math.round(p.rawStd * 10) / 10)}, and the largest weight of a row averaged ${formatNumber(Math.round(p.rawMax * 100) / 100)} (${formatNumber(Math.round(p.scaledMax * 100) / 100)} with the division); ${pct(p.oneHot)} of unscaled rows put more than 0.99 on one key. Gradients to the other keys shrink accordingly.` },
+      { id: 'b', text: 'Rows become peaked: in a typical row one key takes most of the weight.', explain: (p) => `The engine ran it for d_k = ${p.dK}: unscaled scores spread with a standard deviation of ${formatAnswer(Math.round(p.rawStd * 10) / 10)}, and the largest weight of a row averaged ${formatAnswer(Math.round(p.rawMax * 100) / 100)} (${formatAnswer(Math.round(p.scaledMax * 100) / 100)} with the division); ${pct(p.oneHot)} of unscaled rows put more than 0.99 on one key. Gradients to the other keys shrink accordingly.` },
       { id: 'c', text: 'Nothing changes, because softmax rescales every row to one anyway.', explain: 'Normalising keeps the total at 1, but the shape of the distribution depends on how far apart the scores are.' },
       { id: 'd', text: 'Rows stop adding up to one, because the scores are much larger now.', explain: 'Softmax rows always add up to 1; scaling only changes how the weight is shared out.' },
     ],
@@ -104,7 +104,7 @@ export const COMPUTATION = [
     measure(engine, p) { return { measured: engine.scalingExperiment({ dK: p.dK, samples: 200, n: 16, seed: 3 }).dot.std }; },
     prompt: 'What is the standard deviation of a raw score q\u00B7k for unit-variance entries? (d_k drawn per attempt)',
     ask: (p) => `Query and key entries are independent, with mean 0 and variance 1, and d_k = ${p.dK}. Roughly what is the standard deviation of one raw score q\u00B7k?`,
-    solution: (p) => `The score adds up ${p.dK} independent products of variance 1, so its variance is ${p.dK} and its standard deviation \u221A${p.dK}. The engine measured ${formatNumber(Math.round((p.measured ?? Math.sqrt(p.dK)) * 100) / 100)} over 3,200 random pairs.`,
+    solution: (p) => `The score adds up ${p.dK} independent products of variance 1, so its variance is ${p.dK} and its standard deviation \u221A${p.dK}. The engine measured ${formatAnswer(Math.round((p.measured ?? Math.sqrt(p.dK)) * 100) / 100)} over 3,200 random pairs.`,
     compute: (engine, p) => Math.sqrt(p.dK),
   },
   {

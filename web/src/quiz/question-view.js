@@ -9,7 +9,7 @@ import { createChoiceControl, createNumericControl } from './control-basic.js';
 import { createCellControl } from './control-cell.js';
 import { createOrderControl } from './control-order.js';
 import { createMatrixTable } from '../views/matrix-table.js';
-import { formatNumber } from './scoring.js';
+import { formatAnswer } from '../lib/format.js';
 
 const FACTORIES = { choice: createChoiceControl, numeric: createNumericControl, cell: createCellControl, order: createOrderControl };
 const KIND_WORDS = { choice: 'Multiple choice', numeric: 'Number', cell: 'Pick a cell', order: 'Put in order' };
@@ -128,7 +128,7 @@ export function createQuestionCard(doc, template, ctl, { number, total, fresh = 
     if (saving) await Promise.race([saving, new Promise((resolve) => setTimeout(resolve, 3000))]);
     const prefix = out.practice ? 'Practice (not scored, the solution was already shown): ' : '';
     const credit = !out.practice && r.correct && out.credit !== undefined && out.credit < 1
-      ? ` Not a first try, so it counts ${formatNumber(out.credit)} of a point.` : '';
+      ? ` Not a first try, so it counts ${formatAnswer(out.credit)} of a point.` : '';
     setFeedback(prefix + r.feedback + credit, r.correct ? 'ok' : 'bad');
     if (template.predict && !out.practice) showSolution(ctl.reveal(question, live));
     sync();

@@ -5,7 +5,8 @@
 // roots) can share one page.
 
 import { QUESTIONS, STEP_IDS, STEP_TITLES } from './questions.js';
-import { check, solutionOf, totals, progressText, formatNumber, retryCredit } from './scoring.js';
+import { check, solutionOf, totals, progressText, retryCredit } from './scoring.js';
+import { formatAnswer } from '../lib/format.js';
 import { createStore, indexedDBBackend, mergeStates, sameAnswers } from './storage.js';
 import { createEmitter, buildAnsweredStatement, buildCompletedStatement } from './events.js';
 import { answerOf } from './answer-key.js';
@@ -254,7 +255,7 @@ export function createQuiz(options = {}) {
     ]);
     const updateProgress = () => {
       const t = totals(questions, state.answers);
-      progressLine.textContent = `${progressText(t)} \u00B7 score ${formatNumber(t.raw)} of ${t.max} (${Math.round(t.scaled * 100)}%)`;
+      progressLine.textContent = `${progressText(t)} \u00B7 score ${formatAnswer(t.raw)} of ${t.max} (${Math.round(t.scaled * 100)}%)`;
       bar.value = t.answered;
     };
     const showNotice = (text) => {

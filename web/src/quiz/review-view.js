@@ -5,7 +5,7 @@
 
 import { domFor, clear } from '../lib/dom.js';
 import { createQuestionCard } from './question-view.js';
-import { formatNumber } from './scoring.js';
+import { formatAnswer } from '../lib/format.js';
 
 const needsReview = (entry) => !entry || !entry.correct;
 
@@ -43,7 +43,7 @@ export function createReviewView(shell, { questions, order, stepTitles, ctl, onG
     const t = totals();
     const st = state();
     completeEl.textContent = st.completedAt
-      ? `Quiz complete \u2014 score ${formatNumber(t.raw)} of ${t.max} (${Math.round(t.scaled * 100)}%).`
+      ? `Quiz complete \u2014 score ${formatAnswer(t.raw)} of ${t.max} (${Math.round(t.scaled * 100)}%).`
       : `Answer every question to finish the quiz: ${t.total - t.answered} of ${t.total} still unanswered.`;
     const left = questions.filter((q) => needsReview(st.answers[q.id]));
     const missed = left.filter((q) => st.answers[q.id]).length;

@@ -16,35 +16,9 @@
 // (cell questions); if absent, compute() runs now on ctx.engine and ctx.sceneInputs.
 
 import { answerOf } from './answer-key.js';
+import { formatAnswer, parseAnswer } from '../lib/format.js';
 
 const SLACK = 1e-9;
-
-/** Parse a learner's numeric response; returns a finite number or NaN. Accepted forms: "0.25",
- *  "0,25" (decimal comma), ".25", "25%", "10,000", "1e4", "−3", "1/4", "≈ 0.25", "16x", "×16". */
-export function parseNumber(response) {
-  if (typeof response === 'number') return Number.isFinite(response) ? response : NaN;
-  if (typeof response !== 'string') return NaN;
-  let s = response.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/[\u2212\u2013]/g, '-');
-  s = s.replace(/^(?:[\u2248~]|about|approx\.?)/i, '').replace(/\.$/, '');
-  s = s.replace(/^[x\u00D7]|[x\u00D7]$/gi, '');
-  if (s === '') return NaN;
-  const frac = s.match(/^(-?\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/);
-  if (frac) { const v = Number(frac[1]) / Number(frac[2]); return Number.isFinite(v) ? v : NaN; }
-  let factor = 1;
-  if (s.endsWith('%')) { factor = 0.01; s = s.slice(0, -1); }
-  if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');   // thousands separators
-  else if (/^-?\d*,\d+$/.test(s)) s = s.replace(',', '.');                     // decimal comma ("0,250" too)
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
-  const v = Number(s) * factor;
-  return Number.isFinite(v) ? v : NaN;
-}
-
-/** Round for display: up to 4 significant decimals, no trailing zeros. */
-export function formatNumber(v) {
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v)) return String(v);
-  return String(Math.round(v * 10000) / 10000);
-}
 
 /** Pairwise-order partial credit for an ordering. Pairs inside one `commutes` group (stages whose
  *  order does not change the result) always count as right. Returns { score, pairsRight, pairs, inPlace }. */
@@ -98,14 +72,14 @@ export function solutionOf(question, ctx) {
     }
     case 'numeric': {
       const v = question.compute ? liveOf(question, ctx) : answerOf(question);
-      const tol = question.tolerance ? ` (answers within \u00B1${formatNumber(question.tolerance)} count)` : '';
-      return { value: v, text: `The answer is ${formatNumber(v)}${tol}. ${words(question.solution)}`.trim() };
+      const tol = question.tolerance ? ` (answers within \u00B1${formatAnswer(question.tolerance)} count)` : '';
+      return { value: v, text: `The answer is ${formatAnswer(v)}${tol}. ${words(question.solution)}`.trim() };
     }
     case 'cell': {
       const live = liveOf(question, ctx);
       const a = live.answer;
       const more = live.accept && live.accept.length > 1 ? ` (${live.accept.length} cells are accepted, e.g.)` : '';
-      const text = `Row ${labelOf(live.rowLabels, a.row)}, column ${labelOf(live.colLabels, a.col)}${more}, value ${formatNumber(live.values[a.row * live.cols + a.col])}. ${words(question.solution)}`;
+      const text = `Row ${labelOf(live.rowLabels, a.row)}, column ${labelOf(live.colLabels, a.col)}${more}, value ${formatAnswer(live.values[a.row * live.cols + a.col])}. ${words(question.solution)}`;
       return { value: { row: a.row, col: a.col }, text: text.trim() };
     }
     case 'order': {
@@ -141,14 +115,14 @@ function checkChoice(q, response, ctx) {
 }
 
 function checkNumeric(q, response, ctx) {
-  const v = parseNumber(response);
+  const v = parseAnswer(response);
   if (Number.isNaN(v)) return { correct: false, score: 0, invalid: true, feedback: 'Please type a number, for example 0.25.', explanation: '' };
   const expected = q.compute ? liveOf(q, ctx) : answerOf(q);
   const tol = q.tolerance || 0;
   const correct = Math.abs(v - expected) <= tol + SLACK;
   let feedback;
-  if (correct) feedback = `Correct \u2014 ${formatNumber(v)} matches ${formatNumber(expected)}${tol ? ` within \u00B1${formatNumber(tol)}` : ''}.`;
-  else feedback = `Not quite \u2014 ${formatNumber(v)} is ${v > expected ? 'too high' : 'too low'}${tol ? ` by more than the allowed \u00B1${formatNumber(tol)}` : ''}.`;
+  if (correct) feedback = `Correct \u2014 ${formatAnswer(v)} matches ${formatAnswer(expected)}${tol ? ` within \u00B1${formatAnswer(tol)}` : ''}.`;
+  else feedback = `Not quite \u2014 ${formatAnswer(v)} is ${v > expected ? 'too high' : 'too low'}${tol ? ` by more than the allowed \u00B1${formatAnswer(tol)}` : ''}.`;
   return { correct, score: correct ? 1 : 0, expected, feedback, explanation: words(q.solution) };
 }
 
@@ -160,7 +134,7 @@ function checkCell(q, response, ctx) {
   const accept = live.accept && live.accept.length ? live.accept : [live.answer];
   const correct = accept.some((c) => c.row === response.row && c.col === response.col);
   const v = live.values[response.row * live.cols + response.col];
-  const where = `row ${labelOf(live.rowLabels, response.row)}, column ${labelOf(live.colLabels, response.col)} (value ${formatNumber(v)})`;
+  const where = `row ${labelOf(live.rowLabels, response.row)}, column ${labelOf(live.colLabels, response.col)} (value ${formatAnswer(v)})`;
   return {
     correct, score: correct ? 1 : 0, expected: live.answer,
     feedback: correct ? `Correct \u2014 ${where} is the one.` : `Not quite \u2014 ${where} is not it.`,

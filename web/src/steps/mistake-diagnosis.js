@@ -3,6 +3,7 @@
 // chosen from those numbers. Pure JS; the weights come from the engine.
 import { formatDiff, formatNumber } from '../lib/format.js';
 import { aboveDiagonal, colSums, maxAbsDiff, rowMax, rowSums } from '../lib/matrix.js';
+import { quoteWord } from '../lib/text.js';
 
 export const BUGS = [
   { id: 'softmax-over-queries', name: 'softmax over the query axis' },
@@ -12,7 +13,6 @@ export const BUGS = [
 
 const fmt = (v) => formatNumber(v, 2);
 const near = (a, b, tol = 5e-3) => Math.abs(a - b) <= tol;
-const quote = (t) => `‘${t}’`;
 
 // Every number the diagnostics table shows, for one n×n weight matrix.
 export function diagnose(weights, n) {
@@ -53,7 +53,7 @@ function worstRow(sums) {
 export function bugSentences({ correct, buggy, n, labels, causal, mistake, noScale, scaleFactor, unscaled = buggy, mistakeOnly = buggy }) {
   const c = diagnose(correct, n), b = diagnose(buggy, n), u = diagnose(unscaled, n), o = diagnose(mistakeOnly, n);
   const out = [];
-  const label = (i) => `row ${i + 1} (${quote(labels[i] ?? String(i + 1))})`;
+  const label = (i) => `row ${i + 1} (${quoteWord(labels[i] ?? String(i + 1))})`;
   if (mistake === 'softmax-over-queries') {
     const i = worstRow(o.rowSums);
     const colsOne = o.colSums.every((s) => near(s, 1));

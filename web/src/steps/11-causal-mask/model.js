@@ -8,11 +8,10 @@ import { lessonEmbedding, lessonWeights, LESSON_EMBEDDING } from '../lesson-embe
 import { sentenceTokens } from '../sentence-tokens.js';
 import { formatNumber } from '../../lib/format.js';
 import { aboveDiagonal, nonZeroInRow, rowSums } from '../../lib/matrix.js';
-import { plural } from '../../lib/text.js';
+import { plural, quoteWord } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
 const fmt = (v) => formatNumber(v, 2);
-const quote = (t) => `‘${t}’`;
 
 function run(engine, tokens, mask) {
   const w = lessonWeights(1);
@@ -38,18 +37,18 @@ export function model(values, engine) {
   const sums = rowSums(shown.weights, n, n);
   const self = shown.weights[0];
   const firstRow = self === 1
-    ? `Row 1 (${quote(tokens[0])}) attends only to itself: weight ${fmt(self)}.`
-    : `Row 1 (${quote(tokens[0])}) gives ${fmt(self)} to itself and ${fmt(1 - self)} to later tokens.`;
+    ? `Row 1 (${quoteWord(tokens[0])}) attends only to itself: weight ${fmt(self)}.`
+    : `Row 1 (${quoteWord(tokens[0])}) gives ${fmt(self)} to itself and ${fmt(1 - self)} to later tokens.`;
 
   // Predict: how many keys can row 2 see with the mask on?
   const canPredict = n >= 2;
   const guess = Math.min(values.guess, Math.max(1, n));
   const seen = canPredict ? nonZeroInRow(on.weights, 1, n) : 0;
   const question = canPredict
-    ? `With the causal mask on, how many of the ${n} keys can row 2 (${quote(tokens[1])}) give a non-zero weight to? Guess, then reveal.`
+    ? `With the causal mask on, how many of the ${n} keys can row 2 (${quoteWord(tokens[1])}) give a non-zero weight to? Guess, then reveal.`
     : 'Type a sentence of at least two tokens to try this prediction.';
   const feedback = canPredict && values.revealed
-    ? `${guess === seen ? 'Right' : 'Not quite'}: you guessed ${guess}; row 2 can see ${plural(seen, 'key')}, itself and the token before it. Its weights are ${tokens.map((t, j) => `${quote(t)} ${fmt(on.weights[n + j])}`).join(', ')}.`
+    ? `${guess === seen ? 'Right' : 'Not quite'}: you guessed ${guess}; row 2 can see ${plural(seen, 'key')}, itself and the token before it. Its weights are ${tokens.map((t, j) => `${quoteWord(t)} ${fmt(on.weights[n + j])}`).join(', ')}.`
     : '';
 
   // One row with the mask off and on.
@@ -82,8 +81,8 @@ export function model(values, engine) {
       weights: causal ? 'softmax weights, mask on' : 'softmax weights, mask off',
     },
     upper, rowSums: sums.map(fmt).join(', '), firstRow, question, feedback,
-    queryLabel: `${q + 1} of ${n} (${quote(tokens[q])})`,
-    compare: { values: pair, caption: `Row ${q + 1} (${quote(tokens[q])}): its weight on each key`, text: compareText },
+    queryLabel: `${q + 1} of ${n} (${quoteWord(tokens[q])})`,
+    compare: { values: pair, caption: `Row ${q + 1} (${quoteWord(tokens[q])}): its weight on each key`, text: compareText },
     padding: { count: pads, max: maxPad, total, labels: padded, weights: p.weights, label: `${pads} (validKeys = ${n} of ${total})`, stage: `softmax weights, validKeys = ${n}`, text: padText, announce: `${plural(pads, 'padding token')} added; they get weight 0.` },
     announceTokens: `The sentence now has ${n} tokens.`,
   };

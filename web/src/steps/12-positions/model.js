@@ -10,10 +10,10 @@ import { sentenceTokens } from '../sentence-tokens.js';
 import { formatDiff, formatNumber } from '../../lib/format.js';
 import { maxAbsDiff } from '../../lib/matrix.js';
 import { seededPermutation, unpermuteRows, unpermuteSquare } from '../../lib/permutation.js';
+import { quoteWord } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
 export const SAME = 1e-5; // float32 noise allowed when calling two matrices equal
-const quote = (t) => `‘${t}’`;
 const fmt = (v) => formatNumber(v, 2);
 
 function run(engine, words, withPe) {
@@ -61,7 +61,7 @@ export function model(values, engine) {
     stage: withPe ? 'softmax weights, positions added' : 'softmax weights, no positions',
     orders: `Original order: ${tokens.join(' ')}. ${seed ? `Shuffled order: ${words.join(' ')}.` : 'Not shuffled yet: both matrices use the original order.'}`,
     check, outputCheck,
-    followText: `${quote(tokens[follow])}: original row ${follow + 1} → ${row(wa, follow, tokens)}. Shuffled row ${where + 1} → ${row(wb, where, words)}.`,
+    followText: `${quoteWord(tokens[follow])}: original row ${follow + 1} → ${row(wa, follow, tokens)}. Shuffled row ${where + 1} → ${row(wb, where, words)}.`,
     followOptions: tokens.map((t, i) => `${t} (word ${i + 1})`),
     encoding: {
       values: pev, rows: peN, cols: peD,

@@ -11,11 +11,10 @@ import { trainedModels, trainedModelsFailure } from '../trained-loader.js';
 import { chooseWeights, learnedPattern } from '../weights-switch.js';
 import { formatNumber } from '../../lib/format.js';
 import { rowMax } from '../../lib/matrix.js';
-import { plural } from '../../lib/text.js';
+import { plural, quoteWord } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
 export const REAL_MODEL_STEP = 'real-model'; // step 23 (steps/index.js)
-const quote = (t) => `‘${t}’`;
 
 export function model(values, engine, trained = trainedModels(), failure = trainedModelsFailure()) {
   const typed = sentenceTokens(values.sentence, EXAMPLE_SENTENCE);
@@ -44,9 +43,9 @@ export function model(values, engine, trained = trainedModels(), failure = train
     headShape: `${n} × ${dK} (d_k = d_model / h = ${dModel} / ${h})`,
     concatShape: `${n} × ${concatCols}`, concatNote: ` — n × h·d_v = ${n} × ${h}·${dV}`,
     outputShape: `${n} × ${outCols}`, outputNote: ` — n × d_model, because W_O is ${concatCols} × ${w.wo.length / concatCols}`,
-    argmaxTitle: `Query ${quote(tokens[query])}: the key each head gives the most weight to.`,
+    argmaxTitle: `Query ${quoteWord(tokens[query])}: the key each head gives the most weight to.`,
     best,
-    argmax: best.map((b, k) => `head ${k + 1} → ${quote(tokens[b.col])} ${formatNumber(b.value, 2)}`).join('; '),
+    argmax: best.map((b, k) => `head ${k + 1} → ${quoteWord(tokens[b.col])} ${formatNumber(b.value, 2)}`).join('; '),
     bigStage: `head ${head + 1} of ${h}, softmax weights`,
     headsAnnounce: `${plural(h, 'head')} of width ${dModel / h}.`,
     weights: {
