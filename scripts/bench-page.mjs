@@ -185,6 +185,21 @@ async function findControl(page) {
   });
 }
 
+// The control once its place and range stop changing (read again each frame, up to 2 s): steps
+// 23–24 set their slider's range and move it down the page when the model's first run is drawn,
+// after the status line says the model is in; a drag planned on the earlier reading missed the
+// thumb (no change at all in some runs).
+async function settledControl(page) {
+  let last = null;
+  for (let k = 0; k < 120; k++) {
+    const c = await findControl(page);
+    if (c && last && JSON.stringify(c) === JSON.stringify(last)) return c;
+    last = c;
+    await nextFrame(page);
+  }
+  return last;
+}
+
 // `count` changes of the control through real input → { latency[], timing[], keys }
 async function measureControl(page, control, count) {
   const pause = () => new Promise((r) => setTimeout(r, 16));
@@ -239,7 +254,7 @@ page.on('pageerror', (e) => errors.push(e.message));
 for (const scene of SCENES) {
   if (ONLY && !ONLY.includes(scene.id)) continue;
   await open(page, `step=${scene.id}`);
-  const control = await findControl(page);
+  const control = await settledControl(page);
   if (!control) { console.log(`${scene.id.padEnd(22)}(no slider, number box or text box to change)`); continue; }
   const r = await measureControl(page, control, CHANGES);
   console.log(line(scene.id, control.kind, r));
