@@ -148,15 +148,15 @@ export async function mountLesson(container, options = {}) {
   // The live region. speak() says a text now (emptied first, so the same words are said again).
   // speakSettled() says it once the learner pauses: `delay` ms after the last call, so a held key
   // or a drag gives one announcement at its end, not one per step (each would also cost the page
-  // an extra frame while the learner is still changing the value). The newest announcement of
-  // either kind replaces a waiting one; leaving the step drops it.
+  // an extra frame while the learner is still changing the value). Any newer announcement
+  // replaces a settled one that is still waiting; leaving the step drops it.
   let settledTimer = 0;
   function speak(text) {
     win.clearTimeout(settledTimer);
     live.textContent = '';
     win.setTimeout(() => { live.textContent = text; }, 30);
   }
-  function speakSettled(text, delay) {
+  function speakSettled(text, delay = 250) {
     win.clearTimeout(settledTimer);
     settledTimer = win.setTimeout(() => speak(typeof text === 'function' ? text() : text), delay);
   }
@@ -171,7 +171,7 @@ export async function mountLesson(container, options = {}) {
       scheduleRender();
     },
     announce: speak,
-    announceSettled: (text, delay = 250) => speakSettled(text, delay),
+    announceSettled: speakSettled,
     reducedMotion: () => prefersReducedMotion(container),
     goTo: (id) => goTo(id, { focus: true }),
     stepInfo, // { id, title, number } of any step, from the registry

@@ -178,8 +178,11 @@ export function formatAnswer(v) {
   return String(Math.round(v * 10000) / 10000);
 }
 
-/** Parse a learner's numeric answer (the quiz's typed answers; matrix entries use parseNumber); returns a finite number or NaN. Accepted forms: "0.25",
- *  "0,25" (decimal comma), ".25", "25%", "10,000", "1e4", "−3", "1/4", "≈ 0.25", "16x", "×16". */
+/**
+ * Parse a quiz answer the learner typed (matrix entries use parseNumber) → a finite number or NaN.
+ * Accepted forms: "0.25", "0,25" (decimal comma), ".25", "25%", "10,000", "1e4", "−3", "1/4",
+ * "≈ 0.25", "16x", "×16".
+ */
 export function parseAnswer(response) {
   if (typeof response === 'number') return Number.isFinite(response) ? response : NaN;
   if (typeof response !== 'string') return NaN;

@@ -28,7 +28,7 @@ export function mount(host, ctx) {
   const seeAlsoButton = el('button', { type: 'button', class: 'al-button' });
   const seeAlso = el('p', { class: 'al-note', 'data-testid': 'heads-see-also' }, seeAlsoText, ' ', seeAlsoButton);
   setHidden(seeAlso, true);
-  seeAlsoButton.addEventListener('click', () => { if (!ctx.goTo(seeAlsoButton.dataset.step)) ctx.announce('That step is not part of this copy of the lesson.'); });
+  seeAlsoButton.addEventListener('click', () => ctx.goTo(seeAlsoButton.dataset.step)); // shown only when the step exists
   const narrowNote = el('p', { class: 'al-note scene-mh-narrow' }, 'On a narrow screen one head is shown at a time: pick it with “Enlarged head”.');
   const multiples = el('div', { class: 'al-grid al-grid-4 scene-mh-multiples', role: 'group', 'aria-label': 'Every head side by side' });
   const bigHost = el('div', { class: 'al-cell' });

@@ -68,6 +68,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
 
   let runner = null, heatmaps = [], history = [], reachedAt = null, reachedMs = null, latest = null, drawPending = false, lastDraw = 0, drawCost = 0;
   let current = null, playing = false, disposed = false, created = null;
+  let mapsShape = ''; // layers × heads of the heatmaps on screen
   const send = (m) => runner?.send(m);
   const reduced = () => ctx.reducedMotion?.() ?? false;
   const forgetCurve = () => { history = []; reachedAt = null; reachedMs = null; delete counter.dataset.reachedAt; delete counter.dataset.reachedMs; };
@@ -80,12 +81,12 @@ export function mountTrainingScene(host, ctx, config, inputs) {
       setText(vocabText, msg.vocabulary.join(', '));
       // one heatmap per layer × head; a new run of the same shape (a new seed) keeps them
       const shape = `${msg.settings.layers}×${msg.settings.heads}`;
-      if (maps.dataset.shape !== shape) {
+      if (mapsShape !== shape) {
         for (const h of heatmaps) h.destroy();
         maps.replaceChildren();
         heatmaps = [];
         maps.className = `al-grid al-grid-${Math.min(2, msg.settings.heads * msg.settings.layers)}`;
-        maps.dataset.shape = shape;
+        mapsShape = shape;
         for (let l = 0; l < msg.settings.layers; l++) for (let h = 0; h < msg.settings.heads; h++) {
           heatmaps.push(createHeatmap(maps.appendChild(el('div', { class: 'al-cell', 'data-layer': l + 1, 'data-head': h + 1 })), { label: `Layer ${l + 1}, head ${h + 1}` }));
         }
