@@ -147,6 +147,40 @@ test('keyboard: arrows move between heads, Enter enlarges one, the scrubber foll
   assert.deepEqual(page.errors, []);
 });
 
+test('the enlarged head: the keys the causal mask hides read as weight 0 (hatched), never −∞; every next-word label is whole', async () => {
+  const page = await h.page();
+  // every text drawn on a canvas, to see what the hatched cells print
+  await page.addInitScript(() => {
+    window.__drawn = new Set();
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) { window.__drawn.add(String(text)); return fill.call(this, text, ...rest); };
+  });
+  await openLesson(page, h.url, '#step=real-model');
+  await ready(page);
+  const map = page.locator('.al-scene [data-role=focus-map] .al-heatmap');
+  const n = (await tokensShown(page)).length + 1; // with <s>
+  const hidden = (n * (n - 1)) / 2;
+  assert.equal(await map.locator('.al-legend-masked-text').innerText(), `masked (${hidden} cells): key hidden from query, weight 0`);
+  assert.equal(await map.locator('.al-legend-swatch').innerText(), '0.00');
+  const summary = await map.locator('.al-summary').innerText();
+  assert.match(summary, new RegExp(`${hidden} of ${n * n} cells masked \\(weight 0\\)\\.$`));
+  assert.ok(!summary.includes('\u221e'), summary);
+  await page.waitForFunction(() => window.__drawn.has('0.00'));
+  assert.ok(!(await page.evaluate(() => window.__drawn.has('\u2212\u221e'))), 'no masked cell prints −∞');
+  // its table: the hidden keys print 0.00 and are marked masked
+  await map.getByRole('button', { name: 'Show as table' }).click();
+  const cells = await map.locator('table tbody td').evaluateAll((tds) => tds.map((td) => ({ text: td.textContent, masked: td.classList.contains('al-cell-masked') })));
+  assert.equal(cells.length, n * n);
+  assert.equal(cells.filter((c) => c.masked).length, hidden);
+  for (const c of cells.filter((x) => x.masked)) assert.equal(c.text, '0.00 (masked)');
+  assert.ok(cells.every((c) => !c.text.includes('\u221e')));
+  // the next-word bars: "end of sentence (<s>)" and "a word it does not know (<unk>)" are shown whole
+  const labels = await page.locator('.al-scene [data-role=prediction] .al-bar-label').evaluateAll((ls) => ls.map((l) => ({ text: l.textContent, cut: l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1 })));
+  assert.ok(labels.some((l) => l.text.length > 15), JSON.stringify(labels));
+  assert.deepEqual(labels.filter((l) => l.cut), []);
+  assert.deepEqual(page.errors, []);
+});
+
 test('a weights file that cannot be downloaded: a clear message, the lesson keeps working', async () => {
   const page = await h.page();
   await page.route('**/lm/model.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));

@@ -1,9 +1,9 @@
 // views-matrix-text.test.js — summarizeMatrix (one-sentence matrix summary) and describeCell
-// (hover / focus readout and screen-reader cell text).
+// (hover / focus readout and screen-reader cell text), and what a masked cell says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarizeMatrix, rowsSumToOne } from '../../web/src/views/summarize-matrix.js';
-import { describeCell, rowHeaderText, colHeaderText, MASKED_TEXT } from '../../web/src/views/cell-text.js';
+import { describeCell, rowHeaderText, colHeaderText, MASKED_TEXT, maskedMark, maskedMeaning } from '../../web/src/views/cell-text.js';
 
 const apple = ['Apple', 'ate', 'apple'];
 
@@ -67,4 +67,18 @@ test('describeCell: plain readout with token labels and the masked explanation',
   assert.equal(describeCell(custom, 1, 1), "token '(empty)' → dimension 'mat': −0.5");
   assert.equal(rowHeaderText({ rowLabels: [] }, 2), "query '3'");
   assert.equal(colHeaderText({ colLabels: ['<b>x</b>'] }, 0), "key '<b>x</b>'");
+});
+
+test('masked softmax weights (maskedAs: weight): every text says the hidden key has weight 0, never −∞', () => {
+  const spec = { values: [1, -Infinity, 0.25, 0.75], rows: 2, cols: 2, rowLabels: ['I', 'love'], colLabels: ['I', 'love'], stage: 'softmax weights', maskedAs: 'weight' };
+  assert.equal(summarizeMatrix(spec), "2×2 softmax weights; every row sums to 1.00; strongest: 'I' → 'I' 1.00; 1 of 4 cells masked (weight 0).");
+  assert.equal(describeCell(spec, 0, 1), "query 'I' → key 'love': masked: this key is hidden from this query, so its weight is 0.00");
+  assert.equal(maskedMark(spec), '0.00');
+  assert.equal(maskedMark({ ...spec, digits: 3 }), '0.000');
+  assert.equal(maskedMeaning(spec), 'weight 0');
+  // scores (the default) keep −∞
+  const scores = { ...spec, maskedAs: undefined, stage: 'masked scores' };
+  assert.equal(maskedMark(scores), '−∞');
+  assert.match(summarizeMatrix(scores), /1 of 4 cells masked \(−∞\)\.$/);
+  assert.equal(describeCell(scores, 0, 1), `query 'I' → key 'love': ${MASKED_TEXT}`);
 });

@@ -45,7 +45,6 @@ export function createBarChart(container, { label = 'Bar chart' } = {}) {
         const r = rows[i];
         const text = displayLabel(b.label, i + 1);
         setText(r.name, text);
-        if (r.name.title !== text) r.name.title = text; // (a re-render repeats most of it: write only changes)
         const g = barGeometry(b.value, dom);
         r.bar.style.left = `${g.start}%`;
         r.bar.style.width = `${g.width}%`;

@@ -3,8 +3,9 @@
 // axis titles and labels, the dimmed/outlined locked row, the dashed highlight row, focus/hover.
 
 import { cellPainter, isMasked } from './color.js';
-import { formatNumber, NEG_INF } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { AXIS_BAND, PAD } from './heatmap-layout.js';
+import { maskedMark } from './cell-text.js';
 
 /** A diagonal hatch pattern (CSS px) for masked cells. */
 export function makeHatchPattern(ctx, doc, theme) {
@@ -136,8 +137,9 @@ export function drawHeatmap(ctx, p) {
   const g = L.gap;
   const inner = L.cell - g;
   const hasLock = p.locked !== null && p.locked !== undefined && p.locked < rows;
-  // Every cell text is centred; the two fonts (values, "−∞") are set only when they change, since
-  // each font assignment is parsed as CSS, and the "−∞" width is measured once.
+  // Every cell text is centred; the two fonts (values, the masked mark "−∞" or "0.00") are set
+  // only when they change, since each font assignment is parsed as CSS, and the mark's width is
+  // measured once.
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   const valueFont = font(L.valueFont);
@@ -145,6 +147,7 @@ export function drawHeatmap(ctx, p) {
   const maskFont = font(maskFontPx, '700');
   let currentFont = '';
   let maskWidth = -1;
+  const maskText = maskedMark(spec); // −∞, or 0.00 for a masked weight (spec.maskedAs)
   const useFont = (f) => { if (f !== currentFont) { ctx.font = f; currentFont = f; } };
   const plain = cellPainter(spec.scale, domain);
   const faded = hasLock ? cellPainter(spec.scale, domain, { dimWith: theme.bg }) : plain;
@@ -169,12 +172,12 @@ export function drawHeatmap(ctx, p) {
           if (L.cell >= 16) {
             const f = maskFontPx;
             useFont(maskFont);
-            if (maskWidth < 0) maskWidth = ctx.measureText(NEG_INF).width;
+            if (maskWidth < 0) maskWidth = ctx.measureText(maskText).width;
             const tw = maskWidth;
             ctx.fillStyle = theme.maskedBg;
             ctx.fillRect(x + inner / 2 - tw / 2 - 2, y + inner / 2 - f / 2 - 1, tw + 4, f + 2);
             ctx.fillStyle = theme.fg;
-            ctx.fillText(NEG_INF, x + inner / 2, y + inner / 2 + 0.5);
+            ctx.fillText(maskText, x + inner / 2, y + inner / 2 + 0.5);
           }
         } else if (L.showValues) {
           useFont(valueFont);

@@ -322,7 +322,7 @@ export function createHeatmap(container, options = {}) {
     // scene, the same values again): repainting it costs the canvas work and a new upload of its
     // pixels to the compositor, every frame of a drag.
     const values = shown ?? spec.values;
-    const picture = `${layoutKey}|${w}x${h}|${domain[0]},${domain[1]}|${spec.scale}|${spec.digits}|${focus.row},${focus.col},${hasFocus}|${hover ? `${hover.row},${hover.col}` : ''}|${locked}|${spec.highlightRow ?? ''}`;
+    const picture = `${layoutKey}|${w}x${h}|${domain[0]},${domain[1]}|${spec.scale}|${spec.digits}|${focus.row},${focus.col},${hasFocus}|${hover ? `${hover.row},${hover.col}` : ''}|${locked}|${spec.highlightRow ?? ''}|${spec.maskedAs ?? ''}`;
     if (picture === drawnPicture && theme === drawnTheme && sameValues(values, drawnValues)) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (patternTheme !== theme) { pattern = makeHatchPattern(ctx, doc, theme); patternTheme = theme; }
@@ -439,7 +439,7 @@ export function createHeatmap(container, options = {}) {
     const values = spec.values.some(Number.isNaN) ? Array.from(spec.values, (v) => (Number.isNaN(v) ? -Infinity : v)) : spec.values;
     table.update({
       values, rows: spec.rows, cols: spec.cols, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
-      digits: spec.digits ?? 2, caption: `${label}: ${spec.stage ?? 'values'} (${formatShape(spec.rows, spec.cols)}), rows are ${spec.rowAxisTitle ?? 'query'} tokens, columns ${spec.colAxisTitle ?? 'key'} tokens`,
+      digits: spec.digits ?? 2, maskedAs: spec.maskedAs, caption: `${label}: ${spec.stage ?? 'values'} (${formatShape(spec.rows, spec.cols)}), rows are ${spec.rowAxisTitle ?? 'query'} tokens, columns ${spec.colAxisTitle ?? 'key'} tokens`,
     });
   }
 
@@ -562,7 +562,7 @@ export function createHeatmap(container, options = {}) {
       if (wantTable !== undefined && !!wantTable !== lastSpecTable) showTable = !!wantTable;
       if (wantTable !== undefined) lastSpecTable = !!wantTable;
       setText(title, `${label}: ${spec.stage ?? 'values'}`);
-      legend.update({ scale: spec.scale, domain, digits: spec.digits, stage: spec.stage ?? 'values', maskedCount: countMasked(spec.values) });
+      legend.update({ scale: spec.scale, domain, digits: spec.digits, stage: spec.stage ?? 'values', maskedCount: countMasked(spec.values), maskedAs: spec.maskedAs });
       setText(summary, summarizeMatrix(spec));
       syncTable();
       drawSoon();

@@ -1,9 +1,11 @@
 // legend.js — colour legend for a matrix view: the numeric range of the stage shown, the colour
-// ramp (sequential cividis or diverging), and a hatched "−∞ masked" entry when cells are masked.
+// ramp (sequential cividis or diverging), and a hatched "−∞ masked" entry when cells are masked
+// ("0.00 masked … weight 0" for softmax weights, maskedAs: 'weight').
 
 import { domFor, uid, setText, setHidden } from '../lib/dom.js';
 import { rampStops } from './color.js';
 import { formatNumber, NEG_INF } from '../lib/format.js';
+import { maskedMark } from './cell-text.js';
 
 /** Words for a ramp's ends, so colour is never the only carrier of the meaning. */
 export function legendDescription({ scale, domain, digits = 2, stage = 'values' }) {
@@ -16,7 +18,7 @@ export function legendDescription({ scale, domain, digits = 2, stage = 'values' 
     + `through grey to yellow for ${formatNumber(hi, digits)}.`;
 }
 
-/** createLegend(container) → { update({ scale, domain, digits, stage, maskedCount }), destroy() } */
+/** createLegend(container) → { update({ scale, domain, digits, stage, maskedCount, maskedAs }), destroy() } */
 export function createLegend(container) {
   const { el } = domFor(container);
   const id = uid('al-legend');
@@ -36,7 +38,7 @@ export function createLegend(container) {
   let lastScale = null;
   return {
     element: root,
-    update({ scale = 'sequential', domain = [0, 1], digits = 2, stage = 'values', maskedCount = 0 }) {
+    update({ scale = 'sequential', domain = [0, 1], digits = 2, stage = 'values', maskedCount = 0, maskedAs }) {
       if (scale !== lastScale) {
         const stops = rampStops(scale, 11);
         ramp.style.backgroundImage = `linear-gradient(to right, ${stops.join(', ')})`;
@@ -47,7 +49,8 @@ export function createLegend(container) {
       setText(maxText, formatNumber(domain[1], digits));
       setText(midText, scale === 'diverging' ? formatNumber(0, digits) : '');
       setHidden(masked, !(maskedCount > 0));
-      setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query`);
+      setText(masked.firstChild, maskedMark({ maskedAs, digits }));
+      setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query${maskedAs === 'weight' ? ', weight 0' : ''}`);
     },
     destroy() {
       root.remove();

@@ -7,6 +7,7 @@
 import { domFor, uid, clear, setText } from '../lib/dom.js';
 import { formatNumber, displayLabel } from '../lib/format.js';
 import { isMasked } from './color.js';
+import { maskedMark } from './cell-text.js';
 import { validateCellInput, inputShowsValue } from './matrix-input.js';
 import { tableWindow, moveWindow } from './table-window.js';
 
@@ -96,7 +97,7 @@ function buildSkeleton(el, captionNode, spec, win = { rowStart: 0, rowEnd: spec.
  * createMatrixTable(container, { caption }) → { update(spec), destroy() }
  * spec = { values, rows, cols, rowLabels, colLabels, digits = 2,
  *          highlight?: {row, col} (a cell; col -1 → the whole row; row -1 → the whole column),
- *          caption?, cornerLabel? }
+ *          caption?, cornerLabel?, maskedAs?: 'weight' (masked cells print 0.00 instead of −∞) }
  */
 export function createMatrixTable(container, { caption = '' } = {}) {
   const { el } = domFor(container);
@@ -175,11 +176,12 @@ export function createMatrixTable(container, { caption = '' } = {}) {
         rightC.disabled = moveWindow(at.col, spec.cols, 1) === null;
       }
       const digits = spec.digits ?? 2;
+      const mark = maskedMark(spec); // −∞, or 0.00 for a masked weight
       cells.forEach(({ td, value, note }, k2) => {
         const v = spec.values[index[k2]];
-        const text = formatNumber(v, digits);
-        if (value.textContent !== text) setText(value, text); // unchanged cells are not touched
         const masked = isMasked(v);
+        const text = masked ? mark : formatNumber(v, digits);
+        if (value.textContent !== text) setText(value, text); // unchanged cells are not touched
         if (td.classList.contains('al-cell-masked') !== masked) td.classList.toggle('al-cell-masked', masked);
         if (td.classList.contains('al-negative') !== (!masked && v < 0)) td.classList.toggle('al-negative', !masked && v < 0);
         const noteText = masked ? ' (masked)' : '';

@@ -1,8 +1,9 @@
 // summarize-matrix.js — the one-sentence text alternative shown under every matrix view, e.g.
 // "3×3 softmax weights; every row sums to 1.00; strongest: 'Apple' → 'Apple' 0.50."
 
-import { formatNumber, formatShapeCompact, quoteLabel, NEG_INF } from '../lib/format.js';
+import { formatNumber, formatShapeCompact, quoteLabel } from '../lib/format.js';
 import { isMasked } from './color.js';
+import { maskedMeaning } from './cell-text.js';
 
 function pair(spec, r, c) {
   return `${quoteLabel(spec.rowLabels?.[r], r + 1)} \u2192 ${quoteLabel(spec.colLabels?.[c], c + 1)}`;
@@ -28,7 +29,7 @@ export function rowsSumToOne(values, rows, cols, tolerance = 1e-3) {
 
 /**
  * One sentence describing a matrix spec ({ values, rows, cols, rowLabels, colLabels, stage,
- * digits }). Mentions row sums when they are all ~1 (then the strongest cell), otherwise the
+ * digits, maskedAs }). Mentions row sums when they are all ~1 (then the strongest cell), otherwise the
  * minimum and maximum with their cells, and the number of masked cells when there are any.
  */
 export function summarizeMatrix(spec) {
@@ -50,7 +51,7 @@ export function summarizeMatrix(spec) {
   }
   const parts = [head];
   if (maxI < 0) {
-    parts.push(`all ${n === 1 ? 'one cell is' : `${n} cells are`} masked (${NEG_INF})`);
+    parts.push(`all ${n === 1 ? 'one cell is' : `${n} cells are`} masked (${maskedMeaning(spec)})`);
     return `${parts.join('; ')}.`;
   }
   const at = (i) => pair(spec, Math.floor(i / cols), i % cols);
@@ -63,6 +64,6 @@ export function summarizeMatrix(spec) {
     parts.push(`from ${formatNumber(values[minI], digits)} (${at(minI)}) to `
       + `${formatNumber(values[maxI], digits)} (${at(maxI)})`);
   }
-  if (masked) parts.push(`${masked} of ${n} cells masked (${NEG_INF})`);
+  if (masked) parts.push(`${masked} of ${n} cells masked (${maskedMeaning(spec)})`);
   return `${parts.join('; ')}.`;
 }

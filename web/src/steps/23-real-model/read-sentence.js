@@ -154,8 +154,12 @@ export function readSentence(loaded, values) {
   const top = topK(visible, 3);
   const list = top.map((e) => `${quoteLabel(labels[e.index])} (${formatNumber(e.value)})`);
   const later = n - 1 - query;
+  // the map marks the keys the causal mask hides (its weights there are 0): −∞ marks them, and the
+  // view prints them as weight 0 (maskedAs: 'weight')
+  const masked = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) masked[i * n + j] = j > i ? -Infinity : w[i * n + j];
   const focus = {
-    layer, head, title: headTitle(layer, head), values: w, query,
+    layer, head, title: headTitle(layer, head), values: masked, query,
     place: `${quoteLabel(labels[query])} (${query + 1} of ${n})`,
     bars: visible.map((v, j) => ({ label: labels[j], value: v, note: j === query ? 'itself' : j === 0 ? 'sentence start' : undefined })),
     readout: `In ${headName(layer, head)}, ${quoteLabel(labels[query])} puts most of its weight on ${list.join(', ')}.`

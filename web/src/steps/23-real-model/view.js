@@ -39,7 +39,7 @@ export function mount(host, ctx) {
   const numbers = el('details', { class: 'lm-head-numbers', 'data-role': 'head-numbers' }, el('summary', {}, 'Every head\u2019s weights as numbers'), numbersBox);
   numbers.addEventListener('toggle', () => { if (numbers.open && shown) cells.forEach(fillTable); });
   const focusTitle = el('h4', { 'data-role': 'focus-title' });
-  const mapBox = el('div', {});
+  const mapBox = el('div', { 'data-role': 'focus-map' });
   const scrubBox = el('div', { class: 'al-controls' });
   const scrub = rangeField(scrubBox, {
     label: 'Query token', min: 0, max: 1,
@@ -151,11 +151,9 @@ export function mount(host, ctx) {
     setText(readout, f.readout);
     setText(rowSum, f.rowSum);
     rowBars.update({ bars: f.bars, domain: [0, 1], format: (v) => formatNumber(v) });
-    const masked = new Float32Array(f.values.length);
-    for (let i = 0; i < m.n; i++) for (let j = 0; j < m.n; j++) masked[i * m.n + j] = j > i ? -Infinity : f.values[i * m.n + j];
     heatmap.update({
-      values: masked, rows: m.n, cols: m.n, rowLabels: m.labels, colLabels: m.labels, stage: `${f.title}: softmax weights`,
-      scale: 'sequential', domain: [0, 1], digits: 2, lockedRow: f.query, highlightRow: f.query, showTable: ctx.ui?.table,
+      values: f.values, rows: m.n, cols: m.n, rowLabels: m.labels, colLabels: m.labels, stage: `${f.title}: softmax weights`,
+      scale: 'sequential', domain: [0, 1], digits: 2, maskedAs: 'weight', lockedRow: f.query, highlightRow: f.query, showTable: ctx.ui?.table,
       rowAxisTitle: 'query', colAxisTitle: 'key',
     });
 
