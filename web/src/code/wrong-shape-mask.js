@@ -5,6 +5,7 @@
 // weight comes from the engine: the right one with { validKeys }, the wrong one row by row from
 // the engine's unmasked rows (real queries) and its all-hidden rows (pad queries). Pure JS.
 import { embed, layerWeights } from '../model/toy-model.js';
+import { formatNumber } from '../lib/format.js';
 
 export const PAD = '[pad]';
 export const D_MODEL = 8;
@@ -31,7 +32,7 @@ export function wrongShapeModel(engine, words, pads) {
   const blanked = [];
   for (let i = k; i < n; i++) { let s = 0; for (let j = 0; j < n; j++) s += wrong[i * n + j]; if (s === 0) blanked.push(i); }
   const worst = leak.reduce((b, v, i) => (v > leak[b] ? i : b), 0);
-  const f = (v) => v.toFixed(2);
+  const f = (v) => formatNumber(v, 2);
   const sentences = [
     `Right shape (1, ${n}): one row of flags, one per key, copied down all ${n} queries. Every query gives the ${pads} pad key${pads > 1 ? 's' : ''} exactly ${f(Math.max(...rightLeak))} and shares its attention among the ${k} real tokens.`,
     `Wrong shape (${n}, 1): the same flags as a column, copied across all ${n} keys. Now it is the pad queries that are hidden: their ${blanked.length} row${blanked.length === 1 ? ' is' : 's are'} all −∞ (our engine gives them weight 0; PyTorch gives NaN).`,

@@ -53,12 +53,24 @@ export function randomMatrix(rows, cols, seed) {
 }
 
 // Weights for one attention layer of `heads` heads over width dModel (dK = dV = dModel / heads).
+// The same sizes and seed always give the same numbers, so each set is made once and shared (at
+// d_model 64, making it took about 1 ms of every change in the mistake lab): read them, pass them
+// to the engine (which copies them), never write to them.
+const madeWeights = new Map(); // "dModel|heads|seed" → { wq, wk, wv, wo }
+const KEPT_WEIGHTS = 32; // (a learner can pick many seeds in step 10: the oldest sets are dropped)
 export function layerWeights(dModel, heads, seed = 7) {
-  const d = dModel * (dModel / heads) * heads;
-  return {
-    wq: randomMatrix(dModel, d / dModel, seed * 4 + 1),
-    wk: randomMatrix(dModel, d / dModel, seed * 4 + 2),
-    wv: randomMatrix(dModel, d / dModel, seed * 4 + 3),
-    wo: randomMatrix(dModel, dModel, seed * 4 + 4),
-  };
+  const key = `${dModel}|${heads}|${seed}`;
+  let w = madeWeights.get(key);
+  if (!w) {
+    const d = dModel * (dModel / heads) * heads;
+    w = Object.freeze({
+      wq: randomMatrix(dModel, d / dModel, seed * 4 + 1),
+      wk: randomMatrix(dModel, d / dModel, seed * 4 + 2),
+      wv: randomMatrix(dModel, d / dModel, seed * 4 + 3),
+      wo: randomMatrix(dModel, dModel, seed * 4 + 4),
+    });
+    if (madeWeights.size >= KEPT_WEIGHTS) madeWeights.delete(madeWeights.keys().next().value);
+    madeWeights.set(key, w);
+  }
+  return w;
 }

@@ -13,7 +13,7 @@ import { formatNumber } from '../../lib/format.js';
 const fmt = (v) => formatNumber(v, 2);
 export const TABLE_COLUMNS = Object.freeze(['row sum (correct)', 'row sum (buggy)', 'largest weight in row', 'weight on later tokens', 'column sum (as a key)']);
 
-// w: lessonWeights(1, undefined, d), made once per model call (12,288 seeded numbers at d = 64)
+// w: lessonWeights(1, undefined, d) (12,288 seeded numbers at d = 64, made once and shared)
 function run(engine, tokens, d, options, w = lessonWeights(1, undefined, d)) {
   const r = engine.attention({ x: lessonEmbedding(tokens, d), n: tokens.length, dModel: d, wq: w.wq, wk: w.wk, wv: w.wv, ...options });
   return { head: r.heads[0], sqrtDK: r.sqrtDK }; // the engine's √d_k, never scores ÷ scaled
