@@ -21,6 +21,7 @@ import { PRESETS, INPUTS } from '../../web/src/steps/23-real-model/inputs.js';
 import { readBlock } from '../../web/src/steps/24-transformer-block/read-block.js';
 import { INPUTS as BLOCK_INPUTS } from '../../web/src/steps/24-transformer-block/inputs.js';
 import { schemaDefaults } from '../../web/src/state.js';
+import { colorFor, parseColor } from '../../web/src/views/color.js';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const num = (t) => Number(t.trim().replace('\u2212', '-'));
@@ -231,6 +232,22 @@ test('the block: every box in order with the followed token\'s numbers; keyboard
   assert.deepEqual(await boxes.locator('h4').allInnerTexts(), [...expected.boxes.map((b) => b.title), expected.output.title]);
   const allNumbers = () => page.locator('.al-scene .lm-box details p').allTextContents();
   assert.deepEqual(await allNumbers(), expected.boxes.map((b) => b.allNumbers));
+  // each box's colour strip: one cell per number, in the diverging scale over its largest |value|
+  const strips = await page.locator('.al-scene .lm-box canvas.al-vector-strip').evaluateAll((cs) => cs.map((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return { width: c.width, height: c.height, row: Array.from(d.subarray(4 * c.width * Math.floor(c.height / 2), 4 * c.width * (Math.floor(c.height / 2) + 1))) };
+  }));
+  assert.equal(strips.length, expected.boxes.length);
+  strips.forEach((st, i) => {
+    const v = expected.boxes[i].vector;
+    const m = Math.max(...Array.from(v, Math.abs));
+    for (let j = 0; j < v.length; j++) {
+      const x = Math.floor(((j + 0.5) * st.width) / v.length);
+      const want = parseColor(colorFor(v[j], 'diverging', [-m, m]));
+      const got = st.row.slice(4 * x, 4 * x + 3);
+      assert.ok(want.every((c, k) => Math.abs(c - got[k]) <= 2), `box ${i} number ${j}: ${got} for ${want}`);
+    }
+  });
 
   // follow another token from the keyboard: the slider, then a token button
   const scrub = page.locator('[data-role=token-scrubber]');

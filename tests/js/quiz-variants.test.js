@@ -154,3 +154,20 @@ test('all ten recall ideas are asked, plus the three transfer questions of the i
   assert.deepEqual([...recalls].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   for (const id of ['scale-dk-grows', 'causal-after-softmax', 'pos-shuffle']) assert.ok(QUESTIONS.some((q) => q.id === id), id);
 });
+
+test('every variant reads right: "an" before a number said with a vowel (8, 11, 18, 80 …), "a" before the others', () => {
+  const wrong = [];
+  for (const t of QUESTIONS) {
+    for (const seed of t.variant ? SEEDS : [SEEDS[0]]) {
+      const q = instanceOf(t, seed, engine);
+      const texts = [q.prompt, q.solution, ...(q.options ?? []).flatMap((o) => [o.text, o.explain])].filter((x) => typeof x === 'string');
+      for (const text of texts) {
+        for (const m of text.matchAll(/\b(a|an) (\d[\d,]*)/gi)) {
+          const vowel = /^(8|1[18](\D|$))/.test(m[2]);
+          if ((m[1].toLowerCase() === 'an') !== vowel) wrong.push(`${t.id}: "${text.slice(Math.max(0, m.index - 20), m.index + 30)}"`);
+        }
+      }
+    }
+  }
+  assert.deepEqual([...new Set(wrong)], []);
+});

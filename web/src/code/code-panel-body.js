@@ -6,7 +6,7 @@
 // lights its stage. Scenes can join in (highlightStage / onStage) to link their own figures.
 // Only textContent is written; nothing the learner typed reaches innerHTML.
 import { domFor, uid } from '../lib/dom.js';
-import { formatNumber } from '../lib/format.js';
+import { formatCount, formatNumber } from '../lib/format.js';
 import { LANGUAGES, STAGES, problemFrom, notebookText, notebookFileName } from './index.js';
 
 export const MAX_PRINTED_NUMBERS = 20000;
@@ -149,7 +149,7 @@ export function mountCodePanelBody(host, { title = 'Self-attention', onStage = (
       problem = null;
       lastKey = null;
       tooBig.hidden = false;
-      tooBig.textContent = `These inputs hold ${count.toLocaleString('en')} numbers, too many to print as code. Make the sizes smaller (at most ${MAX_PRINTED_NUMBERS.toLocaleString('en')} numbers in X and the weights) to see and download the code.`;
+      tooBig.textContent = `These inputs hold ${formatCount(count)} numbers, too many to print as code. Make the sizes smaller (at most ${formatCount(MAX_PRINTED_NUMBERS)} numbers in X and the weights) to see and download the code.`;
       copyBtn.disabled = downloadBtn.disabled = true;
       code.replaceChildren();
       expected.textContent = '';

@@ -81,9 +81,11 @@ export function formatPercent(share) {
   return `${Math.round(p)}%`;
 }
 
+// made once: each toLocaleString call builds a new formatter (about 0.1 ms)
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** A count with thousands separators: "1,048,576". */
 export function formatCount(n) {
-  return Math.round(n).toLocaleString('en-US');
+  return COUNT.format(Math.round(n));
 }
 
 /** "256 B", "4.0 KiB", "1.0 MiB", "64.0 GiB". */

@@ -5,6 +5,7 @@
 
 import { drawAttention, runAttention, attentionTables, grid, matrixMaxCells } from './live.js';
 import { formatAnswer } from '../lib/format.js';
+import { article } from '../lib/text.js';
 
 const pct = (v) => `${Math.round(v * 100)}%`;
 
@@ -48,7 +49,7 @@ export const COMPUTATION = [
     variant(rng) { return { n: rng.pick([12, 24, 30, 50, 75, 120, 200, 365]), heads: rng.pick([1, 1, 2, 4, 8]) }; },
     prompt: 'How many numbers do the score matrices of a layer hold? (sizes drawn per attempt)',
     ask: (p) => `An input has ${p.n} tokens and the layer has ${p.heads === 1 ? 'one head' : `${p.heads} heads`}. How many numbers ${p.heads === 1 ? 'does the score matrix Q\u00B7K\u1D40 hold' : 'do the score matrices Q\u00B7K\u1D40 of all heads hold together'}?`,
-    solution: (p) => `Each of the ${p.n} queries is scored against each of the ${p.n} keys: an ${p.n} \u00D7 ${p.n} matrix${p.heads === 1 ? '' : ` per head, and there are ${p.heads} heads`}.`,
+    solution: (p) => `Each of the ${p.n} queries is scored against each of the ${p.n} keys: ${article(p.n)} ${p.n} \u00D7 ${p.n} matrix${p.heads === 1 ? '' : ` per head, and there are ${p.heads} heads`}.`,
     compute: (engine, p) => p.heads * p.n * p.n,
   },
   {
@@ -60,7 +61,7 @@ export const COMPUTATION = [
       { id: 'a', text: (p) => `${p.n} \u00D7 ${p.n}`, explain: 'That is the weight matrix itself, before it multiplies V.' },
       { id: 'b', text: (p) => `${p.d} \u00D7 ${p.dv}`, explain: 'That is W_V, a learned parameter; its shape does not depend on the number of tokens.' },
       { id: 'c', text: (p) => `${p.dv} \u00D7 ${p.dv}`, explain: 'No factor in the product has that many rows; the rows come from the weight matrix, one per token.' },
-      { id: 'd', text: (p) => `${p.n} \u00D7 ${p.dv}`, explain: (p) => `A ${p.n} \u00D7 ${p.n} weight matrix times a ${p.n} \u00D7 ${p.dv} value matrix: one ${p.dv}-wide vector per token.` },
+      { id: 'd', text: (p) => `${p.n} \u00D7 ${p.dv}`, explain: (p) => `The ${p.n} \u00D7 ${p.n} weight matrix times the ${p.n} \u00D7 ${p.dv} value matrix: one ${p.dv}-wide vector per token.` },
     ],
     key: 'xBKB',
   },

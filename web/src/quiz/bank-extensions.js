@@ -4,6 +4,8 @@
 // ('mask-after-softmax', 'softmax-over-queries'), for the answer.
 
 import { drawAttention, runAttention, attentionTables, grid, rowMaxCells } from './live.js';
+import { formatCount } from '../lib/format.js';
+import { article } from '../lib/text.js';
 
 const tok = (p, i) => `\u201C${p.tokens[i]}\u201D`;
 
@@ -174,7 +176,7 @@ export const EXTENSIONS = [
     id: 'cost-growth', stepId: 'cost', kind: 'numeric', tolerance: 0,
     variant(rng) { const a = rng.pick([500, 1000, 2000]); const f = rng.pick([3, 4, 5, 6, 8]); return { a, b: a * f, f }; },
     prompt: 'By what factor does the attention matrix grow when the input gets longer? (lengths drawn per attempt)',
-    ask: (p) => `Going from a ${p.a.toLocaleString('en-US')}-token input to a ${p.b.toLocaleString('en-US')}-token input, by what factor does the number of entries in each attention matrix grow?`,
+    ask: (p) => `Going from ${article(formatCount(p.a))} ${formatCount(p.a)}-token input to ${article(formatCount(p.b))} ${formatCount(p.b)}-token input, by what factor does the number of entries in each attention matrix grow?`,
     solution: (p) => `The matrix is n \u00D7 n, so multiplying n by ${p.f} multiplies its entry count by ${p.f} squared.`,
     compute: (engine, p) => p.f * p.f,
   },

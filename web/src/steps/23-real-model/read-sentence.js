@@ -8,7 +8,7 @@
 import { formatBytes, formatCount, formatNumber, quoteLabel } from '../../lib/format.js';
 import { rowSums, topK } from '../../lib/matrix.js';
 import { PATTERNS, measureHeadRoles } from '../../lib/head-roles.js';
-import { plural } from '../../lib/text.js';
+import { article, plural } from '../../lib/text.js';
 import { PRESETS } from './inputs.js';
 import { model } from './model.js';
 
@@ -49,7 +49,7 @@ export function sizeLine({ lm, manifest, bytes }) {
   const held = manifest.heldout?.perplexity;
   const uni = manifest.unigram?.perplexity;
   return `The model: ${formatCount(bytes)} bytes (${formatBytes(bytes)}) of 8-bit weights, ${formatCount(c.parameters)} numbers; `
-    + `${c.layers} layers \u00d7 ${c.heads} heads, d_model ${c.dModel}, a ${formatCount(c.vocab)}-token vocabulary, at most ${c.context - 1} words at a time. `
+    + `${c.layers} layers \u00d7 ${c.heads} heads, d_model ${c.dModel}, ${article(formatCount(c.vocab))} ${formatCount(c.vocab)}-token vocabulary, at most ${c.context - 1} words at a time. `
     + `Trained by this lesson's own C++ code on ${formatCount(manifest.corpus?.distinctSentences ?? 0)} example sentences of WordNet 3.0`
     + (held ? `; on held-out sentences its perplexity is ${formatNumber(held, 1)}${uni ? ` (guessing by word frequency alone: ${formatNumber(uni, 1)})` : ''}.` : '.');
 }
