@@ -58,11 +58,13 @@ export function arrowHead([x0, y0], [x1, y1], size = 9) {
   return [[x1, y1], [bx - uy * half, by + ux * half], [bx + uy * half, by - ux * half]];
 }
 
-// Label slots around a point (pixel offsets of the text's anchor and its text-anchor).
+// Label slots around a point (pixel offsets of the text's anchor and its text-anchor), nearest
+// first; the last ones sit a line further out, for a crowded corner.
 const SLOTS = [
   { dx: 12, dy: -10, anchor: 'start' }, { dx: -12, dy: -10, anchor: 'end' },
   { dx: 0, dy: -14, anchor: 'middle' }, { dx: 0, dy: 22, anchor: 'middle' },
   { dx: 12, dy: 18, anchor: 'start' }, { dx: -12, dy: 18, anchor: 'end' },
+  { dx: 0, dy: -28, anchor: 'middle' }, { dx: 0, dy: 36, anchor: 'middle' },
 ];
 
 function labelBox(p, slot, width, height = 14) {
@@ -73,24 +75,42 @@ function labelBox(p, slot, width, height = 14) {
 }
 
 const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+// How many of 16 points along segment s = [[x1, y1], [x2, y2]] fall inside box b (0: it misses it).
+function segmentHits(s, b) {
+  let hits = 0;
+  for (let k = 0; k <= 15; k++) {
+    const t = k / 15, x = s[0][0] + (s[1][0] - s[0][0]) * t, y = s[0][1] + (s[1][1] - s[0][1]) * t;
+    if (x > b.left && x < b.right && y > b.top && y < b.bottom) hits += 1;
+  }
+  return hits;
+}
 const distToBox = (p, b) => Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
 
 /**
  * Where to put each point's label so that it sits inside the plot, covers no other point and no
  * other label, and is nearer its own point than any other (so "juice" is never read as the name of
- * the dot beside it). points: [{ x, y, width }] in pixels (width: the label's text width);
- * bounds: { left, right, top, bottom }. → [{ dx, dy, anchor }], greedy in the given order.
+ * the dot beside it), and crosses no drawn arrow where another place is free. points:
+ * [{ x, y, width }] in pixels (width: the label's text width); bounds: { left, right, top, bottom };
+ * segments: the arrows, [[x1, y1], [x2, y2]] in pixels. → [{ dx, dy, anchor }]: greedy in the
+ * given order, then refined (each label again against all the others).
  */
-export function placeLabels(points, bounds, dotRadius = 9) {
-  const placed = [];
-  return points.map((p, i) => {
+export function placeLabels(points, bounds, dotRadius = 9, segments = []) {
+  // The best slot for label i, given the boxes of the others (null: not placed yet).
+  function bestSlot(i, boxes) {
+    const p = points[i];
     let best = SLOTS[0], bestScore = -Infinity;
-    for (const slot of SLOTS) {
+    for (const base of SLOTS) {
+      // a label that would stick out at the left or right slides back inside the plot
+      const raw = labelBox(p, base, p.width);
+      const shift = raw.left < bounds.left ? bounds.left - raw.left : raw.right > bounds.right ? Math.max(bounds.left - raw.left, bounds.right - raw.right) : 0;
+      const slot = shift ? { ...base, dx: base.dx + shift } : base;
       const box = labelBox(p, slot, p.width);
       let score = 0;
       const outside = Math.max(0, bounds.left - box.left) + Math.max(0, box.right - bounds.right) + Math.max(0, bounds.top - box.top) + Math.max(0, box.bottom - bounds.bottom);
       score -= outside * 50;
       const own = distToBox(p, box);
+      if (own < dotRadius - 2) score -= 1000; // covers its own dot
+      score -= own / 20; // (the nearer its dot the better, other things equal)
       points.forEach((q, j) => {
         if (j === i) return;
         const d = distToBox(q, box);
@@ -98,12 +118,23 @@ export function placeLabels(points, bounds, dotRadius = 9) {
         if (d <= own + 2) score -= 400; // nearer another dot than its own
         score += Math.min(d - own, 40) / 40;
       });
-      for (const other of placed) score -= overlap(box, other) * 5;
+      boxes.forEach((other, j) => { if (other && j !== i) score -= overlap(box, other) * 5; });
+      for (const s of segments) score -= segmentHits(s, box) * 30; // an arrow drawn through the words
       if (score > bestScore) { bestScore = score; best = slot; }
     }
-    placed.push(labelBox(p, best, p.width));
     return best;
-  });
+  }
+  // Greedy in the given order, then twice more each label against all the others' places (so an
+  // early label can make way for a later one that has nowhere else to go).
+  const boxes = points.map(() => null);
+  const slots = points.map(() => null);
+  for (let pass = 0; pass < 3; pass++) {
+    points.forEach((p, i) => {
+      slots[i] = bestSlot(i, boxes);
+      boxes[i] = labelBox(p, slots[i], p.width);
+    });
+  }
+  return slots;
 }
 
 /** The label box of a point for a chosen slot (for tests and hit checks). */
