@@ -85,3 +85,26 @@ test('placeLabels puts every label nearer its own dot than any other (step 2: "j
     assert.ok(box.left >= 0 && box.right <= 320 && box.top >= 0, `${pts[i].label}'s label stays inside the plot`);
   });
 });
+
+test('placeLabels: a label at the right edge slides inside, and a label steers clear of an arrow when it can', async () => {
+  const { placeLabels, labelBox } = await import('../../web/src/views/plot-math.js');
+  const bounds = { left: 2, right: 318, top: 0, bottom: 286 };
+  // a dot at the right edge with a long label: kept inside the plot, not covering its dot
+  const edge = [{ x: 314, y: 150, width: 90 }];
+  const [s] = placeLabels(edge, bounds);
+  const box = labelBox(edge[0], s, 90);
+  assert.ok(box.left >= bounds.left && box.right <= bounds.right, JSON.stringify(box));
+  assert.ok(!(box.left < 314 && box.right > 314 && box.top < 150 && box.bottom > 150), 'the label does not cover its own dot');
+  // with no arrow the label takes its first choice; an arrow drawn straight through that place
+  // moves it somewhere the arrow does not cross
+  const dot = [{ x: 160, y: 140, width: 40 }];
+  const free = labelBox(dot[0], placeLabels(dot, bounds)[0], 40);
+  const through = [[[free.left - 5, (free.top + free.bottom) / 2], [free.right + 5, (free.top + free.bottom) / 2]]];
+  const moved = labelBox(dot[0], placeLabels(dot, bounds, 9, through)[0], 40);
+  assert.notDeepEqual(moved, free);
+  const hits = (b, [[x1, y1], [x2, y2]]) => Array.from({ length: 16 }, (_, k) => k / 15).some((t) => {
+    const x = x1 + (x2 - x1) * t, y = y1 + (y2 - y1) * t;
+    return x > b.left && x < b.right && y > b.top && y < b.bottom;
+  });
+  assert.ok(!hits(moved, through[0]), 'the moved label is clear of the arrow');
+});
