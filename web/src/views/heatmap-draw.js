@@ -143,8 +143,10 @@ export function drawHeatmap(ctx, p) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   const valueFont = font(L.valueFont);
-  const maskFontPx = Math.max(9, Math.min(16, Math.round(L.cell * 0.32)));
-  const maskFont = font(maskFontPx, '700');
+  // "−∞" in bold; a masked weight's "0.00" in the values' own type, so it does not stand out
+  const weightMark = spec.maskedAs === 'weight';
+  const maskFontPx = weightMark ? L.valueFont : Math.max(9, Math.min(16, Math.round(L.cell * 0.32)));
+  const maskFont = weightMark ? valueFont : font(maskFontPx, '700');
   let currentFont = '';
   let maskWidth = -1;
   const maskText = maskedMark(spec); // −∞, or 0.00 for a masked weight (spec.maskedAs)
@@ -169,7 +171,7 @@ export function drawHeatmap(ctx, p) {
         ctx.fillStyle = k < 0 ? pattern ?? theme.maskedBg : paint.fill[k];
         ctx.fillRect(x, y, inner, inner);
         if (k < 0) {
-          if (L.cell >= 16) {
+          if (weightMark ? L.showValues : L.cell >= 16) { // ("0.00" only where the values fit too)
             const f = maskFontPx;
             useFont(maskFont);
             if (maskWidth < 0) maskWidth = ctx.measureText(maskText).width;
