@@ -1,5 +1,5 @@
 // heatmap-redraw.test.js — the heatmap paints only what changed, and what it shows stays right:
-// a re-render with the same numbers leaves the canvas alone, new numbers repaint it, and a map
+// a re-render with the same numbers leaves the canvas and the DOM alone, new numbers repaint it, and a map
 // whose shape changes (step 12's n slider) keeps its canvas's pixel store while the figure shows
 // exactly the new picture (no leftover rows, no extra scroll room) — web/src/views/heatmap.js.
 import { test, before, after } from 'node:test';
@@ -22,6 +22,11 @@ test('a heatmap repaints when its numbers change and not when another part of th
     window.__draws = 0;
     const clear = g.clearRect.bind(g);
     g.clearRect = (...a) => { window.__draws += 1; return clear(...a); };
+    // and every change to the heatmap's DOM (an attribute written again with its own value counts:
+    // it still invalidates styles)
+    window.__mutations = [];
+    new MutationObserver((list) => { for (const m of list) window.__mutations.push(`${m.type} ${m.attributeName ?? ''} ${m.target.nodeName}`); })
+      .observe(document.querySelector('.al-scene .al-heatmap'), { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const picture = () => page.evaluate(() => document.querySelector('.al-scene .al-heatmap canvas').toDataURL());
   const before = await picture();
@@ -30,6 +35,7 @@ test('a heatmap repaints when its numbers change and not when another part of th
   for (let k = 0; k < 3; k++) { await retention.press('ArrowRight'); await frames(page); }
   assert.match(await page.getByTestId('rnn-survival').innerText(), /\d/);
   assert.equal(await page.evaluate(() => window.__draws), 0, 'the retention only changes the chain: the weights map is not repainted');
+  assert.deepEqual(await page.evaluate(() => window.__mutations), [], 'nor is any of its DOM rewritten');
   assert.equal(await picture(), before);
   // A new sentence changes the weights: the map repaints and shows something else.
   const box = page.locator('.al-scene input[type=text]').first();

@@ -3,7 +3,7 @@
 // from the engine's numbers. Mounted under the mistake lab by code/scene-hook.js (as scene-code.js's
 // extra: `mountExtra`), loaded when that step opens.
 import { createHeatmap } from '../views/index.js';
-import { domFor, uid } from '../lib/dom.js';
+import { domFor, uid, setLines, setText } from '../lib/dom.js';
 import { tokenize } from '../model/toy-model.js';
 import { wrongShapeModel } from './wrong-shape-mask.js';
 
@@ -33,13 +33,13 @@ export function mountWrongShapeMask(host, { engine }) {
     const spec = { rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, domain: [0, 1] };
     right.update({ ...spec, values: m.right, stage: 'pad keys hidden (right)' });
     wrong.update({ ...spec, values: m.wrong, stage: 'pad queries hidden (wrong)' });
-    facts.replaceChildren(...m.sentences.map((s) => el('li', {}, s)));
-    code.textContent = [
+    setLines(facts, m.sentences); // (unchanged sentences and code are not rewritten: no new layout)
+    setText(code, [
       `is_pad = np.array([${Array.from({ length: m.n }, (_, i) => (i < m.k ? 'False' : 'True')).join(', ')}])`,
       `right = is_pad[None, :]   # shape (1, ${m.n}): hides keys, the same for every query`,
       `wrong = is_pad[:, None]   # shape (${m.n}, 1): hides queries — and leaves the pad keys open`,
       'masked = np.where(right, -np.inf, scaled)   # both broadcast to (n, n) without an error',
-    ].join('\n');
+    ].join('\n'));
   };
   padSelect.addEventListener('change', () => { pads = Number(padSelect.value); draw(); });
 

@@ -132,8 +132,10 @@ export function setRows(body, rows) {
   });
 }
 
-// Attributes that differ from the node's are written; null/undefined/false removes one.
-function setAttrs(node, attrs) {
+// Attributes that differ from the node's are written; null/undefined/false removes one. (Writing
+// an attribute its own value again still invalidates styles and notifies observers, on every
+// change of a drag.)
+export function setAttrs(node, attrs) {
   for (const [key, value] of Object.entries(attrs)) {
     const want = value === undefined || value === null || value === false ? null : value === true ? '' : String(value);
     if (node.getAttribute(key) === want) continue;

@@ -3,7 +3,7 @@
 // aria-activedescendant) for screen readers; hover/focus readout; row locking; an optional
 // real <table> of the same numbers; and a one-sentence summary. Mounts into `container`.
 
-import { domFor, uid, prefersReducedMotion, setText, setHidden } from '../lib/dom.js';
+import { domFor, uid, prefersReducedMotion, setAttrs, setText, setHidden } from '../lib/dom.js';
 import { tweenValues } from './tween.js';
 import { computeDomain, isMasked } from './color.js';
 import { formatNumber, formatShape } from '../lib/format.js';
@@ -156,7 +156,7 @@ export function createHeatmap(container, options = {}) {
     setText(gridHead.firstChild, spec.rowAxisTitle ?? 'query');
     fitCells(gridHead, spec.cols, () => el('span', { role: 'columnheader' }));
     for (let c = 0; c < spec.cols; c += 1) setText(gridHead.children[c + 1], colHeaderText(spec, c));
-    grid.setAttribute('aria-rowcount', String(spec.rows + 1));
+    setAttrs(grid, { 'aria-rowcount': spec.rows + 1 });
     cellNodes = [];
     if (virtual) {
       for (const row of gridRows) row.remove();
@@ -372,8 +372,7 @@ export function createHeatmap(container, options = {}) {
     setText(lockStatus, locked === null ? '' : `Row ${rowHeaderText(spec, locked)} locked.`);
     cellNodes.forEach((cell, i) => {
       const row = virtual ? presentRow : Math.floor(i / spec.cols);
-      if (row === locked) cell.setAttribute('aria-selected', 'true');
-      else cell.removeAttribute('aria-selected');
+      setAttrs(cell, { 'aria-selected': row === locked ? 'true' : null });
     });
   }
 
@@ -413,7 +412,7 @@ export function createHeatmap(container, options = {}) {
     if (virtual && spec && row !== presentRow) { showRow(row); writeCellTexts(); }
     const active = gridCell(row, col);
     if (active && spec) setText(active, describeCell(spec, row, col));
-    if (cellNodes.length) grid.setAttribute('aria-activedescendant', cellId(row, col));
+    if (cellNodes.length) setAttrs(grid, { 'aria-activedescendant': cellId(row, col) });
     if (notify && onFocusCell) onFocusCell(row, col);
   }
 
@@ -426,7 +425,7 @@ export function createHeatmap(container, options = {}) {
     const opening = tableHost.hidden && showTable; // (a table just opened is filled at once)
     setHidden(tableHost, !showTable);
     setText(tableBtn, showTable ? 'Hide table' : 'Show as table');
-    tableBtn.setAttribute('aria-expanded', String(showTable));
+    setAttrs(tableBtn, { 'aria-expanded': String(showTable) });
     tableAway?.now();
     if (!showTable || !spec) return;
     if (!table) table = createMatrixTable(tableHost, {});
