@@ -85,3 +85,27 @@ test('a map whose shape changes keeps its pixel store, and its figure shows exac
   assert.ok(shrunk.scrollW <= Math.max(shrunk.clientW, Math.ceil(shrunk.figureWidth)) + 1, `nor beside it (${shrunk.scrollW} vs ${shrunk.clientW})`);
   assert.deepEqual(page.errors, []);
 });
+
+test('tables and heatmaps write no attribute again with the value it already has (steps 6, 7, 13)', async () => {
+  const page = await h.page({ reducedMotion: 'reduce' });
+  for (const step of ['qkv', 'worked-example', 'multi-head']) {
+    await openLesson(page, h.url, `#step=${step}`);
+    await page.evaluate(() => {
+      window.__rewritten = [];
+      for (const root of document.querySelectorAll('.al-scene table, .al-scene .al-heatmap, .al-scene button')) {
+        new MutationObserver((list) => {
+          for (const m of list) if (m.oldValue === m.target.getAttribute(m.attributeName)) window.__rewritten.push(`${m.target.nodeName}.${m.target.className}@${m.attributeName}`);
+        }).observe(root, { subtree: true, attributes: true, attributeOldValue: true });
+      }
+    });
+    const control = page.locator('.al-scene input[type=number], .al-scene input[type=text]').first();
+    await control.focus();
+    const typed = await control.evaluate((i) => i.type === 'text');
+    for (let k = 0; k < 6; k++) {
+      if (typed) { await page.keyboard.press(k % 2 ? 'Backspace' : 's'); await page.keyboard.press('Enter'); } else await page.keyboard.press(k % 2 ? 'ArrowDown' : 'ArrowUp');
+      await frames(page);
+    }
+    assert.deepEqual([...new Set(await page.evaluate(() => window.__rewritten))], [], step);
+  }
+  assert.deepEqual(page.errors, []);
+});

@@ -9,7 +9,7 @@ import { createEngine } from '../../wasm/engine.js';
 import { STEPS as TEXT } from './content/steps.js';
 import { SCENES, stepInfo } from './steps/index.js';
 import { createState, fromHash, sceneInputs, setSceneInputs, toHash } from './state.js';
-import { domFor, prefersReducedMotion, setText } from './lib/dom.js';
+import { domFor, prefersReducedMotion, setAttrs, setText } from './lib/dom.js';
 import { createHashMirror } from './hash-mirror.js';
 import FORMULAS from 'virtual:formulas';
 
@@ -277,8 +277,8 @@ export async function mountLesson(container, options = {}) {
     if (tablesToggle.getAttribute('aria-pressed') !== String(!!state.ui.table)) tablesToggle.setAttribute('aria-pressed', String(!!state.ui.table));
     const tables = state.ui.table ? 'on' : 'off';
     if (root.dataset.alTables !== tables) root.dataset.alTables = tables; // heatmaps without their own showTable follow it
-    prev.disabled = index === 0;
-    next.disabled = index === steps.length - 1;
+    setAttrs(prev, { disabled: index === 0 });
+    setAttrs(next, { disabled: index === steps.length - 1 });
     renderScene();
     if (options.hash) hashMirror.schedule();
     // A named point in the browser's performance timeline (DevTools, npm run bench:page), one per

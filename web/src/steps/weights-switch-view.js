@@ -3,7 +3,7 @@
 // layer pickers, and the lines that say which weights are on screen, why learned fell back, and
 // the learned pattern — all text from the scene's model (weights-switch.js). Starts loading the
 // trained files the first time the learner asks for them, then redraws. DOM only.
-import { uid, setHidden } from '../lib/dom.js';
+import { uid, setHidden, setAttrs } from '../lib/dom.js';
 import { loadTrainedModels } from './trained-loader.js';
 import { TRAINED_TASKS } from './weights-switch.js';
 
@@ -47,9 +47,9 @@ export function createWeightsSwitch(el, ctx) {
       randomRadio.input.checked = values.weights === 'random';
       learnedRadio.input.checked = values.weights === 'learned';
       trainedSelect.value = values.trained;
-      trainedSelect.disabled = values.weights !== 'learned';
+      setAttrs(trainedSelect, { disabled: values.weights !== 'learned' });
       layerSelect.value = String(w.layer || values.layer);
-      layerSelect.disabled = w.kind !== 'learned' || w.layers < 2;
+      setAttrs(layerSelect, { disabled: w.kind !== 'learned' || w.layers < 2 });
       source.textContent = w.source;
       note.textContent = w.note;
       setHidden(note, !w.note);

@@ -1,7 +1,7 @@
 // controls.js — small DOM pieces several scenes repeat: a debounced sentence box, an on/off toggle button
 // (aria-pressed), a labelled range slider that reports every move and its release, and a message
 // line for replaced settings. All text is added as text nodes; nothing here computes.
-import { domFor, uid, activeElementOf, setText, setHidden } from '../lib/dom.js';
+import { domFor, uid, activeElementOf, setText, setHidden, setAttrs } from '../lib/dom.js';
 
 // A labelled text box; onChange(text) fires 250 ms after typing stops (and on Enter / blur).
 export function sentenceField(host, { label = 'Sentence', onChange }) {
@@ -34,7 +34,7 @@ export function toggleButton(host, { label, onToggle }) {
   return {
     element: button,
     sync(on) {
-      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      setAttrs(button, { 'aria-pressed': on ? 'true' : 'false' });
       setText(state, on ? 'on' : 'off');
     },
   };

@@ -301,8 +301,11 @@ export function createHeatmap(container, options = {}) {
     const oversized = store > 2 * w * h && store > SMALL_STORE;
     if (canvas.width < w || canvas.height < h || oversized || canvasDpr !== dpr) {
       const grow = canvasDpr === dpr && store > 0 && !oversized;
-      canvas.width = !grow ? w : w > canvas.width ? Math.ceil(w * 1.25) : canvas.width;
-      canvas.height = !grow ? h : h > canvas.height ? Math.ceil(h * 1.25) : canvas.height;
+      const nw = !grow ? w : w > canvas.width ? Math.ceil(w * 1.25) : canvas.width;
+      const nh = !grow ? h : h > canvas.height ? Math.ceil(h * 1.25) : canvas.height;
+      // (either assignment makes a new, cleared store; the side that keeps its size is not written)
+      if (canvas.width !== nw) canvas.width = nw;
+      if (canvas.height !== nh) canvas.height = nh;
       canvasDpr = dpr;
       drawnPicture = '';
     }

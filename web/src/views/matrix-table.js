@@ -4,7 +4,7 @@
 // createMatrixEditor makes every cell a labelled number input with in-words validation. Both
 // update in place.
 
-import { domFor, uid, clear, setText } from '../lib/dom.js';
+import { domFor, uid, clear, setAttrs, setText } from '../lib/dom.js';
 import { formatNumber, displayLabel } from '../lib/format.js';
 import { isMasked } from './color.js';
 import { maskedMark } from './cell-text.js';
@@ -187,24 +187,26 @@ export function createMatrixTable(container, { caption = '' } = {}) {
         const noteText = masked ? ' (masked)' : '';
         if (note.textContent !== noteText) setText(note, noteText);
       });
-      for (const node of marked) {
-        node.classList.remove('al-cell-highlight', 'al-row-highlight');
-        node.removeAttribute('aria-current');
-      }
-      marked = [];
+      // the highlighted cells (and row header) now; only the ones that change are written
+      const next = new Set();
       const shown = new Map(index.map((v, k2) => [v, k2]));
       for (const i of highlightedIndices(spec.highlight, spec.rows, spec.cols)) {
         const k2 = shown.get(i);
-        if (k2 === undefined) continue; // outside the window shown
-        cells[k2].td.classList.add('al-cell-highlight');
-        cells[k2].td.setAttribute('aria-current', 'true');
-        marked.push(cells[k2].td);
+        if (k2 !== undefined) next.add(cells[k2].td); // (else outside the window shown)
       }
       const h = spec.highlight;
-      if (h && Number.isInteger(h.row) && h.row >= win.rowStart && h.row < win.rowEnd && !(h.col >= 0)) {
-        rowHeads[h.row - win.rowStart].classList.add('al-row-highlight');
-        marked.push(rowHeads[h.row - win.rowStart]);
+      const head = h && Number.isInteger(h.row) && h.row >= win.rowStart && h.row < win.rowEnd && !(h.col >= 0) ? rowHeads[h.row - win.rowStart] : null;
+      for (const node of marked) {
+        if (next.has(node) || node === head) continue;
+        node.classList.remove('al-cell-highlight', 'al-row-highlight');
+        node.removeAttribute('aria-current');
       }
+      for (const td of next) {
+        if (!td.classList.contains('al-cell-highlight')) td.classList.add('al-cell-highlight');
+        setAttrs(td, { 'aria-current': 'true' });
+      }
+      if (head && !head.classList.contains('al-row-highlight')) head.classList.add('al-row-highlight');
+      marked = [...next, ...(head ? [head] : [])];
     },
     destroy() {
       outer.remove();

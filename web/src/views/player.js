@@ -3,7 +3,7 @@
 // stage. onChange(index, { reducedMotion, playing, source }) tells the caller to skip tweening
 // when the learner prefers reduced motion (it still steps).
 
-import { domFor, uid, prefersReducedMotion, setText } from '../lib/dom.js';
+import { domFor, uid, prefersReducedMotion, setText, setAttrs } from '../lib/dom.js';
 import { TICK_MS, clampIndex, tick, playStart, stageText } from './player-logic.js';
 
 /**
@@ -44,13 +44,13 @@ export function createPlayer(container, options = {}) {
     if (range.value !== String(index)) range.value = String(index);
     const text = stageText(index, stages);
     if (range.getAttribute('aria-valuetext') !== text) range.setAttribute('aria-valuetext', text);
-    range.disabled = stages.length < 2;
+    setAttrs(range, { disabled: stages.length < 2 }); // (written only when it changes, as below)
     setText(status, text);
     setText(playText, playing ? 'Pause' : 'Play');
     setText(playIcon, playing ? '\u275A\u275A ' : '\u25B6 ');
-    prevBtn.disabled = index <= 0;
-    nextBtn.disabled = index >= stages.length - 1;
-    playBtn.disabled = stages.length < 2;
+    setAttrs(prevBtn, { disabled: index <= 0 });
+    setAttrs(nextBtn, { disabled: index >= stages.length - 1 });
+    setAttrs(playBtn, { disabled: stages.length < 2 });
   }
 
   function stopTimer() {

@@ -3,7 +3,7 @@
 // moved with the arrow keys (0.1; Shift: 1). A text readout and a visually hidden list give the
 // positions as text. No live region: the caller announces changes.
 
-import { domFor, uid, clear, setText, setHidden } from '../lib/dom.js';
+import { domFor, uid, clear, setText, setHidden, setAttrs } from '../lib/dom.js';
 import { formatNumber, quoteLabel } from '../lib/format.js';
 import { ticks, niceStep, linearScale, clampRound, keyMove, arrowHead, placeLabels } from './plot-math.js';
 
@@ -106,7 +106,7 @@ export function createVectorPlot(container, options = {}) {
     if (!node) return;
     const px = sx(clampRound(p.x, range, 6));
     const py = sy(clampRound(p.y, range, 6));
-    node.g.setAttribute('transform', `translate(${px.toFixed(2)} ${py.toFixed(2)})`);
+    setAttrs(node.g, { transform: `translate(${px.toFixed(2)} ${py.toFixed(2)})` }); // (only a moved point is written)
     if (node.desc) setText(node.desc, `x ${formatNumber(p.x, 2)}, y ${formatNumber(p.y, 2)}.`);
   }
 
@@ -132,9 +132,7 @@ export function createVectorPlot(container, options = {}) {
     slots.forEach((slot, i) => {
       const text = pointNodes[i]?.text;
       if (!text) return;
-      text.setAttribute('x', String(slot.dx));
-      text.setAttribute('y', String(slot.dy));
-      text.setAttribute('text-anchor', slot.anchor);
+      setAttrs(text, { x: slot.dx, y: slot.dy, 'text-anchor': slot.anchor });
     });
   }
 

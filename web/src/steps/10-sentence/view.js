@@ -3,7 +3,7 @@
 // size line, the stage player with its heatmap, and the query scrubber with its readout. Draws what model.js computed; changes go
 // through ctx.set. An empty box keeps the last matrix and says why.
 import { createHeatmap, createPlayer } from '../../views/index.js';
-import { domFor, uid, setText } from '../../lib/dom.js';
+import { domFor, uid, setText, setAttrs } from '../../lib/dom.js';
 import { hasTokens } from '../sentence-tokens.js';
 import { createWeightsSwitch } from '../weights-switch-view.js';
 import { ANIMAL_SENTENCE, EXAMPLE_SENTENCE, INPUTS } from './inputs.js';
@@ -95,7 +95,7 @@ export function mount(host, ctx) {
       if (!sentenceInput.matches(':focus') && sentenceInput.value !== values.sentence) sentenceInput.value = values.sentence;
       if (!seedInput.matches(':focus')) seedInput.value = String(values.seed);
       // the seed only drives the random weights
-      seedInput.disabled = reroll.disabled = m.weights.kind === 'learned';
+      for (const c of [seedInput, reroll]) setAttrs(c, { disabled: m.weights.kind === 'learned' });
       weightsSwitch.update(m.weights, values);
       maskSelect.value = values.mask;
       setText(tokenCount, m.tokenCount);
@@ -116,8 +116,7 @@ export function mount(host, ctx) {
 
       scrub.max = String(m.n - 1);
       scrub.value = String(m.query);
-      scrub.disabled = m.n < 2;
-      scrub.setAttribute('aria-valuetext', m.place);
+      setAttrs(scrub, { disabled: m.n < 2, 'aria-valuetext': m.place });
       setText(scrubText, m.place);
       setText(readout, m.readout);
       setText(rowSum, m.rowSum);

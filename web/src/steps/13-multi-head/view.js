@@ -2,7 +2,7 @@
 // head / query selects, every head as a small heatmap, the enlarged head, each head's strongest
 // key and the shapes. Draws what model.js computed. A code panel can be appended at the end.
 import { createHeatmap } from '../../views/index.js';
-import { domFor, setText, setLines, setHidden } from '../../lib/dom.js';
+import { domFor, setText, setLines, setHidden, setAttrs } from '../../lib/dom.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { messageLine } from '../../views/controls.js';
 import { sentenceBox } from '../sentence-box.js';
@@ -74,7 +74,7 @@ export function mount(host, ctx) {
       messages.show([m.message]);
       sentence.sync(values.sentence);
       headsSelect.value = String(values.heads);
-      headsSelect.disabled = m.weights.kind === 'learned'; // the trained model has its own heads
+      setAttrs(headsSelect, { disabled: m.weights.kind === 'learned' }); // the trained model has its own heads
       weightsSwitch.update(m.weights, values);
       const info = m.seeAlso && ctx.stepInfo(m.seeAlso.step); // null when this copy has no such step
       setHidden(seeAlso, !info);
@@ -96,7 +96,7 @@ export function mount(host, ctx) {
       smalls.forEach(({ map, button, cell }, k) => {
         map.update({ ...spec(k), highlightRow: m.query });
         const on = k === m.head;
-        button.setAttribute('aria-pressed', String(on));
+        setAttrs(button, { 'aria-pressed': String(on) });
         setText(button, on ? `Head ${k + 1} is enlarged` : `Enlarge head ${k + 1}`);
         cell.classList.toggle('scene-selected', on);
       });

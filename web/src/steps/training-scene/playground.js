@@ -8,7 +8,7 @@
 // Worker when one starts, else in time slices on this thread. Numbers and sentences come from
 // model.js; this file only writes the DOM.
 import { createHeatmap, createLineChart } from '../../views/index.js';
-import { domFor, setText } from '../../lib/dom.js';
+import { domFor, setText, setAttrs } from '../../lib/dom.js';
 import { createTrainingRunner } from '../../training/runner.js';
 import { trainingAssetUrls } from '../../training/training-assets.js';
 import { describeSnapshot, curveSummary, modeLine, plateauLine, TARGET_ACCURACY, TARGET_GUIDE } from './model.js';
@@ -163,7 +163,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
   function setPlaying(on) {
     playing = on;
     setText(play, on ? 'Pause' : 'Play');
-    play.setAttribute('aria-pressed', on ? 'true' : 'false');
+    setAttrs(play, { 'aria-pressed': on ? 'true' : 'false' });
   }
 
   play.addEventListener('click', () => {
