@@ -5,7 +5,7 @@
 import { domFor, uid, setText, setHidden } from '../lib/dom.js';
 import { rampStops } from './color.js';
 import { formatNumber, NEG_INF } from '../lib/format.js';
-import { maskedMark } from './cell-text.js';
+import { maskedMark, maskedMeaning } from './cell-text.js';
 
 /** Words for a ramp's ends, so colour is never the only carrier of the meaning. */
 export function legendDescription({ scale, domain, digits = 2, stage = 'values' }) {
@@ -50,7 +50,7 @@ export function createLegend(container) {
       setText(midText, scale === 'diverging' ? formatNumber(0, digits) : '');
       setHidden(masked, !(maskedCount > 0));
       setText(masked.firstChild, maskedMark({ maskedAs, digits }));
-      setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query${maskedAs === 'weight' ? ', weight 0' : ''}`);
+      setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query${maskedAs === 'weight' ? `, ${maskedMeaning({ maskedAs })}` : ''}`);
     },
     destroy() {
       root.remove();
