@@ -33,8 +33,12 @@
 // Then, the heaviest link (64 tokens × 8 heads, every matrix as a table): time from navigation to
 // the drawn scene, its DOM size, and the latency of changing its followed query (keyboard on the
 // select) and of a typed letter in its sentence (64 × 8, target ≤ 33 ms).
-// Usage: node scripts/bench-page.mjs [--changes 200] [--scene id,id] [--no-heavy] [--root dir]
-//   [--frame-end trace|task]
+// First, the floor: the same three controls on a page that does nothing but print the control's
+// value in one paragraph, measured the same way. No page can answer faster than that on this
+// browser and machine; each scene's figures read against it (the floor's latency is mostly the
+// wait for the frame clock: a moved slider is held for the next frame, a key press waits for it).
+// Usage: node scripts/bench-page.mjs [--changes 200] [--scene id,id] [--no-heavy] [--no-floor]
+//   [--root dir] [--frame-end trace|task]
 // (--root: serve another built copy of web/, e.g. an older commit's, to compare on the same machine)
 import { chromium } from 'playwright-core';
 import os from 'node:os';
@@ -52,6 +56,7 @@ const arg = (name, fallback) => {
 const CHANGES = Number(arg('changes', 200));
 const ONLY = arg('scene', '') ? arg('scene', '').split(',') : null;
 const HEAVY = !process.argv.includes('--no-heavy');
+const FLOOR = !process.argv.includes('--no-floor');
 const FRAME_END = arg('frame-end', 'trace');
 if (!['trace', 'task'].includes(FRAME_END)) throw new Error('--frame-end is trace or task');
 
@@ -235,6 +240,23 @@ async function measureControl(page, control, count) {
   });
 }
 
+// The floor page for one kind of control (see the top): the control, and a paragraph that shows
+// its value, written on each `input` (a sentence box: on `change`, as the lesson's waits for
+// Enter), with the same render mark the lesson makes.
+function floorPage(kind) {
+  const control = { range: '<input type="range" min="0" max="10" value="5" style="width:20rem">',
+    number: '<input type="number" value="5">', text: '<input type="text" value="the cat sat on the mat">' }[kind];
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title>
+<body style="font: 16px system-ui, sans-serif; margin: 2rem"><div class="al-scene">${control}<p id="out"></p></div>
+<script>{
+  const input = document.querySelector('input'), out = document.getElementById('out');
+  input.addEventListener(${kind === 'text' ? "'change'" : "'input'"}, () => {
+    out.textContent = input.value;
+    performance.mark('attention-lesson:render');
+  });
+}</script>`;
+}
+
 function line(name, kind, r) {
   const l = r.latency.length ? stats(r.latency) : {};
   const over = r.timing.filter((d) => d > 16).length;
@@ -251,6 +273,14 @@ const context = await browser.newContext({ viewport: { width: 1200, height: 900 
 const page = await context.newPage();
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
+if (FLOOR) {
+  for (const kind of ['range', 'number', 'text']) {
+    await page.setContent(floorPage(kind));
+    await nextFrame(page);
+    const r = await measureControl(page, await settledControl(page), CHANGES);
+    console.log(line(`floor (empty page)`, kind === 'range' ? 'range' : kind, r));
+  }
+}
 for (const scene of SCENES) {
   if (ONLY && !ONLY.includes(scene.id)) continue;
   await open(page, `step=${scene.id}`);
