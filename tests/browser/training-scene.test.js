@@ -244,6 +244,18 @@ test('task 4 (step 20): two layers reach 95 %; layer 2\'s "it" row peaks on a no
   const it = peakOf(t, t.rows.findIndex((r) => r.word === 'it'));
   console.log(`# task 4: layer 2 "it" row peaks on "${it.word}" (${it.weight})`);
   assert.ok(['animal', 'street'].includes(it.word), `layer 2's "it" row peaks on ${it.word}, a noun`);
+  // the route line: the probe beside its twin with "wide", measured in both layers
+  const route = scene(page).locator('[data-role=comparison]');
+  assert.equal(await route.isVisible(), true);
+  const line = await route.innerText();
+  console.log(`# task 4: ${line}`);
+  const l1 = /^In layer 1, “it” gives the adjective (\d\.\d+) of its weight with “tired” and (\d\.\d+) with “wide”: /.exec(line);
+  assert.ok(l1, line);
+  const l1Table = await heatmapTable(page, 1);
+  const itRow = l1Table.rows.find((r) => r.word === 'it');
+  assert.equal(l1Table.cols.at(-1), 'tired');
+  assert.ok(Math.abs(Number(l1[1]) - itRow.cells.at(-1)) <= 0.005, `layer 1's "it" → "tired" as printed (${l1[1]}) and in the table (${itRow.cells.at(-1)})`);
+  assert.match(line, /In layer 2, of “it”’s weight on the two nouns, “animal” gets \d+% with “tired” and (<1|\d+)% with “wide”: the adjective tips “it” to the matching noun, the choice one layer could not make\.$/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -4,7 +4,7 @@
 // point with the weight on the deciding word. Task 1 reaches 95 % with the adjective's row on its
 // noun; task 2 with "apple"'s row on the deciding word; task 3 (one layer) stays below 85 % and
 // its "it" row splits its noun weight the same way whichever adjective ends the sentence; task 4's layer 2
-// "it" row ends on "animal"; task 5 learns "look one back" with nothing above the diagonal. A
+// "it" row ends on "animal" and follows the adjective (the route line); task 5 learns "look one back" with nothing above the diagonal. A
 // learning rate of 1 stops training with a message and Reset starts again; unknown words are named.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { createEngine } from 'attention-lesson';
 import { createTrainingSession } from '../../web/src/training/training-session.js';
 import { schemaDefaults, validateInputs } from '../../web/src/state.js';
 import { SCENES } from '../../web/src/steps/index.js';
-import { describeSnapshot, curveSummary, plateauLine, modeLine, TARGET_ACCURACY, FEW_NOUN_WEIGHT } from '../../web/src/steps/training-scene/model.js';
+import { describeSnapshot, curveSummary, plateauLine, modeLine, TARGET_ACCURACY, FEW_NOUN_WEIGHT, ROUTE_GAP } from '../../web/src/steps/training-scene/model.js';
 import { TASK_SCENE as TASK1 } from '../../web/src/steps/17-watch-learning/inputs.js';
 import { TASK_SCENE as TASK2 } from '../../web/src/steps/18-which-apple-learned/inputs.js';
 import { TASK_SCENE as TASK3, otherAdjective } from '../../web/src/steps/19-one-layer-limit/inputs.js';
@@ -198,7 +198,56 @@ test('task 4: layer 2\'s "it" row ends on "animal" once held-out accuracy passes
   assert.equal(d.row.peaks[0].word, 'animal');
   assert.match(d.row.line, /^Layer 2: “it” attends most to “animal” \(\d+%\)\./);
   assert.match(d.prediction, /^it = animal, \d+% \(right\)$/);
-  console.log(`# task 4, seed ${TASK4.shippedSeed}: 95 % held-out at step ${r.reached()} (Node)`);
+  // the probe's twin with "wide": the route line's numbers are the two probes' own weights
+  const { probe, compare } = r.last();
+  assert.equal(compare.tokens.at(-1), 'wide');
+  const c = d.comparison;
+  assert.ok(c, 'the probe and its twin are compared');
+  const n = probe.tokens.length, it = probe.readout, adj = n - 1;
+  assert.deepEqual(c.adjectiveWeights, [probe.layers[0][0][it * n + adj], compare.layers[0][0][it * n + adj]]);
+  const split = (p) => p.layers[1][0][it * n + 1] / (p.layers[1][0][it * n + 1] + p.layers[1][0][it * n + 5]);
+  assert.deepEqual(c.shares, [split(probe), split(compare)]);
+  // what the checked seed learned: layer 2 follows the adjective to the matching noun, and in
+  // layer 1 "it" takes in "wide" but hardly "tired"
+  assert.equal(c.tipped, true, c.line);
+  assert.ok(c.shares[0] > 0.5 && c.shares[1] < 0.5);
+  assert.equal(c.apart, true, c.line);
+  assert.ok(c.adjectiveWeights[1] - c.adjectiveWeights[0] >= ROUTE_GAP);
+  assert.match(c.line, /^In layer 1, “it” gives the adjective \d\.\d+ of its weight with “tired” and \d\.\d+ with “wide”: far more of one than of the other, .* In layer 2, of “it”’s weight on the two nouns, “animal” gets \d+% with “tired” and (<1|\d+)% with “wide”: the adjective tips “it” to the matching noun, the choice one layer could not make\.$/);
+  console.log(`# task 4, seed ${TASK4.shippedSeed}: 95 % held-out at step ${r.reached()} (Node); ${c.line}`);
+});
+
+// Two probes for task 4's route line, made up so the numbers are known: two layers, "it" (row 2),
+// the nouns words 0 and 1, the adjective word 3; `l1` and `l2` are "it"'s rows in each layer (one
+// per head).
+function twoLayerTwin(adjective, l1, l2) {
+  const tokens = ['animal', 'street', 'it', adjective], n = 4;
+  const map = (row) => { const w = new Float32Array(n * n).fill(0.25); w.set(row, 2 * n); return w; };
+  return { tokens, layers: [l1.map(map), l2.map(map)], readout: 2, answer: adjective === 'tired' ? 0 : 1, weightOnAnswer: l2[0][adjective === 'tired' ? 0 : 1], prediction: { label: 'animal', probabilities: { animal: 0.6, street: 0.4 }, correct: 'animal' } };
+}
+
+test('task 4\'s route line: layer 1\'s weight on the adjective and layer 2\'s split, with conclusions only where the numbers bear them out', () => {
+  const route = (a, b) => describeSnapshot({ steps: 5, probe: a, compare: b }, TASK4).comparison;
+  const solved = route(twoLayerTwin('tired', [[0.3, 0.3, 0.38, 0.02]], [[0.9, 0.1, 0, 0]]), twoLayerTwin('wide', [[0, 0, 0.05, 0.95]], [[0.2, 0.6, 0.2, 0]]));
+  assert.equal(solved.line, 'In layer 1, “it” gives the adjective 0.0200 of its weight with “tired” and 0.950 with “wide”: far more of one than of the other, '
+    + 'so its vector after layer 1 differs clearly between the two sentences. In layer 2, of “it”’s weight on the two nouns, “animal” gets 90% with “tired” '
+    + 'and 25% with “wide”: the adjective tips “it” to the matching noun, the choice one layer could not make.');
+  assert.deepEqual([solved.apart, solved.tipped], [true, true]);
+  // the same weights on the adjective and a split that does not follow it: no conclusion drawn
+  const not = route(twoLayerTwin('tired', [[0.3, 0.3, 0.3, 0.1]], [[0.6, 0.4, 0, 0]]), twoLayerTwin('wide', [[0.3, 0.3, 0.3, 0.12]], [[0.7, 0.3, 0, 0]]));
+  assert.deepEqual([not.apart, not.tipped], [false, false]);
+  assert.match(not.line, /with “wide”: about the same with either, so its own vector after layer 1 changes little\. .*“animal” gets 60% with “tired” and 70% with “wide”: the adjective does not tip “it” to the matching noun\.$/);
+  // several heads: the head where the adjective's weight differs most, and the one whose split moves most, are named
+  const heads = route(twoLayerTwin('tired', [[0.25, 0.25, 0.25, 0.25], [0.5, 0.4, 0.05, 0.05]], [[0.5, 0.5, 0, 0], [0.8, 0.2, 0, 0]]),
+    twoLayerTwin('wide', [[0.25, 0.25, 0.2, 0.3], [0, 0, 0.1, 0.9]], [[0.5, 0.5, 0, 0], [0.1, 0.9, 0, 0]]));
+  assert.deepEqual([heads.layer1Head, heads.lastHead], [1, 1]);
+  assert.match(heads.line, /^In layer 1 \(head 2\), “it” gives the adjective 0\.0500 of its weight with “tired” and 0\.900 with “wide”: .* In layer 2 \(head 2\), .* “animal” gets 80% with “tired” and 10% with “wide”: the adjective tips/);
+  // no weight at all on the nouns: no split
+  const none = route(twoLayerTwin('tired', [[0.3, 0.3, 0.3, 0.1]], [[0.6, 0.4, 0, 0]]), twoLayerTwin('wide', [[0.3, 0.3, 0.3, 0.1]], [[0, 0, 0.5, 0.5]]));
+  assert.equal(none.tipped, false);
+  assert.match(none.line, /In layer 2, “it” gives the two nouns no weight at all with “wide”, so there is no split to compare\.$/);
+  // step 19 keeps its own comparison (layer 1's split)
+  assert.match(describeSnapshot({ steps: 5, probe: twin('tired', [0.6, 0.2, 0.1, 0.1]), compare: twin('wide', [0.3, 0.1, 0, 0.6]) }, TASK3).comparison.line, /^Layer 1, “it”’s weights on the two nouns/);
 });
 
 test('task 5: under the causal mask the last letter\'s row learns to look one back; nothing above the diagonal (step 21)', async () => {

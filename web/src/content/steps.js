@@ -432,6 +432,7 @@ const TEXTS = [
       "This is step 19's question with the extra layer it lacked. The model reads the same sentences and must name, at \u201cit\u201d, the noun that \u201cit\u201d means: the animal when it was too tired, the street when it was too wide.",
       "Layer 1 lets every word gather information from the others; in particular \u201cit\u201d (or the adjective) can take in what kind of adjective ends the sentence. Its new vector feeds layer 2, so the query of \u201cit\u201d there is different for tired and for wide, and can point at the matching noun. The number of parameters grows a little; what grows most is what the model can express.",
       "Watch the \u201cit\u201d row of layer 2: once the model solves the task, it usually puts most of its weight on the right noun, and the weight curve on the chart climbs with the accuracy. A different seed starts from different random weights and may solve the task another way; the line below the heatmaps always says where the row actually points.",
+      "The probe also runs a second time with the other kind of adjective (wide for tired, and so on), and a line follows the adjective\u2019s route with the numbers of both sentences: how much weight \u201cit\u201d gives the adjective in layer 1, and how the \u201cit\u201d row of layer 2 splits its weight between the two nouns. The adjective does not have to reach \u201cit\u201d in both sentences: looking at one kind and not at the other is enough to make the two vectors differ.",
     ],
     tryThis: [
       "Press Play and note the step at which held-out accuracy passes 95%; compare it with step 17, where one layer sufficed for an easier read-out.",
@@ -439,7 +440,7 @@ const TEXTS = [
       "Try 2 or 4 heads: do they share the work, or does one head find the noun?",
     ],
     takeaway:
-      "Stacking layers lets attention combine clues: layer 1 brings the adjective to \u201cit\u201d, and layer 2 uses it to find the noun.",
+      "Stacking layers lets attention combine clues: after layer 1 the vector of \u201cit\u201d depends on the adjective, so the weights layer 2 gives \u201cit\u201d can pick the matching noun.",
     sources: [S002, S003, S004],
   },
   {

@@ -4,23 +4,9 @@
 // the same sentence with the adjective of the other kind, so the scene can show that the ratio of
 // "it"'s weights on the two nouns does not move. Two layers are offered as the experiment.
 import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.js';
+import { otherAdjective } from '../training-scene/other-adjective.js';
 
-// each animate adjective with a place adjective (the trainer's two lists, in order)
-/** @type {Record<string, string>} */
-const OTHER_KIND = { tired: 'wide', sleepy: 'busy', scared: 'crowded', hungry: 'long', weak: 'icy', lazy: 'noisy' };
-for (const [a, b] of Object.entries(OTHER_KIND)) OTHER_KIND[b] = a;
-
-/**
- * The probe with its adjective swapped for one of the other kind, or null when it has none.
- * @param {string} probe
- */
-export function otherAdjective(probe) {
-  const words = probe.split(' ');
-  const at = words.findIndex((w) => Object.hasOwn(OTHER_KIND, w.toLowerCase()));
-  if (at < 0) return null;
-  words[at] = OTHER_KIND[words[at].toLowerCase()];
-  return words.join(' ');
-}
+export { otherAdjective };
 
 export const TASK_SCENE = taskConfig({
   task: 'it-one-layer',

@@ -10,7 +10,9 @@
 //     default } (one choice = fixed), probe,
 //     claim: 'reach' (held-out accuracy climbs past TARGET) | 'stall' (it cannot),
 //     checkedNote: what the shipped seed was checked for, subject(tokens, readout) (optional: who
-//     the prediction line is about), compare(words) (optional: a second probe to set beside it) }
+//     the prediction line is about), compare(words) (optional: a second probe to set beside it),
+//     comparison: how the two probes are compared (model.js): 'split' (default: layer 1's "it"
+//     row, step 19) or 'route' (the adjective's way through both layers, step 20) }
 
 export const LEARNING_RATES = Object.freeze(['0.001', '0.003', '0.005', '0.01', '0.03', '0.1', '1']);
 // steps per frame; 'max': as many as fit in a frame's training slice (training-session.js)

@@ -78,6 +78,17 @@ function describeProbe(p, config) {
   return { heatmaps, maxRowSumError: worst, prediction, row };
 }
 
+// Two usable probes that differ in one word and whose answers are two different words, read at
+// the same row → { changed: the differing word's index, nouns: the two answers' indices in
+// order }, else null.
+function twinPair(a, b) {
+  if (!a || a.error || !b || b.error || a.tokens.length !== b.tokens.length) return null;
+  const changed = a.tokens.findIndex((w, i) => w !== b.tokens[i]);
+  if (changed < 0 || a.answer < 0 || b.answer < 0 || a.answer === b.answer || a.readout !== b.readout) return null;
+  if (!b.layers.every((heads) => heads.every((w) => w.every(Number.isFinite)))) return null;
+  return { changed, nouns: [Math.min(a.answer, b.answer), Math.max(a.answer, b.answer)] };
+}
+
 // Two probes that differ in one word (task 3: the adjective, swapped for one of the other kind),
 // compared in layer 1, head 1, on the read-out row ("it"): its weights on the two nouns (the
 // deciding words of the two probes) and how that weight splits between them. In layer 1 the
@@ -88,10 +99,9 @@ function describeProbe(p, config) {
 // a pair. Returns { ratios, shares, nounWeights, same, line }.
 export const FEW_NOUN_WEIGHT = 0.01;
 function describeComparison(a, b) {
-  if (!a || a.error || !b || b.error || a.tokens.length !== b.tokens.length) return null;
-  const changed = a.tokens.findIndex((w, i) => w !== b.tokens[i]);
-  if (changed < 0 || a.answer < 0 || b.answer < 0 || a.answer === b.answer || a.readout !== b.readout) return null;
-  const ia = [Math.min(a.answer, b.answer), Math.max(a.answer, b.answer)];
+  const pair = twinPair(a, b);
+  if (!pair) return null;
+  const { changed, nouns: ia } = pair;
   const row = (p) => {
     const n = p.tokens.length;
     return p.layers[0][0].subarray(p.readout * n, (p.readout + 1) * n);
@@ -127,6 +137,58 @@ function describeComparison(a, b) {
   };
 }
 
+// Step 20 (task 4, two layers): the probe and its twin with the other kind of adjective, along
+// the route the adjective can take to the read-out row ("it"). Layer 1: the weight "it" gives the
+// adjective in each probe (in the head where the two differ most, if there are several). The last
+// layer: how "it"'s weight on the two nouns splits between them in each probe (in the head whose
+// split moves most). Each conclusion comes from those numbers: "it" tells the two adjectives
+// apart in layer 1 when its weights on them differ by at least ROUTE_GAP; the adjective tips "it"
+// when, in both probes, the larger of its two noun weights is on that probe's right noun. null
+// when either probe is unusable or they are not such a pair.
+// Returns { adjectiveWeights, layer1Head, shares, lastHead, apart, tipped, line }.
+export const ROUTE_GAP = 0.1;
+function describeRoute(a, b) {
+  const pair = twinPair(a, b);
+  if (!pair) return null;
+  const { changed, nouns } = pair;
+  const n = a.tokens.length, r = a.readout, last = a.layers.length - 1;
+  const weight = (p, layer, h, j) => p.layers[layer][h][r * n + j];
+  const headName = (layer, h) => (a.layers[layer].length > 1 ? ` (head ${h + 1})` : '');
+  let h1 = 0, gap = -1;
+  a.layers[0].forEach((_, h) => {
+    const g = Math.abs(weight(a, 0, h, changed) - weight(b, 0, h, changed));
+    if (g > gap) { gap = g; h1 = h; }
+  });
+  const adjectiveWeights = [weight(a, 0, h1, changed), weight(b, 0, h1, changed)];
+  const share = (p, h) => {
+    const [x, y] = nouns.map((j) => weight(p, last, h, j));
+    return x + y > 0 ? x / (x + y) : null;
+  };
+  let h2 = 0, move = -1;
+  a.layers[last].forEach((_, h) => {
+    const [x, y] = [share(a, h), share(b, h)];
+    const m = x === null || y === null ? -0.5 : Math.abs(x - y);
+    if (m > move) { move = m; h2 = h; }
+  });
+  const shares = [share(a, h2), share(b, h2)];
+  const onRight = (p, v) => v !== null && v !== 0.5 && (v > 0.5 ? nouns[0] : nouns[1]) === p.answer;
+  const tipped = onRight(a, shares[0]) && onRight(b, shares[1]);
+  const apart = gap >= ROUTE_GAP;
+  const it = quote(a.tokens[r]);
+  const [adjA, adjB] = [a, b].map((p) => quote(p.tokens[changed]));
+  const first = quote(a.tokens[nouns[0]]);
+  const layer1 = `In layer 1${headName(0, h1)}, ${it} gives the adjective ${formatWeight(adjectiveWeights[0])} of its weight with ${adjA} and ${formatWeight(adjectiveWeights[1])} with ${adjB}`
+    + (apart ? ': far more of one than of the other, so its vector after layer 1 differs clearly between the two sentences.'
+      : ': about the same with either, so its own vector after layer 1 changes little.');
+  const where = `In layer ${last + 1}${headName(last, h2)}`;
+  const layer2 = shares.includes(null)
+    ? `${where}, ${it} gives the two nouns no weight at all with ${shares[0] === null ? adjA : adjB}, so there is no split to compare.`
+    : `${where}, of ${it}\u2019s weight on the two nouns, ${first} gets ${formatPercent(shares[0])} with ${adjA} and ${formatPercent(shares[1])} with ${adjB}`
+      + (tipped ? `: the adjective tips ${it} to the matching noun, the choice one layer could not make.`
+        : `: the adjective does not tip ${it} to the matching noun.`);
+  return { adjectiveWeights, layer1Head: h1, shares, lastHead: h2, apart, tipped, line: `${layer1} ${layer2}` };
+}
+
 /**
  * One snapshot → what the view draws. snapshot: { steps, loss, accuracy, heldOutLoss, playing,
  * probe: { tokens, layers, readout, answer, prediction, weightOnAnswer } | { error } | null,
@@ -156,7 +218,8 @@ export function describeSnapshot(snapshot, config) {
   if (!p.layers.every((heads) => heads.every((w) => w.every(Number.isFinite)))) {
     return { ...out, probeError: 'The weights are no longer numbers (the learning rate made them blow up), so there are no attention weights to show. Press Reset.' };
   }
-  return { ...out, ...describeProbe(p, config), comparison: describeComparison(p, snapshot.compare) };
+  const compare = config?.comparison === 'route' ? describeRoute : describeComparison;
+  return { ...out, ...describeProbe(p, config), comparison: compare(p, snapshot.compare) };
 }
 
 /** The curve chart's text alternative from the history [{ x, values: [loss, accuracy, weight] }]. */
