@@ -94,17 +94,31 @@ test('task 1: held-out accuracy passes 95 %, and the adjective\'s row peaks on i
   assert.match(d.prediction, /^tired = animal, \d+% \(right\)$/);
   const weights = r.history.map((p) => p.values[2]);
   assert.ok(weights.at(-1) > 0.5 && weights.at(-1) > weights[0] + 0.3, `weight on the noun rose from ${weights[0]} to ${weights.at(-1)}`);
+  // step 17's text of the checked seed: the adjective's row starts spread over several words
+  const first = before.heatmaps[0], row0 = Array.from(first.values.subarray(10 * first.n, 11 * first.n));
+  assert.ok(Math.max(...row0) < 0.25 && row0.filter((w) => w >= 0.1).length >= 4, `the adjective's row at step 0: ${row0.map((w) => w.toFixed(3))}`);
+  // the line under the chart gives the weight on the noun at the first point (step 0) and now
+  const summary = curveSummary([before.point, ...r.history], r.reached());
+  const said = /puts (\d+)% of its weight on the deciding word \((\d+)% at the first point\)\./.exec(summary);
+  assert.ok(said, summary);
+  assert.deepEqual([Number(said[1]), Number(said[2])], [Math.round(100 * weights.at(-1)), Math.round(100 * before.point.values[2])]);
   assert.match(curveSummary(r.history, r.reached()), new RegExp(`first reached 95% at step ${r.reached()}\\.`));
   assert.ok(r.history.at(-1).values[0] < r.history[0].values[0], 'the training loss fell');
   console.log(`# task 1, seed ${TASK1.shippedSeed}: 95 % held-out at step ${r.reached()}, weight on the noun ${(weights.at(-1) * 100).toFixed(0)} %`);
 });
 
-test('task 2: "apple"\'s row finds the deciding word, before or after it (step 18)', async () => {
+test('task 2: "apple"\'s row starts spread, then finds the deciding word, before or after it (step 18)', async () => {
   const r = await run('which-apple-learned');
+  const before = describeSnapshot(r.last(), TASK2);
+  // step 18's text of the checked seed: at step 0 the row is spread over all four words
+  const first = before.heatmaps[0], row0 = Array.from(first.values.subarray(2 * first.n, 3 * first.n));
+  assert.deepEqual(first.tokens, ['she', 'bought', 'apple', 'phones']);
+  assert.ok(row0.every((w) => w > 0.15 && w < 0.35), `the apple row at step 0: ${row0.map((w) => w.toFixed(3))}`);
   r.train(300, (x) => x.solved);
   assert.ok(r.reached() !== null, 'reached 95 % within 300 steps');
   let d = describeSnapshot(r.last(), TASK2);
   assert.equal(d.row.peaks[0].word, 'phones');
+  assert.ok(d.row.peaks[0].weight > 0.9 && d.point.values[2] > before.point.values[2] + 0.5, `weight on "phones" rose from ${before.point.values[2]} to ${d.point.values[2]}`);
   assert.match(d.prediction, /^apple = company, \d+% \(right\)$/);
   r.session.handle({ type: 'probe', sentence: 'we sliced the apple' });
   d = describeSnapshot(r.last(), TASK2);

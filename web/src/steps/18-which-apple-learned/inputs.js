@@ -5,10 +5,12 @@ import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.j
 
 export const TASK_SCENE = taskConfig({
   task: 'which-apple',
-  // checked: "apple"'s row ends on the deciding word in "she bought apple phones", "we sliced
-  // the apple" and "they liked some apple juice" (seed 1, which train-tasks.mjs ships for step
-  // 10's weights, solves it too but its "apple phones" row stays on "apple")
-  shippedSeed: 7,
+  // checked: "apple"'s row starts spread over the four words of "she bought apple phones" (0.17
+  // to 0.31) and, from the step it reaches 95 % to step 300, peaks on the deciding word in that
+  // probe, "we sliced the apple" and "they liked some apple juice". (Seed 7, shipped before, also
+  // ends there but starts with 0.83 already on "phones", by chance; seed 1, which train-tasks.mjs
+  // ships for step 10's weights, solves the task but its "apple phones" row stays on "apple".)
+  shippedSeed: 179,
   learningRate: '0.01',
   speed: '1',
   ...ANY_SIZE,

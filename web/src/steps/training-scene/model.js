@@ -229,10 +229,11 @@ export function curveSummary(history, reachedAt, reachedMs = null) {
   const [loss, acc, weight] = last.values;
   const losses = history.map((h) => h.values[0]).filter((v) => v !== null);
   const start = losses.length ? losses[0] : null;
+  const firstWeight = history.find((h) => h.values[2] !== null)?.values[2] ?? null;
   const parts = [`After ${stepCount(last.x)}:`];
   if (loss !== null) parts.push(`training loss ${formatNumber(loss, 3)}${start !== null && last.x > 0 ? ` (it was ${formatNumber(start, 3)} at the first point)` : ''},`);
   if (acc !== null) parts.push(`held-out accuracy ${formatPercent(acc)}${weight !== null ? ',' : '.'}`);
-  if (weight !== null) parts.push(`the probe's read-out row puts ${formatPercent(weight)} of its weight on the deciding word.`);
+  if (weight !== null) parts.push(`the probe's read-out row puts ${formatPercent(weight)} of its weight on the deciding word${firstWeight !== null && last.x > 0 ? ` (${formatPercent(firstWeight)} at the first point)` : ''}.`);
   parts.push(reachedAt === null ? `Held-out accuracy has not reached ${formatPercent(TARGET_ACCURACY)} yet.` : `Held-out accuracy first reached ${formatPercent(TARGET_ACCURACY)} at step ${formatCount(reachedAt)}${reachedMs === null ? '' : `, after ${formatNumber(reachedMs / 1000, 2)} s of training computation`}.`);
   return parts.join(' ');
 }
