@@ -52,7 +52,9 @@ async function heatmapTable(page, layer = 1, head = 1) {
   if (await btn.count()) await btn.click();
   const rows = await cell.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
     word: tr.querySelector('th').textContent.trim(),
-    cells: [...tr.querySelectorAll('td')].map((td) => Number(td.textContent.trim().replace('\u2212', '-'))),
+    // the printed value (a masked cell's screen-reader note, " (masked)", is read apart)
+    cells: [...tr.querySelectorAll('td')].map((td) => Number(td.querySelector('.al-value').textContent.trim().replace('\u2212', '-'))),
+    masked: [...tr.querySelectorAll('td')].map((td) => td.classList.contains('al-cell-masked') && td.textContent.endsWith('(masked)')),
   })));
   const cols = (await cell.locator('table thead th[scope=col]').allTextContents()).map((c) => c.trim());
   for (const r of rows) {
@@ -269,7 +271,14 @@ test('task 5 (step 21): under the causal mask the upper triangle stays zero and 
   const t = await heatmapTable(page);
   const n = t.rows.length;
   assert.equal(n, 5);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) assert.equal(t.rows[i].cells[j], 0, `row ${i}, column ${j} is hidden by the mask`);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (j > i) assert.equal(t.rows[i].cells[j], 0, `row ${i}, column ${j} is hidden by the mask: weight 0`);
+      assert.equal(t.rows[i].masked[j], j > i, `row ${i}, column ${j} is ${j > i ? '' : 'not '}marked masked`);
+    }
+  }
+  const summary = await scene(page).locator('[data-layer="1"][data-head="1"] .al-summary').innerText();
+  assert.match(summary, /^5×5 softmax weights; every row sums to 1\.00; strongest: '(\w)' → '(\w)' \d\.\d\d \(row 'a' sees one key only, so its 1\.00 there is forced\); 10 of 25 cells masked \(weight 0\)\.$/);
   const last = peakOf(t, n - 1);
   console.log(`# task 5: 95 % held-out by step ${at}; the last row peaks on column ${last.col} ("${last.word}", ${last.weight})`);
   assert.equal(last.col, n - 2);

@@ -207,6 +207,7 @@ test('task 4: layer 2\'s "it" row ends on "animal" once held-out accuracy passes
   assert.ok(r.reached() !== null, 'reached 95 % within 600 steps');
   assert.ok(r.last().accuracy >= TARGET_ACCURACY);
   assert.equal(d.heatmaps.length, 2);
+  assert.ok(d.heatmaps.every((m) => m.mapValues === m.values && m.maskedAs === undefined), 'no mask without the causal mask');
   assert.equal(d.row.layer, 1);
   assert.equal(d.row.row, 7);
   assert.equal(d.row.peaks[0].word, 'animal');
@@ -270,6 +271,10 @@ test('task 5: under the causal mask the last letter\'s row learns to look one ba
   assert.ok(r.reached() !== null, 'reached 95 % within 300 steps');
   const { values, n } = d.heatmaps[0];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) assert.equal(values[i * n + j], 0, `row ${i}, column ${j} is masked`);
+  // the map marks exactly those cells as hidden (weight 0) and shows every other weight as it is
+  const { mapValues, maskedAs } = d.heatmaps[0];
+  assert.equal(maskedAs, 'weight');
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) assert.equal(mapValues[i * n + j], j > i ? -Infinity : values[i * n + j]);
   assert.equal(d.row.peaks[0].word, 'c');
   assert.equal(d.row.peak ?? d.row.peaks[0].peak, n - 2);
   assert.match(d.prediction, /^the letter before “b” = c, \d+% \(right\)$/);

@@ -28,8 +28,16 @@ test('masked cells are counted and ignored for min/max and row sums', () => {
   const w = [1, -Infinity, -Infinity, 0.4, 0.6, -Infinity, 0.2, 0.3, 0.5];
   const s = summarizeMatrix({ values: w, rows: 3, cols: 3, rowLabels: apple, colLabels: apple, stage: 'causal weights' });
   assert.match(s, /every row sums to 1\.00/);
-  assert.match(s, /strongest: 'Apple' → 'Apple' 1\.00/);
+  // the first row sees only "Apple", so its 1.00 says nothing: the strongest is looked for elsewhere
+  assert.match(s, /strongest: 'ate' → 'ate' 0\.60 \(row 'Apple' sees one key only, so its 1\.00 there is forced\)/);
   assert.match(s, /3 of 9 cells masked \(−∞\)\.$/);
+  // several such rows are counted; when every row has one visible key, its cell is the strongest
+  const two = [1, -Infinity, -Infinity, -Infinity, 1, -Infinity, 0.2, 0.3, 0.5];
+  assert.match(summarizeMatrix({ values: two, rows: 3, cols: 3, rowLabels: apple, colLabels: apple }), /strongest: 'apple' → 'apple' 0\.50 \(2 rows see one key only, so their 1\.00 there is forced\)/);
+  const diagonal = [1, -Infinity, -Infinity, 1];
+  assert.match(summarizeMatrix({ values: diagonal, rows: 2, cols: 2, rowLabels: ['x', 'y'], colLabels: ['x', 'y'] }), /strongest: 'x' → 'x' 1\.00; 2 of 4/);
+  // an unmasked row with one large weight is a choice, not forced
+  assert.match(summarizeMatrix({ values: [1, 0, 0.4, 0.6], rows: 2, cols: 2, rowLabels: ['x', 'y'], colLabels: ['x', 'y'] }), /strongest: 'x' → 'x' 1\.00\.$/);
   const scores = [2, -Infinity, NaN, -1];
   const t = summarizeMatrix({ values: scores, rows: 2, cols: 2, stage: 'masked scores' });
   assert.equal(t, "2×2 masked scores; from −1.00 ('2' → '2') to 2.00 ('1' → '1'); 2 of 4 cells masked (−∞).");
@@ -71,7 +79,7 @@ test('describeCell: plain readout with token labels and the masked explanation',
 
 test('masked softmax weights (maskedAs: weight): every text says the hidden key has weight 0, never −∞', () => {
   const spec = { values: [1, -Infinity, 0.25, 0.75], rows: 2, cols: 2, rowLabels: ['I', 'love'], colLabels: ['I', 'love'], stage: 'softmax weights', maskedAs: 'weight' };
-  assert.equal(summarizeMatrix(spec), "2×2 softmax weights; every row sums to 1.00; strongest: 'I' → 'I' 1.00; 1 of 4 cells masked (weight 0).");
+  assert.equal(summarizeMatrix(spec), "2×2 softmax weights; every row sums to 1.00; strongest: 'love' → 'love' 0.75 (row 'I' sees one key only, so its 1.00 there is forced); 1 of 4 cells masked (weight 0).");
   assert.equal(describeCell(spec, 0, 1), "query 'I' → key 'love': masked: this key is hidden from this query, so its weight is 0.00");
   assert.equal(maskedMark(spec), '0.00');
   assert.equal(maskedMark({ ...spec, digits: 3 }), '0.000');

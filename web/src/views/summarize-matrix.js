@@ -27,10 +27,31 @@ export function rowsSumToOne(values, rows, cols, tolerance = 1e-3) {
   return true;
 }
 
+// The strongest cell of a matrix whose rows sum to 1, among the rows that see more than one key:
+// a row with a single unmasked cell (the causal mask's first row) gives it all its weight by
+// construction, which says nothing about what attention chose. → { index, forced: the rows with
+// one visible key }, index −1 when no row has a choice.
+function strongestChosen(values, rows, cols) {
+  let index = -1;
+  const forced = [];
+  for (let r = 0; r < rows; r += 1) {
+    let visible = 0;
+    for (let c = 0; c < cols; c += 1) if (!isMasked(values[r * cols + c])) visible += 1;
+    if (visible === 1) { forced.push(r); continue; }
+    for (let c = 0; c < cols; c += 1) {
+      const i = r * cols + c;
+      if (!isMasked(values[i]) && (index < 0 || values[i] > values[index])) index = i;
+    }
+  }
+  return { index, forced };
+}
+
 /**
  * One sentence describing a matrix spec ({ values, rows, cols, rowLabels, colLabels, stage,
- * digits, maskedAs }). Mentions row sums when they are all ~1 (then the strongest cell), otherwise the
- * minimum and maximum with their cells, and the number of masked cells when there are any.
+ * digits, maskedAs }). Mentions row sums when they are all ~1 (then the strongest cell among the
+ * rows that see more than one key, naming the rows whose single visible key takes all the weight),
+ * otherwise the minimum and maximum with their cells, and the number of masked cells when there
+ * are any.
  */
 export function summarizeMatrix(spec) {
   const { values, rows, cols } = spec;
@@ -57,7 +78,14 @@ export function summarizeMatrix(spec) {
   const at = (i) => pair(spec, Math.floor(i / cols), i % cols);
   if (rowsSumToOne(values, rows, cols, Math.max(1e-3, 0.5 * 10 ** -digits))) {
     parts.push(`every row sums to ${formatNumber(1, digits)}`);
-    parts.push(`strongest: ${at(maxI)} ${formatNumber(values[maxI], digits)}`);
+    const { index, forced } = strongestChosen(values, rows, cols);
+    const one = formatNumber(1, digits);
+    const aside = index < 0 || !forced.length ? ''
+      : forced.length === 1
+        ? ` (row ${quoteLabel(spec.rowLabels?.[forced[0]], forced[0] + 1)} sees one key only, so its ${one} there is forced)`
+        : ` (${forced.length} rows see one key only, so their ${one} there is forced)`;
+    const best = index < 0 ? maxI : index;
+    parts.push(`strongest: ${at(best)} ${formatNumber(values[best], digits)}${aside}`);
   } else if (minI === maxI || values[minI] === values[maxI]) {
     parts.push(`every ${masked ? 'unmasked ' : ''}value is ${formatNumber(values[maxI], digits)}`);
   } else {

@@ -157,7 +157,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     setText(rowLine, d.row?.line ?? '');
     rowLine.dataset.onAnswer = String(d.row?.onAnswer ?? false);
     if (config.compare) setText(comparison, d.comparison?.line ?? '');
-    d.heatmaps.forEach((m, i) => heatmaps[i]?.update({ values: m.values, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights', scale: 'sequential', domain: [0, 1], digits: 2, showTable: ctx.ui?.table }));
+    d.heatmaps.forEach((m, i) => heatmaps[i]?.update({ values: m.mapValues, maskedAs: m.maskedAs, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights', scale: 'sequential', domain: [0, 1], digits: 2, showTable: ctx.ui?.table }));
   }
 
   function setPlaying(on) {
