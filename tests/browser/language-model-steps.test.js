@@ -163,6 +163,8 @@ test('the enlarged head: the keys the causal mask hides read as weight 0 (hatche
   const hidden = (n * (n - 1)) / 2;
   assert.equal(await map.locator('.al-legend-masked-text').innerText(), `masked (${hidden} cells): key hidden from query, weight 0`);
   assert.equal(await map.locator('.al-legend-swatch').innerText(), '0.00');
+  // printed like the cells' 0.00 (the values' type), not in the bold of −∞
+  assert.equal(await map.locator('.al-legend-swatch').evaluate((s) => getComputedStyle(s).fontWeight), '400');
   const summary = await map.locator('.al-summary').innerText();
   assert.match(summary, new RegExp(`${hidden} of ${n * n} cells masked \\(weight 0\\)\\.$`));
   assert.ok(!summary.includes('\u221e'), summary);

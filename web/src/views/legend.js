@@ -50,6 +50,8 @@ export function createLegend(container) {
       setText(midText, scale === 'diverging' ? formatNumber(0, digits) : '');
       setHidden(masked, !(maskedCount > 0));
       setText(masked.firstChild, maskedMark({ maskedAs, digits }));
+      // the swatch prints the mark as the cells do: −∞ in bold, a masked weight's 0.00 in the values' type
+      if (masked.firstChild.classList.contains('al-legend-swatch-weight') !== (maskedAs === 'weight')) masked.firstChild.classList.toggle('al-legend-swatch-weight', maskedAs === 'weight');
       setText(masked.lastChild, `masked (${maskedCount} ${maskedCount === 1 ? 'cell' : 'cells'}): key hidden from query${maskedAs === 'weight' ? `, ${maskedMeaning({ maskedAs })}` : ''}`);
     },
     destroy() {
