@@ -110,3 +110,20 @@ test('no run of 9 consecutive words is shared with the lesson sources', (t) => {
     assert.deepEqual(hits, [], `${name} shares ${hits.length} 9-word runs with the sources`);
   }
 });
+
+// The step texts that describe the small language model give its sizes in words; they must be
+// the sizes of the model that ships (web/assets/lm/manifest.json, written by npm run train:lm).
+test('the language model\'s sizes in the step texts are those of the shipped model', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'web/assets/lm/manifest.json'), 'utf8'));
+  const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+  const { layers, heads, vocab } = manifest.config;
+  const text = (id) => STEPS.find((s) => s.id === id).paragraphs.join(' ');
+  const real = text('real-model');
+  assert.ok(real.includes(`${WORDS[layers]} layers of ${WORDS[heads]} heads each`), 'step 23: layers and heads');
+  assert.ok(real.includes(`all ${WORDS[layers * heads]} heads`), 'step 23: the grid\'s head count');
+  assert.ok(real.includes(`${vocab.toLocaleString('en-US')} tokens`), 'step 23: the vocabulary');
+  const thousands = Math.round(manifest.corpus.distinctSentences / 1000);
+  assert.ok(real.includes(`about ${thousands},000 short English example sentences`), `step 23: the corpus (${manifest.corpus.distinctSentences} sentences)`);
+  const steps = STEPS.map((s) => s.id);
+  assert.ok(text('multi-head').includes(`The language model of step ${steps.indexOf('real-model') + 1}, trained on real English, has ${WORDS[heads]} heads in each of its ${WORDS[layers]} layers`), 'step 13: the language model\'s heads');
+});
