@@ -110,10 +110,12 @@ test('task 1: held-out accuracy passes 95 %, and the adjective\'s row peaks on i
 test('task 2: "apple"\'s row starts spread, then finds the deciding word, before or after it (step 18)', async () => {
   const r = await run('which-apple-learned');
   const before = describeSnapshot(r.last(), TASK2);
-  // step 18's text of the checked seed: at step 0 the row is spread over all four words
+  // step 18's text of the checked seed: at step 0 the row is spread over the words, the least of
+  // it on the deciding word
   const first = before.heatmaps[0], row0 = Array.from(first.values.subarray(2 * first.n, 3 * first.n));
   assert.deepEqual(first.tokens, ['she', 'bought', 'apple', 'phones']);
-  assert.ok(row0.every((w) => w > 0.15 && w < 0.35), `the apple row at step 0: ${row0.map((w) => w.toFixed(3))}`);
+  assert.ok(Math.max(...row0) < 0.4 && row0.filter((w) => w > 0.2).length >= 3, `the apple row at step 0: ${row0.map((w) => w.toFixed(3))}`);
+  assert.equal(row0.indexOf(Math.min(...row0)), 3, 'the least on "phones"');
   r.train(300, (x) => x.solved);
   assert.ok(r.reached() !== null, 'reached 95 % within 300 steps');
   let d = describeSnapshot(r.last(), TASK2);

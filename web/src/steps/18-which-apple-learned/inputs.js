@@ -5,12 +5,15 @@ import { ANY_SIZE, taskConfig, trainingInputs } from '../training-scene/inputs.j
 
 export const TASK_SCENE = taskConfig({
   task: 'which-apple',
-  // checked: "apple"'s row starts spread over the four words of "she bought apple phones" (0.17
-  // to 0.31) and, from the step it reaches 95 % to step 300, peaks on the deciding word in that
-  // probe, "we sliced the apple" and "they liked some apple juice". (Seed 7, shipped before, also
-  // ends there but starts with 0.83 already on "phones", by chance; seed 1, which train-tasks.mjs
-  // ships for step 10's weights, solves the task but its "apple phones" row stays on "apple".)
-  shippedSeed: 179,
+  // checked: "apple"'s row starts spread over "she bought apple phones" with the least on the
+  // deciding word (0.36, 0.31, 0.24, 0.08), held-out accuracy passes 95 % at step 70 and stays
+  // above it, and from there to step 300 the row peaks on the deciding word in that probe, "we
+  // sliced the apple" and "they liked some apple juice" (found by a search over seeds 1-200; the
+  // SIMD and scalar builds agree). Seed 7, shipped before, also ends there but starts with 0.83
+  // already on "phones", by chance; seed 179 starts flatter but drops back to 86 % for 170 steps
+  // after first passing 95 %; seed 1, which train-tasks.mjs ships for step 10's weights, solves
+  // the task but its "apple phones" row stays on "apple".
+  shippedSeed: 149,
   learningRate: '0.01',
   speed: '1',
   ...ANY_SIZE,
