@@ -180,6 +180,14 @@ function twin(adjective, row) {
   return { tokens, layers: [[w]], readout: 2, answer: adjective === 'tired' ? 0 : 1, weightOnAnswer: row[0], prediction: { label: 'animal', probabilities: { animal: 0.6, street: 0.4 }, correct: 'animal' } };
 }
 
+test('a training loss that rounds to 0.000 but is not 0 reads "under 0.001"', () => {
+  const point = (x, loss) => ({ x, values: [loss, 1, 1] });
+  assert.equal(describeSnapshot({ steps: 9, loss: 0.0004 }, TASK1).lossText, 'training loss under 0.001');
+  assert.equal(describeSnapshot({ steps: 9, loss: 0.0005 }, TASK1).lossText, 'training loss 0.001');
+  assert.equal(describeSnapshot({ steps: 9, loss: 0 }, TASK1).lossText, 'training loss 0.000');
+  assert.match(curveSummary([point(10, 1.2), point(20, 0.0001)], 20), /^After 20 steps: training loss under 0\.001 \(it was 1\.200 at the first point\),/);
+});
+
 test('task 3\'s comparison: the nouns\' split as percentages, raw weights compact, and what "it" attends to when the nouns get almost nothing', () => {
   const big = twin('tired', [0.6, 0.2, 0.1, 0.1]);
   const tiny = twin('wide', [3e-7, 1e-7, 0, 1 - 4e-7]);

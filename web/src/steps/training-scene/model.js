@@ -19,6 +19,9 @@ const stepCount = (n) => `${formatCount(n)} ${n === 1 ? 'step' : 'steps'}`;
 const quote = (w) => `\u201c${w}\u201d`;
 const pct1 = (v) => `${formatNumber(v * 100, 1)}%`;
 const missing = (v) => v === null || v === undefined || Number.isNaN(v);
+// A loss in three decimals; one that rounds to 0 but is not 0 says so ("under 0.001"), since a
+// cross-entropy of exactly 0 would mean certainty the model never reaches.
+const lossNumber = (v) => (v > 0 && v < 0.0005 ? 'under 0.001' : formatNumber(v, 3));
 
 /** model(values) for the step with this task config. */
 export function trainingModel(config) {
@@ -218,7 +221,7 @@ export function describeSnapshot(snapshot, config) {
     trainMsAtEval: snapshot.trainMsAtEval ?? snapshot.trainMs ?? null,
     counter: stepCount(steps),
     point: { x: steps, values: [missing(loss) ? null : loss, missing(accuracy) ? null : accuracy, weight] },
-    lossText: missing(loss) ? 'training loss: not trained yet' : `training loss ${formatNumber(loss, 3)}`,
+    lossText: missing(loss) ? 'training loss: not trained yet' : `training loss ${lossNumber(loss)}`,
     accuracyText: missing(accuracy) ? 'held-out accuracy: not measured yet' : `held-out accuracy ${formatPercent(accuracy)}`,
     weightText: weight === null ? '' : `weight on the deciding word ${formatPercent(weight)}`,
     solved: !missing(accuracy) && accuracy >= TARGET_ACCURACY,
@@ -243,7 +246,7 @@ export function curveSummary(history, reachedAt, reachedMs = null) {
   const start = losses.length ? losses[0] : null;
   const firstWeight = history.find((h) => h.values[2] !== null)?.values[2] ?? null;
   const parts = [`After ${stepCount(last.x)}:`];
-  if (loss !== null) parts.push(`training loss ${formatNumber(loss, 3)}${start !== null && last.x > 0 ? ` (it was ${formatNumber(start, 3)} at the first point)` : ''},`);
+  if (loss !== null) parts.push(`training loss ${lossNumber(loss)}${start !== null && last.x > 0 ? ` (it was ${lossNumber(start)} at the first point)` : ''},`);
   if (acc !== null) parts.push(`held-out accuracy ${formatPercent(acc)}${weight !== null ? ',' : '.'}`);
   if (weight !== null) parts.push(`the probe's read-out row puts ${formatPercent(weight)} of its weight on the deciding word${firstWeight !== null && last.x > 0 ? ` (${formatPercent(firstWeight)} at the first point)` : ''}.`);
   parts.push(reachedAt === null ? `Held-out accuracy has not reached ${formatPercent(TARGET_ACCURACY)} yet.` : `Held-out accuracy first reached ${formatPercent(TARGET_ACCURACY)} at step ${formatCount(reachedAt)}${reachedMs === null ? '' : `, after ${formatNumber(reachedMs / 1000, 2)} s of training computation`}.`);
