@@ -157,8 +157,8 @@ function describeComparison(a, b) {
 // adjective in each probe (in the head where the two differ most, if there are several). The last
 // layer: how "it"'s weight on the two nouns splits between them in each probe (in the head whose
 // split moves most). Each conclusion comes from those numbers: "it" tells the two adjectives
-// apart in layer 1 when its weights on them differ by at least ROUTE_GAP; the adjective tips "it"
-// when, in both probes, the larger of its two noun weights is on that probe's right noun. null
+// apart in layer 1 when its weights on them differ by at least ROUTE_GAP (and takes in little of
+// either when both are below it); the adjective tips "it" when, in both probes, the larger of its two noun weights is on that probe's right noun. null
 // when either probe is unusable or they are not such a pair.
 // Returns { adjectiveWeights, layer1Head, shares, lastHead, apart, tipped, line }.
 export const ROUTE_GAP = 0.1;
@@ -193,8 +193,9 @@ function describeRoute(a, b) {
   const [adjA, adjB] = [a, b].map((p) => quote(p.tokens[changed]));
   const first = quote(a.tokens[nouns[0]]);
   const layer1 = `In layer 1${headName(0, h1)}, ${it} gives the adjective ${formatWeight(adjectiveWeights[0])} of its weight with ${adjA} and ${formatWeight(adjectiveWeights[1])} with ${adjB}`
-    + (apart ? ': far more of one than of the other, so its vector after layer 1 differs clearly between the two sentences.'
-      : ': about the same with either, so its own vector after layer 1 changes little.');
+    + (apart ? `: far more of one than of the other, so what ${it} takes in during layer 1 differs between the two sentences.`
+      : Math.max(...adjectiveWeights) < ROUTE_GAP ? `: little with either, so in layer 1 ${it} takes in little of the adjective.`
+        : ': about the same with either, though the two adjectives\u2019 value vectors differ.');
   const where = `In layer ${last + 1}${headName(last, h2)}`;
   const layer2 = shares.includes(null)
     ? `${where}, ${it} gives the two nouns no weight at all with ${shares[0] === null ? adjA : adjB}, so there is no split to compare.`
