@@ -2,7 +2,7 @@
 // truncation, which labels and values are drawn, hit testing) with a fake text measure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeHeatmapLayout, hitTest, AXIS_BAND, PAD } from '../../web/src/views/heatmap-layout.js';
+import { computeHeatmapLayout, hitTest, AXIS_BAND, PAD, ROOM_STEP } from '../../web/src/views/heatmap-layout.js';
 
 const measure = (text, px) => Array.from(String(text)).length * px * 0.6; // monospace-ish
 const toks = (n, f = (i) => `t${i}`) => Array.from({ length: n }, (_, i) => f(i));
@@ -70,4 +70,26 @@ test('hitTest maps points to cells and outside points to null', () => {
   assert.equal(hitTest(L, L.x0 + 5, L.y0 - 1), null);
   assert.equal(hitTest(L, L.x0 + L.cell * 4 + 1, L.y0 + 5), null);
   assert.equal(hitTest(L, L.x0 + 5, L.y0 + L.cell * 3 + 1), null);
+});
+
+test('label room on screen is kept when a label is one step shorter again, and given up at two steps or a new shape', () => {
+  // 64 tokens in a 186 px small multiple, as in the multi-head step: the last word grows and shrinks
+  const words = (last) => toks(64, (i) => (i === 63 ? last : ['the', 'cat', 'sat', 'on', 'a', 'warm', 'mat', 'today'][i % 8]));
+  const at = (last, keep) => computeHeatmapLayout({ width: 186, rows: 64, cols: 64, rowLabels: words(last), colLabels: words(last), measure, keep });
+  const base = at('today');
+  // find a longer word whose room is one step (8 px) more
+  let longer = 'today';
+  while (at(longer).rowLabelWidth === base.rowLabelWidth) longer += 's';
+  const grown = at(longer, base);
+  assert.equal(grown.rowLabelWidth, base.rowLabelWidth + ROOM_STEP, 'a longer word grows the room at once');
+  const keepOf = (L) => ({ rowLabelWidth: L.rowLabelWidth, colLabelHeight: L.colLabelHeight, labelFont: L.labelFont });
+  const back = at('today', keepOf(grown));
+  assert.deepEqual([back.rowLabelWidth, back.colLabelHeight, back.cssWidth, back.cssHeight], [grown.rowLabelWidth, grown.colLabelHeight, grown.cssWidth, grown.cssHeight], 'one step shorter: the drawing keeps its size');
+  assert.deepEqual(back.rowLabelTexts, at('today').rowLabelTexts, 'and draws the labels it has');
+  assert.deepEqual([at(longer, keepOf(back)).cssWidth, at(longer, keepOf(back)).cssHeight], [grown.cssWidth, grown.cssHeight], 'typing the letter again changes nothing');
+  // labels that need at least two steps less give the room back
+  const everyWord = (w) => computeHeatmapLayout({ width: 186, rows: 64, cols: 64, rowLabels: toks(64, () => w), colLabels: toks(64, () => w), measure, keep: keepOf(grown) });
+  assert.ok(everyWord('a').rowLabelWidth < grown.rowLabelWidth, 'short labels everywhere give the room back');
+  // another label font (another cell size) ignores the kept room
+  assert.equal(at('today', { ...keepOf(grown), labelFont: grown.labelFont + 1 }).rowLabelWidth, base.rowLabelWidth);
 });

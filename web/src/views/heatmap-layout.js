@@ -10,7 +10,13 @@ export const PAD = 4; // room for outlines drawn around the outermost cells
 const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
 // Label room grows in steps of 8 px, so a word typed one letter longer rarely resizes the drawing
 // (which would move everything below it on the page, and every heatmap of the sentence at once).
-const roomFor = (v) => Math.ceil(v / 8) * 8;
+export const ROOM_STEP = 8;
+const roomFor = (v) => Math.ceil(v / ROOM_STEP) * ROOM_STEP;
+// With `keep` (the label room of the drawing on screen, same shape and label font), a room that
+// would shrink by one step keeps its size: a letter typed and deleted again, across a step, would
+// otherwise resize the drawing and move the page below it at every key (measured at 64 tokens ×
+// 8 heads: every table below repainted, 16 → 2 ms of paint per change without it).
+const kept = (need, keepRoom) => (keepRoom !== undefined && keepRoom >= need && keepRoom - need <= ROOM_STEP ? keepRoom : need);
 
 /**
  * @param {object} o
@@ -22,10 +28,12 @@ const roomFor = (v) => Math.ceil(v / 8) * 8;
  * @param {(text:string, fontPx:number)=>number} o.measure text width in CSS px
  * @param {string} [o.valueSample] the widest value text that would be printed in a cell
  * @param {number} [o.maxCell] largest cell size
+ * @param {{ rowLabelWidth: number, colLabelHeight: number, labelFont: number } | null} [o.keep]
+ *   the label room of the drawing on screen (see `kept`); used only when the label font is the same
  */
 export function computeHeatmapLayout({
   width, rows, cols, rowLabels = [], colLabels = [], measure, valueSample = '0.00',
-  maxCell = 60, baseFont = 13, minFont = 7,
+  maxCell = 60, baseFont = 13, minFont = 7, keep = null,
 }) {
   const avail = Math.max(140, Math.floor(width) || 0);
   const rowTexts = Array.from({ length: rows }, (_, r) => displayLabel(rowLabels[r], r + 1));
@@ -43,6 +51,10 @@ export function computeHeatmapLayout({
     rowLabelWidth = rowLabelWidthFor(labelFont);
     cell = cellFor(rowLabelWidth);
   }
+  if (keep && keep.labelFont === labelFont) {
+    const held = kept(rowLabelWidth, keep.rowLabelWidth);
+    if (held !== rowLabelWidth) { rowLabelWidth = held; cell = cellFor(rowLabelWidth); }
+  }
   cell = Math.max(2, cell);
 
   const step = Math.max(1, Math.ceil((labelFont + 2) / cell));
@@ -50,7 +62,7 @@ export function computeHeatmapLayout({
   const horizontal = maxColW + 6 <= cell || cell >= 48;
   const colLabelHeight = horizontal
     ? labelFont + 10
-    : Math.round(clamp(roomFor(maxColW + 10), labelFont + 10, 90));
+    : kept(Math.round(clamp(roomFor(maxColW + 10), labelFont + 10, 90)), keep && keep.labelFont === labelFont ? keep.colLabelHeight : undefined);
 
   const rowMax = rowLabelWidth - 8;
   const colMax = horizontal ? cell - 4 : colLabelHeight - 8;

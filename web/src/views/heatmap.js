@@ -123,6 +123,8 @@ export function createHeatmap(container, options = {}) {
   // The layout depends on the width, the shape, the labels and the widest printed value only, so
   // a change of values alone (a slider drag) reuses it instead of measuring every label again.
   let layoutKey = '';
+  let layoutPicture = '';
+  let layoutWidth = 0; // the width `layout` was made for
   const recentLayouts = new Map(); // key → layout, oldest first
   let ctx2d = null;
   let patternTheme = null;
@@ -274,18 +276,26 @@ export function createHeatmap(container, options = {}) {
       const t = formatNumber(v, digits);
       if (t.length > sample.length) sample = t;
     }
-    const key = `${width}|${sample}|${gridKey}|${theme.font}`;
+    // The label room on screen is kept when the new labels need one step less (heatmap-layout.js
+    // `kept`): same shape and width only, so a new sentence length or a resize starts afresh.
+    const keep = layout && layout.rows === spec.rows && layout.cols === spec.cols && layoutWidth === width
+      ? { rowLabelWidth: layout.rowLabelWidth, colLabelHeight: layout.colLabelHeight, labelFont: layout.labelFont } : null;
+    const base = `${width}|${sample}|${gridKey}|${theme.font}`;
+    const key = `${base}|${keep ? `${keep.rowLabelWidth},${keep.colLabelHeight},${keep.labelFont}` : ''}`;
     if (key !== layoutKey) {
       // A few recent layouts are kept: stepping through a sentence's stages (X, Q, scores, …)
       // alternates between a few shapes, and measuring every label again costs ~1 ms each time.
       layout = recentLayouts.get(key) ?? computeHeatmapLayout({
         width, rows: spec.rows, cols: spec.cols, rowLabels: spec.rowLabels, colLabels: spec.colLabels,
-        measure, valueSample: sample,
+        measure, valueSample: sample, keep,
       });
+      layoutWidth = width;
       recentLayouts.delete(key);
       recentLayouts.set(key, layout);
       if (recentLayouts.size > 8) recentLayouts.delete(recentLayouts.keys().next().value);
       layoutKey = key;
+      // what the layout draws (the same whether or not a kept room was passed in)
+      layoutPicture = `${base}|${layout.rowLabelWidth},${layout.colLabelHeight},${layout.labelFont}`;
     }
     const win = doc.defaultView;
     const dpr = Math.max(1, Math.min(4, (win && win.devicePixelRatio) || 1));
@@ -325,7 +335,7 @@ export function createHeatmap(container, options = {}) {
     // scene, the same values again): repainting it costs the canvas work and a new upload of its
     // pixels to the compositor, every frame of a drag.
     const values = shown ?? spec.values;
-    const picture = `${layoutKey}|${w}x${h}|${domain[0]},${domain[1]}|${spec.scale}|${spec.digits}|${focus.row},${focus.col},${hasFocus}|${hover ? `${hover.row},${hover.col}` : ''}|${locked}|${spec.highlightRow ?? ''}|${spec.maskedAs ?? ''}`;
+    const picture = `${layoutPicture}|${w}x${h}|${domain[0]},${domain[1]}|${spec.scale}|${spec.digits}|${focus.row},${focus.col},${hasFocus}|${hover ? `${hover.row},${hover.col}` : ''}|${locked}|${spec.highlightRow ?? ''}|${spec.maskedAs ?? ''}`;
     if (picture === drawnPicture && theme === drawnTheme && sameValues(values, drawnValues)) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (patternTheme !== theme) { pattern = makeHatchPattern(ctx, doc, theme); patternTheme = theme; }
