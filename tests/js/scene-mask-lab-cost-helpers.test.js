@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readBool, readChoice, readIndexList, readInt, readNumbers, readSentence } from '../../web/src/steps/scene-inputs.js';
-import { aboveDiagonal, colSums, maxAbsDiff, nonZeroInRow, rowMax } from '../../web/src/lib/matrix.js';
+import { aboveDiagonal, colSums, markLaterKeys, maxAbsDiff, nonZeroInRow, rowMax } from '../../web/src/lib/matrix.js';
 import { formatDiff, formatBytes, formatMs } from '../../web/src/lib/format.js';
 import { seededPermutation, unpermuteRows, unpermuteSquare } from '../../web/src/lib/permutation.js';
 import { BUGS, bugSentences, challengeFeedback, diagnose } from '../../web/src/steps/mistake-diagnosis.js';
@@ -208,4 +208,12 @@ test('matchesFilter ignores case and accents and needs every word', () => {
   assert.ok(!matchesFilter('query key value', 'value mask'));
   assert.ok(matchesFilter('anything', '   '));
   assert.ok(!matchesFilter('plain text', '<b>'));
+});
+
+test('markLaterKeys marks every key after its query with −∞ and copies the rest', () => {
+  const w = [1, 0, 0, 0.4, 0.6, 0, 0.2, 0.3, 0.5];
+  const m = markLaterKeys(w, 3);
+  assert.ok(m instanceof Float32Array);
+  assert.deepEqual(Array.from(m), [1, -Infinity, -Infinity, Math.fround(0.4), Math.fround(0.6), -Infinity, Math.fround(0.2), Math.fround(0.3), 0.5]);
+  assert.deepEqual(w, [1, 0, 0, 0.4, 0.6, 0, 0.2, 0.3, 0.5], 'the input is not changed');
 });

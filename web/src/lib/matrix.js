@@ -53,6 +53,14 @@ export function aboveDiagonal(values, n) {
   return { total, zeros, sum, max };
 }
 
+// A copy of an n×n matrix of weights with −∞ wherever the key comes after its query: the mark a
+// heatmap given maskedAs: 'weight' draws hatched and reads as weight 0 (the causal mask's cells).
+export function markLaterKeys(values, n) {
+  const out = Float32Array.from(values);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[i * n + j] = -Infinity;
+  return out;
+}
+
 // How many entries of row `row` are not exactly 0.
 export function nonZeroInRow(values, row, cols) {
   let count = 0;

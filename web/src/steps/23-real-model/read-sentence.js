@@ -6,7 +6,7 @@
 // row, the next-word prediction, and what the heads really do on the lesson's presets.
 // No DOM, no state; tests call it with the real model.
 import { formatBytes, formatCount, formatNumber, quoteLabel } from '../../lib/format.js';
-import { rowSums, topK } from '../../lib/matrix.js';
+import { markLaterKeys, rowSums, topK } from '../../lib/matrix.js';
 import { PATTERNS, measureHeadRoles } from '../../lib/head-roles.js';
 import { article, plural } from '../../lib/text.js';
 import { PRESETS } from './inputs.js';
@@ -156,8 +156,7 @@ export function readSentence(loaded, values) {
   const later = n - 1 - query;
   // the map marks the keys the causal mask hides (its weights there are 0): −∞ marks them, and the
   // view prints them as weight 0 (maskedAs: 'weight')
-  const masked = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) masked[i * n + j] = j > i ? -Infinity : w[i * n + j];
+  const masked = markLaterKeys(w, n);
   const focus = {
     layer, head, title: headTitle(layer, head), values: masked, query,
     place: `${quoteLabel(labels[query])} (${query + 1} of ${n})`,

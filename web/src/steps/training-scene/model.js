@@ -6,7 +6,7 @@
 // of every layer × head, the prediction line and the read-out row's peak; curveSummary and
 // plateauLine word the history. No DOM, no state; tests call it with a real trainer's output.
 import { formatCount, formatNumber, formatPercent, formatSharePrecise, formatWeight } from '../../lib/format.js';
-import { rowArgmax, rowSums } from '../../lib/matrix.js';
+import { markLaterKeys, rowArgmax, rowSums } from '../../lib/matrix.js';
 import { BATCH_SIZE } from './inputs.js';
 
 export const TARGET_ACCURACY = 0.95;
@@ -53,15 +53,6 @@ export function modeLine(mode) {
     : 'No background worker could start here, so training runs on this page in short time slices between frames. It is slower; everything else works the same.';
 }
 
-// Under the causal mask (task 5) the map marks the keys it hides: −∞ (drawn hatched and read as
-// weight 0, maskedAs: 'weight') wherever a key comes after its query and the trainer's weight there
-// is exactly 0, as the mask makes it. A non-zero weight there would be a bug, and is shown as it is.
-function hideLater(values, n) {
-  const out = Float32Array.from(values);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (values[i * n + j] === 0) out[i * n + j] = -Infinity;
-  return out;
-}
-
 // One probe result → its heatmaps, prediction line and read-out row; null parts when unusable.
 function describeProbe(p, config) {
   const n = p.tokens.length;
@@ -70,7 +61,9 @@ function describeProbe(p, config) {
     for (const s of rowSums(values, n, n)) worst = Math.max(worst, Math.abs(s - 1));
     return {
       layer: l, head: h, values, n, tokens: p.tokens, label: `Layer ${l + 1}, head ${h + 1}: attention weights of the probe`,
-      ...(config?.causal ? { mapValues: hideLater(values, n), maskedAs: 'weight' } : { mapValues: values }),
+      // under the causal mask (task 5) the map marks the keys it hides (lib/matrix.js markLaterKeys);
+      // `values` keeps the trainer's own weights, exactly 0 there
+      ...(config?.causal ? { mapValues: markLaterKeys(values, n), maskedAs: 'weight' } : { mapValues: values }),
     };
   }));
   const share = p.prediction.probabilities[p.prediction.label];
