@@ -11,6 +11,7 @@ import { launch, openLesson, screenshot } from './harness.js';
 import { QUESTIONS, STEP_IDS, STEP_TITLES } from '../../web/src/quiz/questions.js';
 import { check, solutionOf } from '../../web/src/quiz/scoring.js';
 import { answerOf } from '../../web/src/quiz/answer-key.js';
+import { decimalText, parseAnswer } from '../../web/src/lib/format.js';
 import { createEngine } from '../../wasm/engine.js';
 import { STEP_LIST } from '../../web/src/steps/index.js';
 import { instanceOf } from '../js/quiz-solvers.js';
@@ -66,8 +67,10 @@ function plan(template, seed, engine) {
   }
   const result = check(q, response, ctx);
   assert.equal(result.correct, !wrong, `${q.id}: the planned answer is ${wrong ? 'wrong' : 'right'}`);
+  // A typed number reaches the course as the number the quiz read ("0.2500" → "0.25").
   const xapiResponse = q.kind === 'order' ? response.join('[,]')
-    : q.kind === 'cell' ? `${response.row}[.]${response.col}` : String(response);
+    : q.kind === 'cell' ? `${response.row}[.]${response.col}`
+      : q.kind === 'numeric' ? decimalText(parseAnswer(response)) : String(response);
   return { q, wrong, response, typed, result, xapiResponse };
 }
 
@@ -248,14 +251,9 @@ test('every question answered by keyboard, events recorded, progress kept across
     assert.match(await progressLine(page), new RegExp(`^${answeredSoFar} of ${total} answered, ${correctSoFar} correct`));
   }
 
-  // ---- back (by keyboard) to the review at 'summary'; the training steps after it have questions too
-  for (let s = STEP_IDS.length - 2; s >= STEP_IDS.indexOf('summary'); s -= 1) {
-    await focusInsideLesson(page);
-    await page.keyboard.press('Alt+PageUp');
-    await waitForStep(page, STEP_IDS[s]);
-  }
-
-  // ---- score, progress and the review at 'summary' ----------------------------------------------
+  // ---- score, progress and the review, on the step where the quiz ends (the last one with questions)
+  const lastStep = STEP_IDS.at(-1);
+  assert.equal(lastStep, 'causal-learning');
   const pct = Math.round((correctCount / total) * 100);
   const expectedProgress = `${total} of ${total} answered, ${correctCount} correct \u00B7 score ${correctCount} of ${total} (${pct}%)`;
   assert.equal(await progressLine(page), expectedProgress);
@@ -308,18 +306,28 @@ test('every question answered by keyboard, events recorded, progress kept across
   assert.match(done.result.duration, /^PT(\d+M)?[\d.]+S$/);
 
   // ---- reload: progress kept, answers restored, no second completion ----------------------------
-  assert.match(page.url(), /#step=summary/);
+  assert.match(page.url(), new RegExp(`#step=${lastStep}`));
   await page.reload();
   await page.waitForSelector('#lesson[data-ready="true"]', { timeout: 20000 });
-  await waitForStep(page, 'summary');
+  await waitForStep(page, lastStep);
   assert.equal(await progressLine(page), expectedProgress);
   assert.equal(await page.locator('.al-quiz-complete').textContent(), `Quiz complete \u2014 score ${correctCount} of ${total} (${pct}%).`);
   const after = await reviewItems();
   assert.deepEqual(after.map((it) => it.id), wrongIds, 'the rebuilt review lists exactly the wrong ones');
   assert.deepEqual(after.map((it) => it.status), wrongIds.map((id) => reviewStatus(byId.get(id))));
-  assert.equal(await stepCard(page, 'summary-roles').locator('.al-quiz-status').textContent(), 'answered correctly');
-  assert.equal(await stepCard(page, 'summary-order').locator('.al-quiz-status').textContent(), 'not right yet');
-  assert.match(await stepCard(page, 'summary-order').locator('.al-quiz-feedback').textContent(), /^Your saved answer: Not quite \u2014 /);
+  for (const p of plans.filter((x) => x.q.stepId === lastStep)) {
+    assert.equal(await stepCard(page, p.q.id).locator('.al-quiz-status').textContent(), cardStatus(p), `${p.q.id}: its saved status`);
+    assert.match(await stepCard(page, p.q.id).locator('.al-quiz-feedback').textContent(), p.wrong ? /^Your saved answer: Not quite \u2014 / : /^Your saved answer: Correct \u2014 /);
+  }
+  // The summary step has its own cards and no review.
+  await page.evaluate(() => window.attentionLesson.goTo('summary'));
+  await waitForStep(page, 'summary');
+  assert.equal(await page.locator('.al-quiz-review').count(), 0, 'the review is on the last quiz step only');
+  for (const p of plans.filter((x) => x.q.stepId === 'summary')) {
+    assert.equal(await stepCard(page, p.q.id).locator('.al-quiz-status').textContent(), cardStatus(p), `${p.q.id}: its saved status`);
+  }
+  await page.evaluate((s) => window.attentionLesson.goTo(s), lastStep);
+  await waitForStep(page, lastStep);
 
   // The review's "Go to step" button, by keyboard, leads back to a missed question's step, where
   // saved answers show their status and the chosen option.

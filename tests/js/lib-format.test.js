@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   formatNumber, formatSigned, formatShape, formatShapeCompact, displayLabel, quoteLabel,
   truncateToWidth, parseNumber, formatWeight, formatSharePrecise, MINUS, NEG_INF, ELLIPSIS,
+  formatAnswer, decimalText,
 } from '../../web/src/lib/format.js';
 
 test('formatNumber uses fixed digits and a true minus sign', () => {
@@ -98,4 +99,25 @@ test('formatSharePrecise: two decimals, more near 0 % or 100 %, bounded', () => 
   assert.equal(formatSharePrecise(1), '100%');
   assert.equal(formatSharePrecise(0), '0%');
   assert.equal(formatSharePrecise(1.5), 'n/a');
+});
+
+test('formatAnswer: up to 4 decimals and a true minus sign, for the quiz\'s sentences', () => {
+  assert.equal(formatAnswer(0.25), '0.25');
+  assert.equal(formatAnswer(-6), `${MINUS}6`);
+  assert.equal(formatAnswer(-0.123456), `${MINUS}0.1235`);
+  assert.equal(formatAnswer(-0.00001), '0');
+  assert.equal(formatAnswer(2 / 3), '0.6667');
+});
+
+test('decimalText: plain digits for a course\'s records, never an exponent or a separator', () => {
+  assert.equal(decimalText(0.25), '0.25');
+  assert.equal(decimalText(2304), '2304');
+  assert.equal(decimalText(-3), '-3');
+  assert.equal(decimalText(1e-7), '0.0000001');
+  assert.equal(decimalText(1 / 3), '0.333333333333');
+  assert.equal(decimalText(-1e-25), '0');
+  assert.equal(decimalText(-0), '0');
+  assert.equal(decimalText(1e21), '1000000000000000000000');
+  assert.equal(decimalText(NaN), '');
+  assert.equal(decimalText(Infinity), '');
 });

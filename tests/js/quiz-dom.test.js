@@ -35,7 +35,7 @@ const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
 const link = document.createElement('link'); link.rel = 'stylesheet'; link.href = '/web/src/quiz/quiz.css'; shadow.appendChild(link);
 const root = document.createElement('div'); root.className = 'al-root'; shadow.appendChild(root);
 window.quiz = createQuiz({ engine, hostElement: root, namespace: p.get('ns') || 't', targetOrigin: p.get('origin') || undefined,
-  variantSeed: (id, n) => Number(p.get('seed') || 1) * 1000 + n });
+  variantSeed: (id, n) => Number(p.get('seed') || 1) * 1000 + n, ...(p.get('review') ? { reviewAtStep: p.get('review') } : {}) });
 for (const step of (p.get('steps') || 'softmax,matrix-form,worked-example').split(',')) {
   const d = document.createElement('div'); d.className = 'step-' + step; root.appendChild(d); window.quiz.mountStep(d, step);
 }
@@ -174,7 +174,12 @@ test('answering, feedback in words, retry with new numbers, events through the s
   assert.deepEqual(events.map((e) => e.detail.result.success), [false, true, false, false, true]);
   assert.deepEqual(events.map((e) => e.detail.result.score.raw), [0, 0.6667, 0, 0, 0.5]);
   assert.equal(events[0].detail.object.id, 'urn:attention-lesson:question:softmax-shift');
-  assert.equal(events[4].detail.object.definition.name['en-US'], d2.prompt, 'the statement names the variant that was answered');
+  // One name per question for every variant; the description and the seed say what was asked.
+  assert.equal(events[4].detail.object.definition.name['en-US'], template('dot-value').prompt);
+  assert.ok(events[4].detail.object.definition.description['en-US'].startsWith(d2.prompt), 'the description is the variant that was answered');
+  assert.equal(events[4].detail.context.extensions['urn:attention-lesson:extension:variant'], d2.variant);
+  assert.equal(instanceOf(template('dot-value'), events[4].detail.context.extensions['urn:attention-lesson:extension:variant'], referenceEngine).compute(referenceEngine),
+    d2.compute(referenceEngine), 'the seed in the statement rebuilds the question and its answer');
   assert.match(events[0].detail.result.duration, /^PT/);
 
   await page.reload();
@@ -199,18 +204,28 @@ test('variant inputs as tables, ordering with Move up / Move down, cell question
   assert.equal(await we.locator('table').first().locator('tbody tr').count(), 3, 'X has one row per token');
 
   const ord = page.locator('.step-matrix-form [data-question-id="mf-order"]');
-  // Mask before scale: the two commute, so this order is fully right too.
-  const target = ['project', 'scores', 'mask', 'scale', 'softmax', 'mix'];
-  for (let i = 0; i < target.length; i += 1) {
-    for (let guard = 0; guard < 10; guard += 1) {
-      const ids = await ord.locator('li').evaluateAll((lis) => lis.map((l) => l.dataset.id));
-      if (ids.indexOf(target[i]) === i) break;
-      await ord.locator(`li[data-id="${target[i]}"]`).getByRole('button', { name: /^Move up/ }).click();
+  const arrange = async (target) => {
+    for (let i = 0; i < target.length; i += 1) {
+      for (let guard = 0; guard < 10; guard += 1) {
+        const ids = await ord.locator('li').evaluateAll((lis) => lis.map((l) => l.dataset.id));
+        if (ids.indexOf(target[i]) === i) break;
+        await ord.locator(`li[data-id="${target[i]}"]`).getByRole('button', { name: /^Move up/ }).click();
+      }
     }
-  }
+  };
+  // One adjacent swap (the weights multiply V before the softmax): 14 of 15 pairs, 0.9333.
+  await arrange(['project', 'scores', 'mask', 'scale', 'mix', 'softmax']);
   assert.match(await ord.locator('.al-quiz-sr').textContent(), /is now at position \d of 6\./);
   await ord.getByRole('button', { name: 'Check' }).click();
-  assert.match(await feedbackOf(ord), /^Correct \u2014 all 6 steps/);
+  assert.match(await feedbackOf(ord), /^Not quite \u2014 .*14 of 15 pairs .*partial credit 93%/);
+  // The perfect retry earns 0.5 on its own, which must not lower the 0.9333 already earned.
+  // Mask before scale: the two commute, so this order is fully right.
+  await ord.getByRole('button', { name: 'Try again' }).click();
+  await arrange(['project', 'scores', 'mask', 'scale', 'softmax', 'mix']);
+  await ord.getByRole('button', { name: 'Check' }).click();
+  assert.match(await feedbackOf(ord), /^Correct \u2014 all 6 steps.* Not a first try, so this one counts 0\.5 of a point; your earlier 0\.9333 stands\.$/);
+  const saved = await page.evaluate(() => window.events.filter((e) => e.type === 'lesson-answered').map((e) => e.detail.result.score.raw));
+  assert.deepEqual(saved.slice(-2), [0.9333, 0.9333], 'the retry reports the kept score');
 
   const cell = page.locator('.step-worked-example [data-question-id="we-largest-weight"]');
   const cq = await shownQuestion(cell, 'we-largest-weight');
@@ -225,13 +240,18 @@ test('variant inputs as tables, ordering with Move up / Move down, cell question
   const sol = solutionOf(cq, { engine: referenceEngine, live: spec });
   assert.equal(await cell.locator('.al-quiz-solution p:last-child').textContent(), sol.text);
   assert.match(sol.text, new RegExp(`^Row \u201C${cq.params.tokens[spec.answer.row]}\u201D, column \u201C${cq.params.tokens[spec.answer.col]}\u201D`));
+  // The solution gives the weight that decides the answer, not only the raw score the heatmap shows.
+  const w = spec.decidedBy.values[spec.answer.row * 3 + spec.answer.col];
+  assert.ok(sol.text.includes(`(weight ${formatAnswer(w)}; raw score `), sol.text);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('the review re-asks a missed idea with new numbers', async (t) => {
   if (skipReason) { t.skip(skipReason); return; }
-  const { page, errors } = await open('?ns=r&steps=cost,summary&seed=5');
+  // The page mounts two steps of the whole bank; the review goes on the second (by default it is
+  // on the bank's last quiz step, which this page does not mount).
+  const { page, errors } = await open('?ns=r&steps=cost,summary&seed=5&review=summary');
   const step = page.locator('.step-cost .al-quiz-step [data-question-id="cost-growth"]');
   const q1 = await shownQuestion(step, 'cost-growth');
   await step.getByLabel('Your answer').fill(String(q1.compute(referenceEngine) + 3));

@@ -33,6 +33,9 @@ test('answered statement shape', () => {
 test('interaction types and responses per kind', () => {
   const cases = [
     ['numeric', '0.25', 'numeric', '0.25'],
+    ['numeric', '25%', 'numeric', '0.25'], // the number the quiz read, not the typed text
+    ['numeric', '2,304', 'numeric', '2304'],
+    ['numeric', '\u22121/4', 'numeric', '-0.25'],
     ['order', ['a', 'b', 'c'], 'sequencing', 'a[,]b[,]c'],
     ['cell', { row: 1, col: 2 }, 'other', '1[.]2'],
   ];

@@ -21,3 +21,13 @@ test('the README example runs and prints what its comments say', async () => {
   assert.equal(printed.length, promised.length);
   printed.forEach((args, i) => assert.equal(JSON.stringify(args[0]).replace(/"/g, "'").replace(/,/g, ', '), promised[i]));
 });
+
+// docs/EMBEDDING.md lists the step ids a course author can put in `steps`: the registry's, all of
+// them, in lesson order (it once listed 16 of 24), and its default says how many there are.
+test('the embedding guide lists every step id of the registry, in order', async () => {
+  const { SCENES } = await import('../../web/src/steps/index.js');
+  const guide = readFileSync(path.join(root, 'docs/EMBEDDING.md'), 'utf8');
+  const listed = /Step ids: `([^`]+)`/.exec(guide)[1].split(/\s+/);
+  assert.deepEqual(listed, SCENES.map((s) => s.id));
+  assert.match(guide, new RegExp(`\\| all ${SCENES.length} steps \\|`));
+});

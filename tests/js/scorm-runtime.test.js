@@ -108,6 +108,28 @@ test('SCORM 2004: scaled score, completion and success status, ISO latencies, [,
   assert.equal(rec[1].description, cell.prompt.slice(0, 250));
 });
 
+// Every form the quiz accepts for a typed number (lib/format.js parseAnswer) reaches the LMS as
+// the number the quiz read: 2004's real(10,7) refused "25%" and "1/4" (error 406), and "2,304"
+// was stored as 2.304.
+test('typed numbers are recorded as the numbers the quiz read, in both versions', () => {
+  const q = QUESTIONS.find((x) => x.kind === 'numeric' && !x.compute) ?? byKind('numeric');
+  const typed = [['25%', '0.25'], ['1/4', '0.25'], ['\u2248 0.25', '0.25'], ['0,25', '0.25'], ['2,304', '2304'],
+    ['1,065,800', '1065800'], ['1e4', '10000'], ['\u22123', '-3'], ['16x', '16'], ['.5', '0.5']];
+  const launch = { '1.2': { core: { lesson_status: 'incomplete', entry: 'resume' } }, 2004: { completion_status: 'incomplete', success_status: 'unknown', entry: 'resume', score: { scaled: '0' } } };
+  for (const [version, Api, field] of [['1.2', Scorm12API, 'student_response'], ['2004', Scorm2004API, 'learner_response']]) {
+    const api = new Api(quiet);
+    api.loadFromJSON(launch[version]);
+    const notices = [];
+    const s = connectScorm(fakeWindow(), { api: { version, raw: api }, onNotice: (t) => notices.push(t) });
+    const quiz = fakeQuiz();
+    s.attach(quiz);
+    for (const [text] of typed) quiz.answer(q, text, { correct: false, score: 0, to: 0 });
+    const rec = api.cmi.interactions.childArray.map((i) => i.toJSON());
+    assert.deepEqual(rec.map((r) => r[field]), typed.map(([, want]) => want), `${version}: every response as a plain number`);
+    assert.deepEqual(notices, [], `${version}: the LMS accepted every record`);
+  }
+});
+
 test('progress goes to cmi.suspend_data and comes back; ab-initio starts afresh', () => {
   const api = new Scorm12API(quiet);
   api.loadFromJSON({ core: { entry: 'ab-initio' } });

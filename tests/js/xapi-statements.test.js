@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import validateStatement from '@learninglocker/xapi-validation';
 import { QUESTIONS } from '../../web/src/quiz/questions.js';
 import { answerOf } from '../../web/src/quiz/answer-key.js';
+import { instantiate } from '../../web/src/quiz/variants.js';
 import {
   buildAnsweredStatement, buildCompletedStatement, parseActor, questionIri, quizIri, interactionDefinition, isValidBase,
 } from '../../web/src/quiz/events.js';
@@ -53,6 +54,18 @@ test('every answered and completed statement validates, for every question, acto
   delete bad.actor;
   bad.result.duration = '12 seconds';
   assert.deepEqual(problems(bad).sort(), ['statement.actor: RequiredWarning', 'statement.result.duration: TypeWarning'].sort());
+});
+
+test('a variant a learner answered validates too, with one name per question and its seed in the context', () => {
+  for (const template of QUESTIONS) {
+    const q = instantiate(template, 7);
+    const st = buildAnsweredStatement({ question: q, response: sampleResponse(q), score: 1, correct: true, durationMs: 10, attempt: 1 });
+    assert.deepEqual(problems(st), [], q.id);
+    assert.equal(st.object.definition.name['en-US'], template.prompt, `${q.id}: the same name for every variant`);
+    assert.ok(st.object.definition.description['en-US'].startsWith(q.prompt), `${q.id}: the description is what was asked`);
+    if (q.inputs.length) assert.ok(st.object.definition.description['en-US'].includes(q.inputs[0].caption), `${q.id}: with its input tables`);
+    assert.equal(st.context.extensions['urn:attention-lesson:extension:variant'], 7);
+  }
 });
 
 test('interaction definitions: choices, items and correct-response patterns for fixed answers', () => {

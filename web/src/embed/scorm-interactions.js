@@ -6,6 +6,7 @@
 // durations). Not for scoring (scoring.js) or xAPI (quiz/events.js).
 
 import { answerOf } from '../quiz/answer-key.js';
+import { decimalText, parseAnswer } from '../lib/format.js';
 
 const TYPES = { choice: 'choice', numeric: 'numeric', order: 'sequencing', cell: 'other' };
 const TYPES_12 = { choice: 'choice', numeric: 'numeric', order: 'sequencing', cell: 'performance' };
@@ -29,6 +30,15 @@ export function timeInterval(ms) {
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
 }
 
+// A number in the form both versions take for a numeric response: SCORM 2004's real(10,7)
+// (at most 10 digits before the point, no exponent, no thousands separator), which 1.2 reads too.
+// A number that does not fit (over 10 digits before the point) is not written: '' (the result
+// still is).
+function scormNumber(v) {
+  const s = decimalText(v);
+  return /^-?\d{1,10}(\.\d{1,18})?$/.test(s) ? s : '';
+}
+
 // The learner's response (as the quiz stores it) in each version's form.
 function responseText(q, r, v12) {
   if (r === null || r === undefined) return '';
@@ -36,7 +46,7 @@ function responseText(q, r, v12) {
     if (!v12) return String(r);
     return /^[0-9a-z]$/.test(r) ? r : letter(q.options.findIndex((o) => o.id === r));
   }
-  if (q.kind === 'numeric') return String(r).trim().replace(',', '.').slice(0, 255);
+  if (q.kind === 'numeric') return scormNumber(parseAnswer(r));
   if (q.kind === 'order' && Array.isArray(r)) {
     return v12 ? r.map((id) => letter(q.items.findIndex((it) => it.id === id))).join(',') : r.join('[,]');
   }
@@ -51,8 +61,9 @@ function patternText(q, v12) {
   if (key === undefined) return null;
   if (q.kind === 'numeric') {
     const tol = Number(q.tolerance) || 0;
-    if (v12) return String(key);
-    return tol ? `${key - tol}[:]${key + tol}` : `${key}[:]${key}`;
+    const [lo, hi] = [scormNumber(key - tol), scormNumber(key + tol)];
+    if (!lo || !hi) return null;
+    return v12 ? scormNumber(key) || null : `${lo}[:]${hi}`;
   }
   return responseText(q, key, v12) || null;
 }

@@ -3,7 +3,8 @@
 // "1.00" in every step), "−∞" for masked scores, superscripts, differences, percentages, bytes,
 // times, shapes like "3 × 64", quoting and truncating token labels; reading a typed matrix entry
 // (parseNumber, strict) and a typed quiz answer (parseAnswer, which also takes "25%", "1/4" or a
-// decimal comma), and the quiz's answers and scores (formatAnswer). Pure, no DOM.
+// decimal comma), the quiz's answers and scores (formatAnswer), and numbers for a course's records
+// (decimalText). Pure, no DOM.
 
 export const MINUS = '\u2212';
 export const NEG_INF = `${MINUS}\u221E`;
@@ -173,11 +174,28 @@ export function parseNumber(text) {
   return Number(s);
 }
 
-/** A quiz answer or score for its sentences: up to 4 decimals, no trailing zeros ("0.25", "1"). */
+/** A quiz answer or score for its sentences: up to 4 decimals, no trailing zeros, a true minus
+ *  sign ("0.25", "1", "−6"). */
 export function formatAnswer(v) {
   if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v)) return String(v);
-  return String(Math.round(v * 10000) / 10000);
+  const s = Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+  return s === '-0' ? '0' : s.replace('-', MINUS);
+}
+
+/**
+ * A number for a course's records (xAPI and SCORM responses and patterns): plain ASCII digits with
+ * "-" and ".", at most 12 significant digits, never an exponent ("0.0000001", not "1e-7"), which is
+ * the form SCORM 2004's real(10,7) and xAPI's numeric responses take; '' for NaN or ±Infinity.
+ */
+export function decimalText(v) {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return '';
+  const r = Number(n.toPrecision(12));
+  let s = String(r);
+  if (/e/i.test(s)) {
+    s = Math.abs(r) < 1 ? r.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : BigInt(r).toString();
+  }
+  return s === '-0' ? '0' : s;
 }
 
 /**

@@ -40,7 +40,7 @@ export const COMPUTATION = [
     compute(engine, p) {
       const head = runAttention(engine, p);
       const accept = matrixMaxCells(head.weights, p.n, p.n);
-      return grid(p, head.scores, 'scores', { answer: accept[0], accept });
+      return grid(p, head.scores, 'scores', { answer: accept[0], accept, shownAs: 'raw score', decidedBy: { name: 'weight', values: Array.from(head.weights) } });
     },
   },
   // ── matrix-form ───────────────────────────────────────────────────────────────────────

@@ -47,7 +47,8 @@ export const EXTENSIONS = [
     compute(engine, p) {
       const head = runAttention(engine, p);
       const accept = rowMaxCells(head.scaled, p.n, p.row, (c) => c <= p.row);
-      return grid(p, head.scaled, 'scaled', { answer: accept[0], accept });
+      const masked = runAttention(engine, p, { mask: 'causal' }).weights;
+      return grid(p, head.scaled, 'scaled', { answer: accept[0], accept, shownAs: 'scaled score', decidedBy: { name: 'weight with the mask', values: Array.from(masked) } });
     },
   },
   {
@@ -131,8 +132,9 @@ export const EXTENSIONS = [
     solution: 'Down a column, each key\u2019s budget is shared among the queries. A cell wins in its row when that query outscores the other queries on that key by the most, which need not be the row\u2019s biggest score.',
     compute(engine, p) {
       const head = runAttention(engine, p);
-      const accept = rowMaxCells(runAttention(engine, p, { mistake: 'softmax-over-queries' }).weights, p.n, p.row);
-      return grid(p, head.scores, 'scores', { answer: accept[0], accept });
+      const bug = runAttention(engine, p, { mistake: 'softmax-over-queries' }).weights;
+      const accept = rowMaxCells(bug, p.n, p.row);
+      return grid(p, head.scores, 'scores', { answer: accept[0], accept, shownAs: 'raw score', decidedBy: { name: 'buggy layer\u2019s weight', values: Array.from(bug) } });
     },
   },
   {

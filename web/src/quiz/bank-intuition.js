@@ -3,9 +3,10 @@
 // from the attempt's seed (variants.js) and let the engine compute the answer; fixed answers are
 // encoded in `key` (answer-key.js). `recall: n` marks which of the ten recall ideas a question asks.
 
+import { formatAnswer } from '../lib/format.js';
 import { drawAttention, runAttention, attentionTables, grid, rowMaxCells } from './live.js';
 
-const vec = (v) => `[${v.map((x) => String(x).replace('-', '\u2212')).join(', ')}]`;
+const vec = (v) => `[${v.map(formatAnswer).join(', ')}]`;
 
 export const INTUITION = [
   // ── why-attention ──────────────────────────────────────────────────────────────────────
@@ -72,7 +73,7 @@ export const INTUITION = [
     },
     prompt: 'Compute the dot product of two short vectors. (numbers drawn per attempt)',
     ask: (p) => `Compute the dot product q\u00B7k for q = ${vec(p.q)} and k = ${vec(p.k)}.`,
-    solution: (p) => `Multiply matching entries and add the ${p.d} products: ${p.q.map((v, i) => `(${v})\u00B7(${p.k[i]})`).join(' + ')}.`,
+    solution: (p) => `Multiply matching entries and add the ${p.d} products: ${p.q.map((v, i) => `(${formatAnswer(v)})\u00B7(${formatAnswer(p.k[i])})`).join(' + ')}.`,
     compute: (engine, p) => engine.dotProducts(p.q, p.k, 1, 1, p.d)[0],
   },
   {
@@ -95,8 +96,8 @@ export const INTUITION = [
       return { n, scores, j: rng.int(0, n - 1) };
     },
     prompt: 'What weight does softmax give one key of a row of scores? (numbers drawn per attempt)',
-    ask: (p) => `One query has the scores ${vec(p.scores)} for ${p.n} keys. What weight does softmax give key ${p.j + 1} (score ${String(p.scores[p.j]).replace('-', '\u2212')})? Two decimals are enough.`,
-    solution: (p) => `Raise e to each score, add the ${p.n} results, and divide e^${p.scores[p.j]} by that total.`,
+    ask: (p) => `One query has the scores ${vec(p.scores)} for ${p.n} keys. What weight does softmax give key ${p.j + 1} (score ${formatAnswer(p.scores[p.j])})? Two decimals are enough.`,
+    solution: (p) => `Raise e to each score, add the ${p.n} results, and divide e^${formatAnswer(p.scores[p.j])} by that total.`,
     compute: (engine, p) => engine.softmax(p.scores, 1, p.n)[p.j],
   },
   {
@@ -207,8 +208,9 @@ export const INTUITION = [
     solution: 'Project first: q = x\u00B7W_Q for the query, k = x\u00B7W_K for every key, then compare the dot products of that row. The projections can change which key wins, which is why they are learned.',
     compute(engine, p) {
       const raw = engine.dotProducts(p.x, p.x, p.n, p.n, p.dModel);
-      const accept = rowMaxCells(runAttention(engine, p).scores, p.n, p.row);
-      return grid(p, raw, 'scores', { answer: accept[0], accept });
+      const scores = runAttention(engine, p).scores;
+      const accept = rowMaxCells(scores, p.n, p.row);
+      return grid(p, raw, 'scores', { answer: accept[0], accept, shownAs: 'raw dot product', decidedBy: { name: 'score with W_Q and W_K', values: Array.from(scores) } });
     },
   },
 ];

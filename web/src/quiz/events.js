@@ -8,6 +8,8 @@
 // correct-response pattern, a statement id and a timestamp.
 
 import { answerOf } from './answer-key.js';
+import { decimalText, parseAnswer } from '../lib/format.js';
+import { describeTables } from './live.js';
 
 export const DEFAULT_BASE = 'urn:attention-lesson';
 export const LESSON_IRI = `${DEFAULT_BASE}:lesson`;
@@ -21,6 +23,9 @@ const INTERACTION = Object.freeze({ choice: 'choice', numeric: 'numeric', order:
 const EXT_STEP = 'urn:attention-lesson:extension:step';
 const EXT_ATTEMPT = 'urn:attention-lesson:extension:attempt';
 const EXT_QUESTIONS = 'urn:attention-lesson:extension:questions';
+// The seed of the variant answered: with the bank's version it rebuilds the question's numbers,
+// options order and right answer (variants.js instantiate).
+const EXT_VARIANT = 'urn:attention-lesson:extension:variant';
 
 // Joins IRI parts: '/' after an http(s) base or one ending in '/' or '#', else ':' (a URN).
 function iriJoin(base, ...parts) {
@@ -115,32 +120,40 @@ export function parseDuration(text) {
   return Math.round(((Number(m[1] || 0) * 60 + Number(m[2] || 0)) * 60 + Number(m[3] || 0)) * 1000);
 }
 
-/** A learner's response as the xAPI response string for its interaction type. */
+/** A learner's response as the xAPI response string for its interaction type. A typed number is
+ *  sent as the number the quiz read from it ("2,304" → "2304", "25%" → "0.25", "1/4" → "0.25"). */
 export function formatResponse(question, response) {
   if (response === null || response === undefined) return '';
   if (question.kind === 'order' && Array.isArray(response)) return response.join('[,]');
   if (question.kind === 'cell' && typeof response === 'object') return `${response.row}[.]${response.col}`;
+  if (question.kind === 'numeric') return decimalText(parseAnswer(response)) || String(response);
   return String(response);
 }
 
 const en = (text) => ({ 'en-US': String(text) });
 
-/** The full cmi.interaction definition of a question: type, choices, correct-response pattern. */
+/**
+ * The full cmi.interaction definition of a question: type, choices, correct-response pattern.
+ * The name is the question in general words, the same for every variant (an LRS keeps one
+ * definition per activity id); the description is what this learner was asked: the variant's own
+ * prompt and its input tables as text.
+ */
 export function interactionDefinition(question) {
+  const tables = Array.isArray(question.inputs) && question.inputs.length ? ` ${describeTables(question.inputs)}.` : '';
   const def = {
     type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
-    name: en(question.prompt),
-    description: en(question.prompt),
+    name: en(question.generalPrompt ?? question.prompt),
+    description: en(`${question.prompt}${tables}`),
     interactionType: INTERACTION[question.kind] || 'other',
   };
   if (question.kind === 'choice') def.choices = question.options.map((o) => ({ id: o.id, description: en(o.text) }));
   if (question.kind === 'order') def.choices = question.items.map((it) => ({ id: it.id, description: en(it.text) }));
-  // Only fixed answers have a pattern: live ones depend on the scene the learner built.
+  // Only fixed answers have a pattern: a computed one depends on the variant's numbers (its seed is in the context).
   const key = question.compute ? undefined : answerOf(question);
   if (key !== undefined) {
     if (question.kind === 'numeric') {
       const tol = Number(question.tolerance) || 0;
-      def.correctResponsesPattern = [tol ? `${key - tol}[:]${key + tol}` : String(key)];
+      def.correctResponsesPattern = [tol ? `${decimalText(key - tol)}[:]${decimalText(key + tol)}` : decimalText(key)];
     } else {
       def.correctResponsesPattern = [formatResponse(question, key)];
     }
@@ -173,7 +186,11 @@ export function buildAnsweredStatement({ question, response, score, correct, dur
     },
     context: {
       contextActivities: { parent: [{ objectType: 'Activity', id: quizIri(activityBase, quizId) }] },
-      extensions: { [EXT_STEP]: question.stepId, ...(attempt ? { [EXT_ATTEMPT]: attempt } : {}) },
+      extensions: {
+        [EXT_STEP]: question.stepId,
+        ...(attempt ? { [EXT_ATTEMPT]: attempt } : {}),
+        ...(Number.isInteger(question.variant) ? { [EXT_VARIANT]: question.variant } : {}),
+      },
     },
     timestamp: timestamp || new Date().toISOString(),
   };

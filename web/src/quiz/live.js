@@ -4,6 +4,8 @@
 // table() shapes a matrix for display. Exact small numbers only (integers), so what the question
 // shows is exactly what the engine computed from.
 
+import { formatAnswer } from '../lib/format.js';
+
 /** Three- and four-word phrases the variants borrow their token labels from. */
 export const PHRASES = Object.freeze([
   ['dogs', 'chase', 'cats'], ['rain', 'soaks', 'fields'], ['she', 'reads', 'maps'],
@@ -106,7 +108,7 @@ export function describeTables(tables) {
   return tables.map((t) => {
     const rows = [];
     for (let r = 0; r < t.rows; r += 1) {
-      const vals = t.values.slice(r * t.cols, (r + 1) * t.cols).map((v) => String(v).replace('-', '\u2212'));
+      const vals = t.values.slice(r * t.cols, (r + 1) * t.cols).map(formatAnswer);
       rows.push(`${t.rowLabels ? `${t.rowLabels[r]}: ` : ''}[${vals.join(', ')}]`);
     }
     return `${t.caption}: ${rows.join('; ')}`;

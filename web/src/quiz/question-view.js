@@ -127,8 +127,14 @@ export function createQuestionCard(doc, template, ctl, { number, total, fresh = 
     const saving = ctl.lastSave?.();
     if (saving) await Promise.race([saving, new Promise((resolve) => setTimeout(resolve, 3000))]);
     const prefix = out.practice ? 'Practice (not scored, the solution was already shown): ' : '';
-    const credit = !out.practice && r.correct && out.credit !== undefined && out.credit < 1
-      ? ` Not a first try, so it counts ${formatAnswer(out.credit)} of a point.` : '';
+    let credit = '';
+    if (!out.practice && out.earlier !== undefined) {
+      credit = r.correct
+        ? ` Not a first try, so this one counts ${formatAnswer(out.earned)} of a point; your earlier ${formatAnswer(out.earlier)} stands.`
+        : ` Your earlier score, ${formatAnswer(out.earlier)} of a point, stands.`;
+    } else if (!out.practice && r.correct && out.credit !== undefined && out.credit < 1) {
+      credit = ` Not a first try, so it counts ${formatAnswer(out.credit)} of a point.`;
+    }
     setFeedback(prefix + r.feedback + credit, r.correct ? 'ok' : 'bad');
     if (template.predict && !out.practice) showSolution(ctl.reveal(question, live));
     sync();

@@ -26,17 +26,26 @@ const EVENTS = ['answered', 'completed', 'reveal', 'progress', 'notice'];
  * actor (xAPI Agent, optional; default an anonymous account), activityBase (base IRI of the xAPI
  * activity ids), quizId (the embedding's quiz id in those ids; default none: the lesson's own ids), frameId (echoed
  * in messages to the parent), masteryScore (0..1, default 0.8), headingLevel (default 3),
- * reviewAtStep (step whose mountStep also shows the review below its questions; default
- * 'summary', null to mount the review only through mountReview),
+ * reviewAtStep (step whose mountStep also shows the review below its questions; default the
+ * last step that has questions, where the quiz ends, or none when all the questions are on one
+ * step; null to mount the review only through mountReview),
  * questions (default: the bank), createHeatmap (default: views/heatmap.js), now() (ms clock),
  * window (the window to post from; default: the host's), variantSeed(questionId, n) (where the
  * per-attempt seeds come from; default: random). getSceneInputs is accepted but no longer used:
  * computed questions draw their own inputs.
  */
+// The step the review sits on by default: the last one (in the bank's order, which is the
+// lesson's) that has questions, so the learner meets it where the quiz ends; null when every
+// question is on one step (a one-step embedding), where a review would repeat the step's cards.
+function lastQuizStep(questions) {
+  const steps = [...new Set(questions.map((q) => q.stepId))];
+  return steps.length > 1 ? steps[steps.length - 1] : null;
+}
+
 export function createQuiz(options = {}) {
   const {
     engine = null, namespace, hostElement = null, targetOrigin, onGoToStep,
-    actor, masteryScore = 0.8, headingLevel = 3, questions = QUESTIONS, reviewAtStep = 'summary',
+    actor, masteryScore = 0.8, headingLevel = 3, questions = QUESTIONS, reviewAtStep = lastQuizStep(questions),
     createHeatmap = defaultCreateHeatmap, now = () => Date.now(), variantSeed,
   } = options;
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -203,14 +212,18 @@ export function createQuiz(options = {}) {
         if (prev && prev.revealed) return { result, practice: true };
         const d = elapsed(q);
         const credit = retryCredit(q, prev && !prev.correct ? prev.attempts : 0);
+        // A retry never lowers the question's score: a partly right order (14 of 15 pairs, 0.93)
+        // followed by a perfect one on the second try (which earns 0.5) keeps its 0.93.
+        const earned = Math.round(result.score * credit * 10000) / 10000;
+        const earlier = prev && prev.attempts > 0 && prev.score > earned ? prev.score : undefined;
         const entry = {
-          response: response ?? null, score: Math.round(result.score * credit * 10000) / 10000, correct: result.correct,
+          response: response ?? null, score: earlier ?? earned, correct: result.correct,
           attempts: (prev ? prev.attempts : 0) + 1, revealed: false, feedback: result.feedback,
           durationMs: (prev && prev.durationMs ? prev.durationMs : 0) + d, at: new Date(now()).toISOString(),
           variant: q.variant,
         };
         record(q, entry, response, element(), d);
-        return { result, credit };
+        return { result, credit, earned, earlier };
       },
       solution(q, live) {
         try {

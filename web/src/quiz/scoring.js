@@ -68,7 +68,9 @@ export function solutionOf(question, ctx) {
     case 'choice': {
       const id = keyOf(question, ctx);
       const opt = question.options.find((o) => o.id === id);
-      return { value: id, text: `The answer is \u201C${opt ? words(opt.text) : id}\u201D ${opt ? words(opt.explain) : ''}`.trim() };
+      const said = opt ? words(opt.text) : id;
+      const stop = /[.?!]$/.test(said) ? '' : '.';
+      return { value: id, text: `The answer is \u201C${said}\u201D${stop} ${opt ? words(opt.explain) : ''}`.trim() };
     }
     case 'numeric': {
       const v = question.compute ? liveOf(question, ctx) : answerOf(question);
@@ -79,7 +81,7 @@ export function solutionOf(question, ctx) {
       const live = liveOf(question, ctx);
       const a = live.answer;
       const more = live.accept && live.accept.length > 1 ? ` (${live.accept.length} cells are accepted, e.g.)` : '';
-      const text = `Row ${labelOf(live.rowLabels, a.row)}, column ${labelOf(live.colLabels, a.col)}${more}, value ${formatAnswer(live.values[a.row * live.cols + a.col])}. ${words(question.solution)}`;
+      const text = `Row ${labelOf(live.rowLabels, a.row)}, column ${labelOf(live.colLabels, a.col)}${more} (${cellNumbers(live, a)}). ${words(question.solution)}`;
       return { value: { row: a.row, col: a.col }, text: text.trim() };
     }
     case 'order': {
@@ -91,6 +93,16 @@ export function solutionOf(question, ctx) {
     default:
       throw new Error(`Unknown question kind: ${question.kind}`);
   }
+}
+
+// The numbers of one cell for the feedback and the solution: the number that decides the answer
+// (live.decidedBy, e.g. the weight after softmax) first, then the one the heatmap shows
+// (live.shownAs, e.g. the raw score), since the two are different quantities.
+function cellNumbers(live, cell) {
+  const i = cell.row * live.cols + cell.col;
+  const shown = `${live.shownAs ?? 'value'} ${formatAnswer(live.values[i])}`;
+  if (!live.decidedBy) return shown;
+  return `${live.decidedBy.name} ${formatAnswer(live.decidedBy.values[i])}; ${shown} on the heatmap`;
 }
 
 // The key of a choice question: computed for variants whose right option depends on the numbers.
@@ -133,8 +145,7 @@ function checkCell(q, response, ctx) {
   if (!ok) return { correct: false, score: 0, invalid: true, feedback: 'Pick a cell first: a query row and a key column.', explanation: '' };
   const accept = live.accept && live.accept.length ? live.accept : [live.answer];
   const correct = accept.some((c) => c.row === response.row && c.col === response.col);
-  const v = live.values[response.row * live.cols + response.col];
-  const where = `row ${labelOf(live.rowLabels, response.row)}, column ${labelOf(live.colLabels, response.col)} (value ${formatAnswer(v)})`;
+  const where = `row ${labelOf(live.rowLabels, response.row)}, column ${labelOf(live.colLabels, response.col)} (${cellNumbers(live, response)})`;
   return {
     correct, score: correct ? 1 : 0, expected: live.answer,
     feedback: correct ? `Correct \u2014 ${where} is the one.` : `Not quite \u2014 ${where} is not it.`,

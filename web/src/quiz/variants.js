@@ -128,6 +128,7 @@ function realise(template, params, seed, rng, orderKey) {
     ...template,
     variant: seed,
     params,
+    generalPrompt: template.prompt, // the same for every variant: the question's name in reports
     prompt: typeof template.ask === 'function' ? template.ask(params) : template.prompt,
     solution: at('solution'),
     inputs: template.inputs ? template.inputs(params) : [],
