@@ -55,7 +55,16 @@ const CASES = [
   { id: 'type-sentence-emoji-only', kind: 'type', step: 'sentence', role: 'textbox', label: 'Sentence', value: '🐈 🪑 ⬇️ 👨‍👩‍👧' },
   { id: 'type-sentence-empty', kind: 'type', step: 'sentence', role: 'textbox', label: 'Sentence', value: '   ' },
   { id: 'type-number-huge', kind: 'type', step: 'worked-example', role: 'spinbutton', value: '1e309' },
-  { id: 'type-number-decimal-comma', kind: 'keys', step: 'softmax', role: 'spinbutton', value: '0,5' },
+  // Typed into a number box, "0,5" is 0.5, never 5 (Chromium's number input would drop the comma).
+  { id: 'type-number-decimal-comma', kind: 'keys', step: 'softmax', role: 'spinbutton', value: '0,5', check: async (page) => {
+    assert.equal(await page.locator('#lesson').getByRole('spinbutton').first().inputValue(), '0.5');
+    assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /"scores":\[0\.5,/);
+  } },
+  // Pasted: a decimal comma becomes a point; "1,000" (a thousand, or one?) is refused in words.
+  { id: 'paste-number-decimal-comma', kind: 'paste', step: 'worked-example', role: 'spinbutton', value: '0,25', check: async (page) => {
+    assert.equal(await page.locator('#lesson').getByRole('spinbutton').first().inputValue(), '0.25');
+  } },
+  { id: 'paste-number-thousands', kind: 'paste', step: 'worked-example', role: 'spinbutton', value: '1,000', refuses: true, says: /decimal point, not a comma/ },
   { id: 'type-number-many-digits', kind: 'type', step: 'softmax', role: 'spinbutton', value: '9'.repeat(400) },
   { id: 'type-number-negative-huge', kind: 'type', step: 'worked-example', role: 'spinbutton', value: '-3.4e38' },
   // The page's own engine, called directly
@@ -145,11 +154,19 @@ async function runCase(page, c, log) {
       return '';
     }
     case 'type':
+    case 'paste':
     case 'keys': {
       await goToStep(page, c.step);
       const input = (c.label ? page.getByRole(c.role, { name: c.label, exact: true }) : page.locator('#lesson').getByRole(c.role)).first();
       await input.waitFor({ state: 'visible' });
-      if (c.kind === 'keys') {
+      if (c.kind === 'paste') {
+        // Text inserted in one piece, as a paste or an input method does: one beforeinput with
+        // the whole text (CDP Input.insertText).
+        await input.click();
+        await input.press('Control+A');
+        await page.keyboard.insertText(c.value);
+        await input.press('Tab');
+      } else if (c.kind === 'keys') {
         await input.click();
         await input.press('Control+A');
         await page.keyboard.type(c.value);

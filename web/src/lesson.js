@@ -77,9 +77,13 @@ export async function mountLesson(container, options = {}) {
   }
   if (seedProblems.length) showNotice(seedProblems.join(' '));
 
-  function showNotice(text) {
+  // noticeKeys: the inputs whose edit put the notice up (null: the page's own, e.g. a link's);
+  // the next accepted edit of one of them takes it down, since it may no longer hold.
+  let noticeKeys = null;
+  function showNotice(text, keys = null) {
     setText(notice, text);
     notice.hidden = !text;
+    noticeKeys = text ? keys : null;
   }
 
   // ---- layout -----------------------------------------------------------------------------
@@ -167,7 +171,9 @@ export async function mountLesson(container, options = {}) {
     get: () => sceneInputs(state, step),
     set(patch) {
       const problems = setSceneInputs(state, step, patch);
-      if (problems.length) showNotice(problems.join(' '));
+      const keys = Object.keys(patch ?? {});
+      if (problems.length) showNotice(problems.join(' '), keys);
+      else if (noticeKeys && keys.some((k) => noticeKeys.includes(k) || noticeKeys.includes('*'))) showNotice('');
       scheduleRender();
     },
     announce: speak,
@@ -301,6 +307,28 @@ export async function mountLesson(container, options = {}) {
     const i = steps.findIndex((s) => s.id === state.step) + delta;
     if (i >= 0 && i < steps.length) goTo(steps[i].id, { focus: true });
   }
+
+  // A decimal comma typed or pasted into a number box. Chromium's number input takes "," as a
+  // digit group separator and hands the page "05" for "0,5", so the comma would never reach a
+  // scene's own check and "0,5" would be read as 5. Here, before it is inserted, a typed comma
+  // becomes a decimal point ("0,5" → 0.5) and a screen reader is told; a pasted number with a
+  // decimal comma ("0,25") is pasted with a point; anything else with a comma ("1,000", which
+  // may mean a thousand or one) is refused in words. (The quiz's answer boxes are text boxes and
+  // read "0,5" as 0.5 themselves.)
+  root.addEventListener('beforeinput', (e) => {
+    const t = e.target;
+    if (t?.localName !== 'input' || t.type !== 'number') return;
+    const text = e.data ?? e.dataTransfer?.getData?.('text/plain') ?? '';
+    if (!text.includes(',')) return;
+    e.preventDefault();
+    const decimal = text === ',' || (/^\s*[-+\u2212]?\d*,\d+\s*$/.test(text) && !/^\s*[-+\u2212]?[1-9]\d{0,2},\d{3}\s*$/.test(text));
+    const doc = t.ownerDocument;
+    if (decimal && doc.execCommand?.('insertText', false, text.trim().replace(',', '.'))) {
+      speak('The comma was read as a decimal point.');
+      return;
+    }
+    showNotice(`A number box takes a decimal point, not a comma: type 0.5 for a half. (${text.trim().slice(0, 20)} was not entered.)`, ['*']);
+  }, true);
 
   // Alt+PageDown / Alt+PageUp move between steps from anywhere inside the lesson.
   root.addEventListener('keydown', (e) => {
