@@ -139,6 +139,10 @@ test('phone width: every step fits 360 px without sideways scrolling', async () 
     await page.waitForTimeout(100);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `step ${STEPS[i].id} is ${width}px wide`);
+    // Nor inside its card: wide tables and heatmaps scroll in their own boxes, so the scene itself
+    // never does (step 10's weights box once ran 70 px past it).
+    const scene = await page.evaluate(() => { const s = document.querySelector('.al-scene'); return { sw: s.scrollWidth, cw: s.clientWidth }; });
+    assert.ok(scene.sw <= scene.cw + 1, `step ${STEPS[i].id}: the scene is ${scene.sw} px wide in a ${scene.cw} px card`);
     // A formula wider than the phone shows a visible cue that it scrolls; one that fits shows none.
     const formulas = await page.evaluate(() => [...document.querySelectorAll('.al-formula-box')].map((b) => {
       const f = b.querySelector('.al-formula'), cue = b.querySelector('.al-formula-cue');
@@ -152,6 +156,17 @@ test('phone width: every step fits 360 px without sideways scrolling', async () 
     if (i % 5 === 0 || STEPS[i].id === 'sentence') await screenshot(page, `phone-step-${String(i + 1).padStart(2, '0')}`);
   }
   assert.deepEqual(clippedSeen, [true, true], 'the positional-encoding and multi-head formulas are wider than a phone, so their cue was checked');
+  // Long words a learner may type (a token keeps up to 40 letters): the chain boxes, the sentences
+  // that quote them and the word menus stay inside the card.
+  const long = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa supercalifragilisticexpialidocious b, c';
+  for (const id of ['why-attention', 'qkv', 'sentence', 'positions']) {
+    await page.evaluate(([step, sentence]) => { location.hash = `#step=${step}&${step}=${encodeURIComponent(JSON.stringify({ sentence }))}`; }, [id, long]);
+    await page.waitForFunction(() => document.querySelector('.al-scene')?.innerText.includes('supercalifragilisticexpialidocious'));
+    await page.waitForTimeout(100);
+    const scene = await page.evaluate(() => { const s = document.querySelector('.al-scene'); return { sw: s.scrollWidth, cw: s.clientWidth, text: s.innerText }; });
+    assert.ok(scene.text.includes('supercalifragilisticexpialidocious'), `${id}: the long sentence is shown`);
+    assert.ok(scene.sw <= scene.cw + 1, `${id} with long words: the scene is ${scene.sw} px wide in a ${scene.cw} px card`);
+  }
   assert.deepEqual(page.errors, []);
 });
 
