@@ -74,10 +74,14 @@ test('the chain keeps retention^distance of each token read so far', () => {
 // Lengths and angles come from the engine now (engine.dotProductParts, tested in
 // scene-dot-product.test.js); the words for each case are chosen here.
 test('the three dot-product cases', () => {
-  assert.equal(dotRelation(0).kind, 'same');
-  assert.match(dotRelation(0).text, /same way → large positive/);
-  assert.equal(dotRelation(90).text, 'perpendicular → 0');
-  assert.equal(dotRelation(180).text, 'opposite → negative');
+  assert.equal(dotRelation(0, 5).kind, 'same');
+  assert.match(dotRelation(0, 5).text, /same way → positive/);
+  assert.equal(dotRelation(90, 0).text, 'at a right angle → 0');
+  // Near a right angle the dot product need not print as 0: the words say so.
+  assert.equal(dotRelation(94, -2).kind, 'perpendicular');
+  assert.match(dotRelation(94, -2).text, /^almost at a right angle → slightly negative/);
+  assert.match(dotRelation(87, 0.5).text, /slightly positive/);
+  assert.match(dotRelation(180, -4).text, /^opposite → negative/);
   assert.equal(dotRelation(45).kind, 'partly-same');
   assert.equal(dotRelation(135).kind, 'partly-opposite');
   assert.equal(dotRelation(null).kind, 'no-direction');

@@ -40,6 +40,26 @@ test('perpendicular vectors score 0, the same direction scores |a||b|', () => {
   assert.match(zero.angleLine, /undefined/);
 });
 
+// The words under the numbers agree with the number beside them (an audit found "perpendicular
+// → 0" under "= −2.00" at 94°, and "large positive" under "= 0.01").
+test('the sentence under the dot product never contradicts it', () => {
+  const near = run({ vectors: [-4, 3.5, 4, 4, 1, 3], a: 0, b: 1 });
+  assert.equal(Math.round(near.angle), 94);
+  assert.doesNotMatch(near.relationLine, /→ 0\b/);
+  assert.match(near.relationLine, /slightly negative/);
+  const short = run({ vectors: [0.1, 0, 0.1, 0.01, 1, 3], a: 0, b: 1 });
+  assert.ok(short.dot < 0.02);
+  assert.doesNotMatch(short.relationLine, /large/);
+  for (let deg = 0; deg <= 180; deg += 1) {
+    const r = (deg * Math.PI) / 180;
+    const m = run({ vectors: [4, 0, Math.round(4 * Math.cos(r) * 100) / 100, Math.round(4 * Math.sin(r) * 100) / 100, 1, 3], a: 0, b: 1 });
+    const printed = Number(m.dotLine.split('= ').at(-1).replace('\u2212', '-'));
+    if (/→ 0\./.test(m.relationLine)) assert.equal(printed, 0, `${deg}°: "→ 0" beside ${printed}`);
+    if (/→ positive|slightly positive/.test(m.relationLine)) assert.ok(printed > 0, `${deg}°: positive beside ${printed}`);
+    if (/→ negative|slightly negative/.test(m.relationLine)) assert.ok(printed < 0, `${deg}°: negative beside ${printed}`);
+  }
+});
+
 test('a pick that is not shown is moved and said in words', () => {
   const m = run({ count: 2, a: 2 });
   assert.equal(m.i, 1);

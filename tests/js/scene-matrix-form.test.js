@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../wasm/engine.js';
-import { model } from '../../web/src/steps/08-matrix-form/model.js';
+import { model, readSize } from '../../web/src/steps/08-matrix-form/model.js';
 import { INPUTS, PRESETS } from '../../web/src/steps/08-matrix-form/inputs.js';
 import { schemaDefaults } from '../../web/src/state.js';
 
@@ -30,7 +30,7 @@ test('sentences read right: "an 11 × 11", "an 8 × 8", "a 4 × 4", one number',
   assert.match(run({ n: 8 }).engineLine, /produced an 8 × 8 weight matrix/);
   assert.match(run({ n: 4 }).engineLine, /produced a 4 × 4 weight matrix/);
   assert.match(run({ n: 1, dModel: 1, dK: 1 }).engineLine, /1 number each\)\.$/);
-  assert.match(run({ n: 1, dModel: 1, dK: 1 }).countLine, /^1 token →/);
+  assert.match(run({ n: 1, dModel: 1, dK: 1 }).countLine, /^1 token → 1 × 1 scores = 1 query–key pair, /);
 });
 
 test('d_k larger than d_model is refused in words; the preset never mentions sources', () => {
@@ -39,4 +39,12 @@ test('d_k larger than d_model is refused in words; the preset never mentions sou
   assert.match(m.notes[0], /d_k cannot be larger than d_model \(4\) here, so 16 became 4/);
   for (const p of PRESETS) assert.doesNotMatch(p.label, /source/i);
   assert.equal(run(PRESETS[0].patch).engineLine, 'The engine produced a 3 × 3 weight matrix and a 3 × 64 output (one row per token, 64 numbers each).');
+});
+
+// A typed size: the note names the real reason (2.5 is in range, it was rounded).
+test('a size that is not a whole number is rounded, and the note says so', () => {
+  assert.deepEqual(readSize('2.5', 'N, tokens', 1, 128), { value: 3, note: 'N, tokens must be a whole number, so 2.5 became 3.' });
+  assert.deepEqual(readSize('500', 'N, tokens', 1, 128), { value: 128, note: 'N, tokens must be from 1 to 128, so it is 128.' });
+  assert.deepEqual(readSize('7', 'N, tokens', 1, 128), { value: 7, note: null });
+  assert.equal(readSize('', 'N, tokens', 1, 128).value, null);
 });

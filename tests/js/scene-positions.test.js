@@ -48,3 +48,21 @@ test('the encoding note reads the engine’s sine column d0 and the slowest sine
   assert.ok(m.encoding.note.startsWith(`Column d0 is the fastest wave: down the positions it reads 0.00, ${pe[32].toFixed(2)}, ${pe[64].toFixed(2)}, `));
   assert.ok(m.encoding.note.includes(`Column d30 is the slowest sine: it only goes from 0.0000 at pos 0 to ${pe[19 * 32 + 30].toFixed(4)} at pos 19`));
 });
+
+// A shuffle must change the order a learner reads: swapping the two copies of "the" changes
+// nothing visible, and "the the" has no other order at all.
+test('a shuffle always reads differently, or says that no other order exists', () => {
+  for (let seed = 1; seed <= 40; seed++) {
+    const m = run({ sentence: 'the dog bit the man', shuffle: seed });
+    assert.notDeepEqual(m.words, m.tokens, `seed ${seed}: the shuffled words differ from the original`);
+  }
+  const same = run({ sentence: 'the the', shuffle: 3, pe: true });
+  assert.match(same.check, /^Every word of this sentence is the same word, so no shuffle can change the order/);
+  assert.equal(same.outputCheck, '');
+  assert.doesNotMatch(same.check, /No longer a permutation/);
+});
+
+test('one position: the encoding note describes its one row', () => {
+  const m = run({ peN: 1 });
+  assert.match(m.encoding.note, /^With one position the matrix has one row: 0\.00 in every sine column \(sin 0\) and 1\.00 in every cosine column/);
+});

@@ -61,3 +61,15 @@ test('an empty sentence from a link shows the example and says so; a query past 
   assert.match(m.message, /empty/);
   assert.equal(run({ query: 50 }).query, 3);
 });
+
+// The readout lists what a word attends to: never a weight that prints as 0.00, and a word
+// written more than once with its place; one token is "1 token".
+test('the readout leaves out weights that print as 0.00 and names repeated words by place', () => {
+  const dots = run({ sentence: '. . .', query: 0 });
+  assert.match(dots.readout, /^'\.' \(word 1\) attends most to '\.' \(word \d\) \(0\.33\)/);
+  for (const m of [run({}), dots, run({ sentence: 'The animal didn’t cross the street because it was too tired', query: 7 })]) {
+    assert.doesNotMatch(m.readout, /\(0\.00\)/);
+  }
+  assert.equal(run({ sentence: 'a', query: 0 }).tokenCount, '1 token');
+  assert.equal(run({ sentence: 'a', query: 0 }).summary, '1 token, a 1 × 1 matrix.');
+});

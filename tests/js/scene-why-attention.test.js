@@ -51,5 +51,22 @@ test('an empty sentence or a position past the end is replaced and said in words
   assert.match(m.notes[0], /has no words/);
   m = run({ sentence: 'one two', from: 5 });
   assert.equal(m.from, 1);
-  assert.match(m.notes[0], /first word \(6\) is past the last word, so it is word 2/);
+  assert.match(m.notes[0], /first word \(word 6\) is past the last word, so it is word 2/);
+});
+
+// The link picture's text alternative says what is drawn: the first 12 tokens only, the thick line
+// only when both picked words are among them; one word has nothing to join.
+test('the link picture’s words describe the picture that is drawn', () => {
+  const long = run({ sentence: Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '), from: 0, to: -1 });
+  assert.match(long.linkLabel, /^The first 12 of the 20 tokens, each joined to every other/);
+  assert.match(long.linkLabel, /is not among them, so no line is drawn thicker\.$/);
+  const inside = run({ sentence: Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '), from: 1, to: 4 });
+  assert.match(inside.linkLabel, /the line between “w1” and “w4” is drawn thicker\.$/);
+  const one = run({ sentence: 'Hi', from: 0, to: 0, at: 0 });
+  assert.equal(one.linkText, '1 token → no direct links: there is no other token to look at.');
+  assert.match(one.linkLabel, /^One token, “Hi”, and no other token/);
+  assert.equal(one.chainSummary, 'At h1, only “Hi” has been read, so all of it (100%) is in the memory.');
+  // A word written twice is named with its place.
+  const twice = run({ sentence: 'the dog saw the cat', from: 0, to: 3 });
+  assert.match(twice.pairText, /“the” \(word 4\) only meets “the” \(word 1\) through 3 rewrites/);
 });

@@ -58,3 +58,15 @@ test('a link from a newer or older lesson: settings for a step this one lacks ar
   // a step of a newer lesson opens this one at the start, with its sentence
   assert.match(fromHash('#step=lm-page', steps).problems[0], /a step called "lm-page", which this lesson does not have, so it opens at the start/);
 });
+
+// Problems name what the learner sees, never the stored form: word positions count from 1 and −1
+// is "the last word"; the predicted share's choices are their labels; an empty box is "empty".
+test('problems in words use the learner\'s terms, not internal values', async () => {
+  const { SCENES: all } = await import('../../web/src/steps/index.js');
+  const say = (id, patch) => setSceneInputs(createState(all), all.find((s) => s.id === id), patch).join(' ');
+  assert.equal(say('why-attention', { at: 99 }), 'The chain position goes from word 1 to word 64 (or the last word), so word 100 became word 64.');
+  const range = say('softmax', { range: 'x' });
+  assert.match(range, /under 40%, 40% to 60%/);
+  assert.doesNotMatch(range, /lt40|gt95/);
+  assert.equal(say('scaling', { seed: '' }), 'The random seed is empty in this change, so it stays at 1.');
+});

@@ -39,6 +39,9 @@ export async function mountLesson(container, options = {}) {
   const root = el('div', { class: 'al-root', lang: 'en' });
   const live = el('div', { class: 'al-visually-hidden', 'aria-live': 'polite', role: 'status' });
   const notice = el('p', { class: 'al-notice', role: 'alert', hidden: true });
+  // noticeKeys: the inputs whose edit put the notice up (null: the page's own, e.g. a link's);
+  // the next accepted edit of one of them takes it down, since it may no longer hold.
+  let noticeKeys = null;
   const loading = el('p', { class: 'al-loading' }, 'Loading the attention engine…');
   root.append(live, notice, loading);
   container.append(root);
@@ -77,9 +80,6 @@ export async function mountLesson(container, options = {}) {
   }
   if (seedProblems.length) showNotice(seedProblems.join(' '));
 
-  // noticeKeys: the inputs whose edit put the notice up (null: the page's own, e.g. a link's);
-  // the next accepted edit of one of them takes it down, since it may no longer hold.
-  let noticeKeys = null;
   function showNotice(text, keys = null) {
     setText(notice, text);
     notice.hidden = !text;

@@ -37,6 +37,7 @@ export function readNumberValue(raw) {
   }
   if (typeof raw !== 'string') return { problem: `is ${kindOf(raw)}, not a number` };
   const s = raw.trim().replace(/^\u2212/, '-');
+  if (s === '') return { problem: 'is empty' };
   if (/^[-+]?\d+,\d+$/.test(s)) {
     const value = Number(s.replace(',', '.'));
     return { value, note: `${quoteText(raw)} has a decimal comma and was read as ${say(value)}` };
@@ -63,7 +64,8 @@ function readOne(spec, raw, name) {
       const min = spec.min ?? -Infinity, max = spec.max ?? Infinity;
       if (v < min || v > max) {
         const c = Math.min(max, Math.max(min, v));
-        if (!spec.quietClamp) notes.push(`The ${label} goes from ${say(min)} to ${say(max)}, so ${say(v)} became ${say(c)}.`);
+        const d = spec.say ?? say;
+        if (!spec.quietClamp) notes.push(`The ${label} goes from ${spec.rangeText ?? `${d(min)} to ${d(max)}`}, so ${d(v)} became ${d(c)}.`);
         v = c;
       }
       return { ok: true, value: v, notes };
@@ -74,7 +76,7 @@ function readOne(spec, raw, name) {
       return { ok: false, problem: `The ${label} should be on or off, but it is ${kindOf(raw)}` };
     case 'choice':
       if (spec.choices.includes(raw)) return { ok: true, value: raw, notes: [] };
-      return { ok: false, problem: `The ${label} is ${kindOf(raw)}, which is not one of ${spec.choices.map((c) => (c === '' ? '(nothing)' : String(c))).join(', ')}` };
+      return { ok: false, problem: `The ${label} is ${kindOf(raw)}, which is not one of ${spec.choices.map((c) => spec.choiceLabels?.[c] ?? (c === '' ? '(nothing)' : String(c))).join(', ')}` };
     case 'text': {
       if (typeof raw !== 'string') return { ok: false, problem: `The ${label} should be text, but it is ${kindOf(raw)}` };
       const max = spec.maxLength ?? 2000;

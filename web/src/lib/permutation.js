@@ -17,6 +17,20 @@ export function seededPermutation(n, seed) {
   return perm;
 }
 
+// A seeded shuffle of a sentence's words that reads differently from the original whenever some
+// order does: swapping two copies of one word ("the … the") changes nothing a learner can see, so
+// such a draw is rotated until the words differ. All words the same ("the the"): no order reads
+// differently, and the identity is returned with same = true. → { perm, same }
+export function seededWordOrder(tokens, seed) {
+  const n = tokens.length;
+  let perm = seededPermutation(n, seed);
+  if (!seed || n < 2) return { perm, same: false };
+  const reads = (p) => p.some((k, i) => tokens[k] !== tokens[i]);
+  for (let r = 0; r < n && !reads(perm); r++) perm = [...perm.slice(1), perm[0]];
+  if (reads(perm)) return { perm, same: false };
+  return { perm: Array.from({ length: n }, (_, i) => i), same: true };
+}
+
 // Row i of the shuffled input is row perm[i] of the original. Puts an n×n matrix computed on the
 // shuffled input back into the original order: out[perm[a]][perm[b]] = shuffled[a][b].
 export function unpermuteSquare(shuffled, n, perm) {

@@ -16,9 +16,19 @@ export interface NumberInput extends InputBase<number> {
   integer?: boolean;
   /** clamp without a sentence (a slider that cannot go further) */
   quietClamp?: boolean;
+  /** how a value is said in a sentence, when the stored number is not what the learner sees
+   *  (a 0-based word position is "word 3", −1 "the last word") */
+  say?: (value: number) => string;
+  /** the range in words, for the same reason ("word 1 to word 64, or the last word") */
+  rangeText?: string;
 }
 export interface BooleanInput extends InputBase<boolean> { type: 'boolean' }
-export interface ChoiceInput extends InputBase<string | number> { type: 'choice'; choices: readonly (string | number)[] }
+export interface ChoiceInput extends InputBase<string | number> {
+  type: 'choice';
+  choices: readonly (string | number)[];
+  /** each choice as the learner sees it, for sentences (the ids otherwise) */
+  choiceLabels?: Readonly<Record<string, string>>;
+}
 export interface TextInput extends InputBase<string> { type: 'text'; maxLength?: number }
 export interface NumbersInput extends InputBase<readonly number[]> {
   type: 'numbers';

@@ -3,16 +3,22 @@
 // learner's softmax prediction compares with the answer. Pure bookkeeping: comparisons, no maths.
 
 /**
- * Which of the lesson's three cases a pair is in, from the angle (degrees or null).
+ * Which of the lesson's three cases a pair is in, from the angle (degrees or null) and the dot
+ * product itself, so the words never contradict the number beside them: "→ 0" only when the dot
+ * product prints as 0.00, and nothing called large when the vectors are short.
  * → { kind: 'same'|'partly-same'|'perpendicular'|'partly-opposite'|'opposite'|'no-direction', text }
  */
-export function dotRelation(angle) {
+export function dotRelation(angle, dot = 0) {
   if (angle === null) return { kind: 'no-direction', text: 'one vector has length 0, so it has no direction → 0' };
-  if (angle <= 20) return { kind: 'same', text: 'pointing the same way → large positive' };
+  if (angle <= 20) return { kind: 'same', text: 'pointing the same way → positive, almost the two lengths multiplied' };
   if (angle < 85) return { kind: 'partly-same', text: 'pointing partly the same way → positive' };
-  if (angle <= 95) return { kind: 'perpendicular', text: 'perpendicular → 0' };
+  if (angle <= 95) {
+    return Math.abs(dot) < 0.005
+      ? { kind: 'perpendicular', text: 'at a right angle → 0' }
+      : { kind: 'perpendicular', text: `almost at a right angle → ${dot > 0 ? 'slightly positive' : 'slightly negative'}, small next to the two lengths multiplied` };
+  }
   if (angle < 160) return { kind: 'partly-opposite', text: 'pointing partly apart → negative' };
-  return { kind: 'opposite', text: 'opposite → negative' };
+  return { kind: 'opposite', text: 'opposite → negative, almost minus the two lengths multiplied' };
 }
 
 /**

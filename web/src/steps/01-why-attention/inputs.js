@@ -4,7 +4,10 @@
 // Positions −1 mean "the last token", so they follow the sentence's length.
 export const DEFAULT_SENTENCE = 'The cat sat down';
 /** @type {(label: string, fallback: number) => import('../scene.js').NumberInput} */
-const position = (label, fallback) => ({ type: 'number', integer: true, min: -1, max: 63, default: fallback, label });
+const position = (label, fallback) => ({
+  type: 'number', integer: true, min: -1, max: 63, default: fallback, label,
+  say: (v) => (v === -1 ? 'the last word' : `word ${v + 1}`), rangeText: 'word 1 to word 64 (or the last word)',
+});
 
 /** @type {import('../scene.js').Schema} */
 export const INPUTS = Object.freeze({

@@ -97,7 +97,7 @@ export function mount(host, ctx) {
       svg('circle', { cx: pos[i][0], cy: pos[i][1], r: 6 }),
       svg('text', { x: pos[i][0] + (pos[i][0] >= 150 ? 10 : -10), y: pos[i][1] + (pos[i][1] >= 150 ? 16 : -8), 'text-anchor': pos[i][0] >= 150 ? 'start' : 'end' }, shortLabel(t, 10))));
     linkSvg.replaceChildren(...lines, ...labels);
-    linkSvg.setAttribute('aria-label', `Every one of the ${m.n} tokens joined to every other by a direct line; the line between “${m.tokens[m.from]}” and “${m.tokens[m.to]}” is drawn thicker.`);
+    linkSvg.setAttribute('aria-label', m.linkLabel);
   }
 
   // The chain's boxes are kept and only their changed parts written (a retention drag changes the

@@ -27,7 +27,7 @@ export function model(values, engine) {
   const dot = gram[i * n + j];
   const angle = Number.isNaN(parts.degrees[i * n + j]) ? null : parts.degrees[i * n + j]; // null: no direction
   const cosine = parts.cosines[i * n + j];
-  const relation = dotRelation(angle);
+  const relation = dotRelation(angle, dot);
   const names = NAMES.slice(0, n);
   const f = (v) => formatNumber(v);
   const p = (v) => (v < 0 ? `(${f(v)})` : f(v));

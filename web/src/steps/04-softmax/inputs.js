@@ -11,6 +11,6 @@ export const INPUTS = Object.freeze({
   scores: { type: 'numbers', minLength: 2, maxLength: LABELS.length, min: -LIMIT, max: LIMIT, default: [1, 3, 6], label: 'scores' },
   gap: { type: 'number', min: 0.1, max: 10, default: 1, label: 'gap' },
   pick: { type: 'number', integer: true, min: -1, max: LABELS.length - 1, default: -1, label: 'predicted winner' },
-  range: { type: 'choice', choices: ['', ...SHARE_RANGES.map((r) => r.id)], default: '', label: 'predicted share' },
+  range: { type: 'choice', choices: ['', ...SHARE_RANGES.map((r) => r.id)], choiceLabels: Object.fromEntries([['', '(nothing)'], ...SHARE_RANGES.map((r) => [r.id, r.label])]), default: '', label: 'predicted share' },
   revealed: { type: 'boolean', default: false, label: 'revealed answer' },
 });

@@ -3,7 +3,7 @@
 // inner sizes, and one output row traced back as one weights row times V (checked with the
 // engine's matmul). Pure, no DOM.
 import { embed, randomMatrix } from '../../model/toy-model.js';
-import { formatCount, formatNumber, formatShape } from '../../lib/format.js';
+import { formatAnswer, formatCount, formatNumber, formatShape } from '../../lib/format.js';
 import { article, plural } from '../../lib/text.js';
 import { SHOW_DIGITS } from './inputs.js';
 
@@ -44,7 +44,7 @@ export function model(values, engine) {
   return {
     n, dModel, dK, query, view, notes, tokens, head: h, shapes, same,
     engineLine: `The engine produced ${article(weightShape)} ${weightShape} weight matrix and ${article(outShape)} ${outShape} output (one row per token, ${plural(oCols, 'number')} each).`,
-    countLine: `${plural(n, 'token')} → ${S(shapes.scores)} scores = ${formatCount(n * sCols)} query–key pairs, while Q, K and V each hold ${formatCount(n * qCols)} numbers.`,
+    countLine: `${plural(n, 'token')} → ${S(shapes.scores)} scores = ${n * sCols === 1 ? '1 query–key pair' : `${formatCount(n * sCols)} query–key pairs`}, while Q, K and V each hold ${formatCount(n * qCols)} numbers.`,
     productLines: [
       `X (${formatShape(n, dModel)}) · W_Q (${formatShape(dModel, qCols)}): inner sizes ${dModel} and ${dModel} match → Q is ${formatShape(n, qCols)}.`,
       `Q (${formatShape(n, qCols)}) · Kᵀ (${formatShape(qCols, n)}): inner sizes ${qCols} and ${qCols} match → ${S(shapes.scores)}.`,
@@ -57,4 +57,18 @@ export function model(values, engine) {
       `Row ${t} of the engine\u2019s output: ${list(outRow)}, ${same ? 'the same numbers' : 'which differs: please report this'}.`,
     ],
   };
+}
+
+/**
+ * A size typed or dragged by the learner → { value (a whole number in range, or null: nothing
+ * to set), note (a sentence, or null) }: out of range is clamped, a fraction is rounded, and the
+ * note says which of the two happened.
+ */
+export function readSize(raw, label, min, max) {
+  const v = Number(raw);
+  if (raw === '' || !Number.isFinite(v)) return { value: null, note: `${label}: type a whole number from ${min} to ${max}.` };
+  const c = Math.max(min, Math.min(max, Math.round(v)));
+  if (c === v) return { value: c, note: null };
+  if (v >= min && v <= max) return { value: c, note: `${label} must be a whole number, so ${formatAnswer(v)} became ${c}.` };
+  return { value: c, note: `${label} must be from ${min} to ${max}, so it is ${c}.` };
 }

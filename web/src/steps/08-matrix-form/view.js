@@ -7,6 +7,7 @@ import { formatShape } from '../../lib/format.js';
 import { formulaBox } from '../../views/formula-box.js';
 import { boxSize } from '../../views/shape-box.js';
 import { INPUTS, PRESETS } from './inputs.js';
+import { readSize } from './model.js';
 
 export function mount(host, ctx) {
   const { el } = domFor(host);
@@ -27,11 +28,9 @@ export function mount(host, ctx) {
     const number = el('input', { type: 'number', class: 'al-input scene-num', min: String(min), max: String(max), step: '1', 'aria-label': `${label} (number)` });
     const range = el('input', { type: 'range', min: String(min), max: String(max), step: '1', 'aria-label': `${label} (slider)` });
     const commit = (raw) => {
-      const v = Number(raw);
-      if (raw === '' || !Number.isFinite(v)) { say(`${label}: type a whole number from ${min} to ${number.max}.`); return; }
-      const c = Math.max(min, Math.min(Number(number.max), Math.round(v)));
-      if (c !== v) say(`${label} must be from ${min} to ${number.max}, so it is ${c}.`);
-      patch(key, c);
+      const r = readSize(raw, label, min, Number(number.max));
+      if (r.note) say(r.note);
+      if (r.value !== null) patch(key, r.value);
     };
     number.addEventListener('change', () => commit(number.value));
     range.addEventListener('input', () => commit(range.value));

@@ -12,7 +12,7 @@ import { trainedModels, trainedModelsFailure } from '../trained-loader.js';
 import { chooseWeights, learnedPattern } from '../weights-switch.js';
 import { formatNumber, formatShape, quoteLabel } from '../../lib/format.js';
 import { rowSums, topK } from '../../lib/matrix.js';
-import { article } from '../../lib/text.js';
+import { article, plural } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
 
@@ -61,11 +61,14 @@ export function model(values, engine, trained = trainedModels(), failure = train
       : 'The causal mask sets every score above the diagonal to −∞, so a token cannot look at the words after it; softmax will turn those into weights of 0.')
     : st.about;
 
-  const name = quoteLabel(tokens[query]);
-  const place = `${name} (${query + 1} of ${n})`;
+  const label = (i) => (tokens.indexOf(tokens[i]) !== tokens.lastIndexOf(tokens[i]) ? `${quoteLabel(tokens[i])} (word ${i + 1})` : quoteLabel(tokens[i]));
+  const name = label(query);
+  const place = `${quoteLabel(tokens[query])} (${query + 1} of ${n})`;
   const row = h.weights.slice(query * n, query * n + n);
-  const top = topK(row, 3).filter((e) => e.value > 0);
-  const parts = top.map((e) => `${quoteLabel(tokens[e.index])} (${formatNumber(e.value)})`);
+  // The three largest weights, leaving out any that print as 0.00 (they are not "attended to");
+  // a word written more than once gets its place, so "'.' (word 2)" and "'.' (word 3)" differ.
+  const top = topK(row, 3).filter((e, k) => e.value > 0 && (k === 0 || e.value >= 0.005));
+  const parts = top.map((e) => `${label(e.index)} (${formatNumber(e.value)})`);
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
   const visible = row.filter((v) => v > 0).length;
   const readout = visible === 1
@@ -85,9 +88,9 @@ export function model(values, engine, trained = trainedModels(), failure = train
       layer: learned ? choice.layerIndex + 1 : 0,
       trainedTitle: learned ? choice.model.title : '',
     },
-    tokenCount: String(n), matrixSize: shape, sizeArticle: article(shape),
+    tokenCount: plural(n, 'token'), matrixSize: shape, sizeArticle: article(shape),
     tokenList: tokens.map((t) => quoteLabel(t)).join(' '),
-    summary: `${n} tokens, ${article(shape)} ${shape} matrix.`,
+    summary: `${plural(n, 'token')}, ${article(shape)} ${shape} matrix.`,
     stage: {
       index: values.stage, key: st.key, name: st.name, scale: st.scale, note, values: shown, cols,
       colLabels: isOut ? Array.from({ length: cols }, (_, j) => `dim ${j + 1}`) : tokens,

@@ -25,7 +25,7 @@ export function mount(host, ctx) {
   const matrixSize = el('span', { 'data-testid': 'matrix-size' });
   const sizeArticle = el('span', {});
   const tokenList = el('span', { class: 'scene-tokens' });
-  const sizes = el('p', { class: 'al-stat' }, tokenCount, ' tokens → ', sizeArticle, ' ', matrixSize, ' attention matrix: ', tokenList);
+  const sizes = el('p', { class: 'al-stat' }, tokenCount, ' → ', sizeArticle, ' ', matrixSize, ' attention matrix: ', tokenList);
   const weightsSwitch = createWeightsSwitch(el, ctx);
 
   const playerBox = el('div', {});

@@ -9,7 +9,7 @@ import { lessonEmbedding, lessonWeights, LESSON_EMBEDDING } from '../lesson-embe
 import { sentenceTokens } from '../sentence-tokens.js';
 import { formatDiff, formatNumber } from '../../lib/format.js';
 import { maxAbsDiff } from '../../lib/matrix.js';
-import { seededPermutation, unpermuteRows, unpermuteSquare } from '../../lib/permutation.js';
+import { seededWordOrder, unpermuteRows, unpermuteSquare } from '../../lib/permutation.js';
 import { quoteWord } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
@@ -28,7 +28,7 @@ export function model(values, engine) {
   const n = tokens.length;
   const { shuffle: seed, pe: withPe, peN, peD } = values;
   const follow = Math.min(values.follow, n - 1);
-  const perm = seededPermutation(n, seed);
+  const { perm, same: noOtherOrder } = seededWordOrder(tokens, seed);
   const words = perm.map((i) => tokens[i]);
   const a = run(engine, tokens, withPe), b = run(engine, words, withPe);
   const wa = a.heads[0].weights, wb = b.heads[0].weights;
@@ -41,10 +41,11 @@ export function model(values, engine) {
   const entries = `${n * n} entries compared`;
   let check;
   if (n < 2) check = 'A single token cannot be shuffled; type at least two words.';
+  else if (seed && noOtherOrder) check = 'Every word of this sentence is the same word, so no shuffle can change the order; type two different words to see one.';
   else if (!seed) check = `Press “Shuffle the words” first. Right now both orders are the same, so the matrices match exactly (largest difference ${formatDiff(dW)}, ${entries}).`;
   else if (dW <= SAME) check = `It is a permutation: put back into the original order, the shuffled weights equal the original ones (largest difference ${formatDiff(dW)}, ${entries}).${withPe ? '' : ' Attention did not notice the new order.'}`;
   else check = `No longer a permutation: put back into the original order, the shuffled weights still differ from the original ones (largest difference ${formatDiff(dW)}, ${entries}).${withPe ? ' The positions changed the numbers themselves.' : ''}`;
-  const outputCheck = n < 2 || !seed ? '' : dOut <= SAME
+  const outputCheck = n < 2 || !seed || noOtherOrder ? '' : dOut <= SAME
     ? `Each word’s output vector is unchanged by the shuffle (largest difference ${formatDiff(dOut)} over ${n} × ${D} numbers); it only moved to a new row.`
     : `Each word’s output vector changed with its position (largest difference ${formatDiff(dOut)} over ${n} × ${D} numbers).`;
   const row = (m, r, labels) => labels.map((t, j) => `${t} ${fmt(m[r * n + j])}`).join(', ');
@@ -67,7 +68,9 @@ export function model(values, engine) {
       values: pev, rows: peN, cols: peD,
       rowLabels: Array.from({ length: peN }, (_, p) => `pos ${p}`),
       colLabels: Array.from({ length: peD }, (_, i) => `d${i}`),
-      note: `Column d0 is the fastest wave: down the positions it reads ${fast.join(', ')}${peN > 4 ? ' and so on' : ''}. `
+      note: last === 0
+        ? `With one position the matrix has one row: ${formatNumber(pev[0], 2)} in every sine column (sin 0) and ${peD > 1 ? `${formatNumber(pev[1], 2)} in every cosine column (cos 0)` : 'no cosine column'}. Add positions to see the waves.`
+        : `Column d0 is the fastest wave: down the positions it reads ${fast.join(', ')}${peN > 4 ? ' and so on' : ''}. `
         + `Column d${slow} is the slowest sine: it only goes from ${formatNumber(pev[slow], 4)} at pos 0 to ${formatNumber(pev[last * peD + slow], 4)} at pos ${last}. `
         + 'Every position gets its own row pattern.',
     },
