@@ -269,7 +269,11 @@ class Trainer {
   // Words → ids, with the checks a learner's sentence needs. Returns { words, ids }.
   #read(sentence) {
     const words = tokenize(sentence);
-    if (!words.length) throw new RangeError('The sentence is empty: type a few words of the task\'s vocabulary.');
+    if (!words.length) {
+      throw new RangeError(String(sentence).trim()
+        ? 'The sentence has no words, only punctuation: type a few words of the task\'s vocabulary.'
+        : 'The sentence is empty: type a few words of the task\'s vocabulary.');
+    }
     const max = this.task.maxTokens;
     if (words.length > max) throw new RangeError(`The sentence has ${words.length} words, but this model reads at most ${max}.`);
     const unknown = [...new Set(words.filter((w) => !this.vocabulary.includes(w)))];

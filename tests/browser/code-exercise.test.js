@@ -104,6 +104,19 @@ test('an endless loop is stopped by the time limit, and the page keeps respondin
   assert.deepEqual(page.errors, []);
 });
 
+// A function that throws (the commonest slip when writing attention by hand: an undefined row)
+// gets the sandbox's sentence with the error; the verdict was once left blank.
+test('a learner function that throws is answered with what it threw, on which input', async () => {
+  const page = await open(plain);
+  await page.waitForSelector('[data-testid="exercise-editor"][data-kind="codemirror"]', { timeout: 20000 });
+  await typeCode(page, 'function attention(x) {\n  const s = [];\n  return { output: s[0].map(() => 0) };\n}');
+  await page.getByRole('button', { name: 'Run and check' }).click();
+  await page.waitForFunction(() => { const t = document.querySelector('[data-testid="exercise-verdict"]').innerText.trim(); return t !== '' && !t.startsWith('Running'); }, null, { timeout: 10000 });
+  const verdict = await page.getByTestId('exercise-verdict').innerText();
+  assert.match(verdict, /attention threw on the input with n = \d+, d = \d+, causal = (true|false): TypeError: /);
+  assert.deepEqual(page.errors, []);
+});
+
 test('strict CSP: the exercise says why it cannot run code and the fill-in works by keyboard', async () => {
   const page = await open(strict);
   const availability = page.getByTestId('exercise-availability');

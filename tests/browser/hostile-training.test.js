@@ -32,7 +32,7 @@ const CASES = [
   { id: 'link-seed-huge', link: { seed: 1e12 }, says: /seed goes from 0 to 9999, so 1000000000000 became 9999/ },
   { id: 'link-seed-fraction', link: { seed: 2.5 }, says: /seed \(2\.5\) must be a whole number/ },
   { id: 'link-speed-huge', link: { speed: '100000' }, says: /steps per frame is the text “100000”, which is not one of/ },
-  { id: 'link-probe-10000-words', link: { probe: 'the animal '.repeat(5000) }, says: /probe sentence was cut to its first 200 characters.*The sentence has \d+ words, but this model reads at most 16/ },
+  { id: 'link-probe-10000-words', link: { probe: 'the animal '.repeat(5000) }, says: /probe sentence was cut to its first 200 characters.*[Tt]he sentence has \d+ words, but this model reads at most 16/ },
   { id: 'link-probe-markup', link: { probe: SCRIPT }, says: /not in the task's vocabulary: "img", "src", "x", "onerror", "window" and \d+ more/ },
   { id: 'link-every-training-step-hostile', run: async (page) => {
     const said = [];
@@ -47,11 +47,11 @@ const CASES = [
     }
     return said.join(' ');
   } },
-  { id: 'probe-only-unknown-words', probe: 'zebra quokka florp', says: /These words are not in the task's vocabulary: "zebra", "quokka", "florp"/ },
-  { id: 'probe-10000-words-typed', probe: 'it '.repeat(10000), says: /The sentence has \d+ words, but this model reads at most 16/ },
+  { id: 'probe-only-unknown-words', probe: 'zebra quokka florp', says: /[Tt]hese words are not in the task's vocabulary: "zebra", "quokka", "florp"/ },
+  { id: 'probe-10000-words-typed', probe: 'it '.repeat(10000), says: /[Tt]he sentence has \d+ words, but this model reads at most 16/ },
   // emoji, bidi and control characters are not words: what is left is a sentence the model reads
   { id: 'probe-emoji-rtl-controls', probe: 'the 🐈 \u202eanimal\u202c didn\u2019t \u0000 cross the street \u200f because it was too tired', reads: /^tired = [a-z]+, \d+%/ },
-  { id: 'probe-empty', probe: '   ', says: /The sentence is empty: type a few words/ },
+  { id: 'probe-empty', probe: '   ', says: /[Tt]he sentence is empty: type a few words/ },
   { id: 'probe-no-it', step: 'two-layers', probe: 'the animal was too tired', says: /needs the word "it": the model reads its answer there/ },
   { id: 'rapid-play-pause-reset', run: async (page) => {
     const scene = page.locator('.al-scene');

@@ -41,7 +41,7 @@ test('returning only the output also passes', () => {
 const NAMED = [
   ['wrongAxis', ['softmax-over-queries'], /rows do not sum to 1 but your columns do/],
   ['maskAfterSoftmax', ['mask-after-softmax'], /masking after the softmax/],
-  ['noScale', ['no-scale'], /no √d_k scaling/],
+  ['noScale', ['no-scale'], /the missing √d_k: the scores were not divided/],
   ['transposedMask', ['mask-wrong-shape'], /wrong shape: it is the causal mask transposed/],
   ['firstRowMask', ['mask-wrong-shape'], /wrong shape: every query is masked with the same row/],
   ['noMask', ['mask-missing'], /the mask is never applied/],
@@ -75,9 +75,13 @@ test('a bug outside the list: no false name, the place of the largest difference
 
 test('bad returns and errors get sentences', () => {
   assert.match(readAnswer(undefined, 2, 2).error, /undefined \(did the function return anything\?\)/);
-  assert.match(readAnswer([[1, 2]], 2, 2).error, /1 rows; it should have 2/);
-  assert.match(readAnswer([[1, 2], [3, NaN]], 2, 2).error, /NaN/);
-  assert.match(readAnswer({ output: [[1, 2], [3, 4]], weights: [[1]] }, 2, 2).error, /weights has 1 rows/);
+  assert.match(readAnswer([[1, 2]], 2, 2).error, /has 1 row; it should have 2/);
+  assert.match(readAnswer([[1, 2], [3, NaN]], 2, 2).error, /^Entry \[1\]\[1\] of the output is NaN/);
+  assert.match(readAnswer({ output: [[1, 2], [3, 4]], weights: [[1]] }, 2, 2).error, /weights has 1 row;/);
+  // NaN in the right shape is not called a wrong shape
+  const two = makeTrials(1);
+  const nanOut = Array.from({ length: two[0].n }, () => Array.from({ length: two[0].d }, () => NaN));
+  assert.equal(grade(engine, two, [nanOut]).headline, 'The function returned NaN (not a number) in its result.');
   const trials = makeTrials(1);
   assert.equal(grade(engine, trials, trials.map(() => 42)).bugs[0], 'bad-return');
   assert.match(compileLearner('function attention( {').error, /does not parse/);

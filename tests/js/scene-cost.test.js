@@ -33,3 +33,12 @@ test('the measured ratio sentence reports exactly the ratio of the timings, and 
   assert.deepEqual(t.rows[0], ['16', '256', '1 KiB', '0.10 ms', '0.20 ms']);
   assert.equal(measurementText(new Map()).ratio, 'No measurement yet.');
 });
+
+// The reason given follows the measured ratio: "smaller" only below 4, "larger" above it.
+test('the explanation of the ratio agrees with the ratio', () => {
+  const say = (a, b) => measurementText(new Map([[256, { core: a }], [512, { core: b }]])).ratio;
+  assert.match(say(1, 3), /by 3\.0 \(core\).* it is smaller here/);
+  assert.match(say(1, 4), /by 4\.0 \(core\).* that is about what was measured/);
+  assert.match(say(1, 5.2), /by 5\.2 \(core\).* it is larger here/);
+  assert.doesNotMatch(say(1, 5.2), /smaller/);
+});

@@ -84,3 +84,19 @@ test('an empty sentence from a link shows the example and says so', () => {
   assert.deepEqual(m.tokens, ['The', 'cat', 'sat', 'down']);
   assert.match(m.message, /empty/);
 });
+
+// One token, or one word repeated: a bug can change nothing, and the sentences say why instead of
+// "rows no longer sum to 1 — row 1 sums to 1.00" or "try a larger d_k".
+test('a bug that changes nothing on this sentence is said to, with the reason', () => {
+  const one = run({ sentence: 'a', mistake: 'mask-after-softmax', causal: true });
+  assert.match(one.diagnosis[0], /^Mask after the softmax: this bug changes nothing on this sentence, because with one token its only weight is 1/);
+  const cols = run({ sentence: 'a', mistake: 'softmax-over-queries' });
+  assert.match(cols.diagnosis[0], /^Softmax over the queries: this bug changes nothing on this sentence/);
+  const same = run({ sentence: 'the the the the', noScale: true });
+  assert.match(same.diagnosis[0], /^No ÷√d_k: this bug changes nothing on this sentence, because the sentence repeats one word/);
+  assert.doesNotMatch(same.diagnosis.join(' '), /larger d_k/);
+  const spaced = run({ sentence: 'the cat sat on the mat', noScale: true, dK: 2 });
+  assert.match(spaced.diagnosis[0], /\. The largest weight per row/, 'a space after the first sentence');
+  const mystery = run({ sentence: 'a', checked: true, answer: 'no-scale', challenge: 5 });
+  assert.match(mystery.feedback.text, /every bug gives the same weights \(one token\), so there is no evidence to read/);
+});

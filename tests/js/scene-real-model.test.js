@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { openShippedForPage } from '../../scripts/lm/open-model.mjs';
 import { model } from '../../web/src/steps/23-real-model/model.js';
-import { readSentence, sizeLine, NAMED_SHARE, OVER_EVEN, TOP_WORDS } from '../../web/src/steps/23-real-model/read-sentence.js';
+import { readSentence, sizeLine, unreadableText, NAMED_SHARE, OVER_EVEN, TOP_WORDS } from '../../web/src/steps/23-real-model/read-sentence.js';
 import { INPUTS, PRESETS, DEFAULT_SENTENCE } from '../../web/src/steps/23-real-model/inputs.js';
 import { measureHeadRoles } from '../../web/src/lib/head-roles.js';
 import { lessonLanguageModel } from '../../web/src/steps/language-model-loader.js';
@@ -85,6 +85,18 @@ test('each preset: every documented link is measured, and its verdict follows fr
   const byId = Object.fromEntries(PRESETS.map((p) => [p.id, readSentence(loaded, values({ sentence: p.text })).presetLines]));
   assert.equal(byId.animal[0].verdict, 'absent', '"it" → "animal" does not appear at this size');
   assert.equal(byId.apple[0].verdict, 'masked', '"apple" cannot see the later "phones"');
+  // A link that "appears" only because the previous-word head looks one back says so; no other line does.
+  for (const lines of Object.values(byId)) {
+    for (const l of lines) {
+      const role = loaded.manifest.headRoles.heads.find((r) => r.layer === l.layer + 1 && r.head === l.head + 1)?.role;
+      const oneBack = l.verdict === 'appears' && role === 'previous' && PRESETS.some((p) => {
+        const t = readSentence(loaded, values({ sentence: p.text })).tokens.map((x) => x.text);
+        return t.indexOf(l.key, 1) === t.indexOf(l.query, 1) - 1;
+      });
+      assert.equal(/is the previous-word head/.test(l.line), oneBack, l.line);
+    }
+  }
+  assert.ok(Object.values(byId).flat().some((l) => /is the previous-word head/.test(l.line)), 'made → bubbe and phones → apple are such links');
 });
 
 test('roles: the manifest\'s held-out measurement, and the same measurement again on the sentence', () => {
@@ -112,7 +124,11 @@ test('the enlarged head, the query clamp, and sentences the model cannot read', 
   assert.ok(Math.abs(m.focus.bars.reduce((s, b) => s + b.value, 0) - 1) < 1e-5);
   const early = readSentence(loaded, values({ sentence: 'the dog barked', query: 1 }));
   assert.match(early.focus.readout, /The later 2 tokens are hidden by the causal mask/);
-  assert.match(readSentence(loaded, values({ sentence: 'word '.repeat(40) })).error, /at most 31 words .* this text has 40/);
+  const long = readSentence(loaded, values({ sentence: 'word '.repeat(40) }));
+  assert.match(long.error, /at most 31 words .* this text has 40\.$/);
+  // What is on screen is said as it is: the last maps, or (a reload with this text) nothing yet.
+  assert.match(unreadableText(long, true), /Shorten it: the maps still show the last sentence that fitted\.$/);
+  assert.match(unreadableText(long, false), /Shorten it: nothing is drawn until it fits\.$/);
   assert.match(readSentence(loaded, values({ sentence: '   ' })).tokens.map((t) => t.text).join(' '), /animal/);
   assert.equal(model(values({ sentence: ' ' })).emptyNote, `The sentence is empty, so the example \u201c${DEFAULT_SENTENCE}\u201d is shown.`);
   assert.match(sizeLine(loaded), /^The model: 291,944 bytes \(285\.1 KiB\) of 8-bit weights, 249,792 numbers; 2 layers × 4 heads, d_model 48/);

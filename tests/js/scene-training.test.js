@@ -316,7 +316,8 @@ test('an out-of-vocabulary probe word is named; a sentence without the pattern h
   const r = await run('watch-learning');
   r.session.handle({ type: 'probe', sentence: 'the zebra crossed because it was tired' });
   const d = describeSnapshot(r.last(), TASK1);
-  assert.match(d.probeError, /^The probe sentence cannot be used: .*"zebra"/);
+  assert.match(d.probeError, /^The probe sentence cannot be used: this word is not in the task's vocabulary: "zebra"\. The model knows only the words listed under “Words the model knows”\.$/);
+  assert.doesNotMatch(d.probeError, /trainer\./, 'no API names on the page');
   assert.equal(d.heatmaps.length, 0);
   assert.equal(d.prediction, null);
   r.session.handle({ type: 'probe', sentence: 'the animal was too tired' });
@@ -324,4 +325,25 @@ test('an out-of-vocabulary probe word is named; a sentence without the pattern h
   assert.equal(curveSummary([], null), 'No training yet: press Play or Step.');
   assert.equal(plateauLine([]), null);
   assert.equal(plateauLine([{ x: 0, values: [null, 0.56, 0.2] }]), null, 'no plateau line before the first step');
+});
+
+// Made-up probe (no training): the readout row's words name their place when the probe repeats a
+// letter, so "attends most to 'g'" and "the deciding word is 'g'" say which 'g'; with several
+// heads the weight on the deciding word says it is their mean.
+test('repeated words are named by place, and a mean over heads says so', () => {
+  const tokens = ['g', 'a', 'g', 'h'];
+  const n = tokens.length;
+  const row = (peak) => { const w = new Float32Array(n * n); for (let i = 0; i < n; i++) w[i * n + Math.min(i, peak)] = 1; return w; };
+  const probe = { tokens, readout: 3, answer: 2, layers: [[row(0), row(2)]], prediction: { label: 'g', probabilities: { g: 0.9 }, correct: 'g' }, weightOnAnswer: 0.5 };
+  const d = describeSnapshot({ steps: 5, loss: 1, accuracy: 0.5, probe }, TASK5);
+  assert.match(d.row.line, /head 1: “h” attends most to “g” \(word 1\) \(100%\)\. .*head 2: “h” attends most to “g” \(word 3\) \(100%\)\. The word that decides the answer is “g” \(word 3\)\.$/);
+  assert.equal(d.weightText, 'weight on the deciding word 50%, the mean over the 2 heads of the last layer');
+  assert.match(curveSummary([d.point], null, null, d.heads), /puts 50% of its weight on the deciding word, the mean over the 2 heads of the last layer[ .]/);
+  const one = describeSnapshot({ steps: 5, loss: 1, accuracy: 0.5, probe: { ...probe, layers: [[row(2)]] } }, TASK5);
+  assert.equal(one.weightText, 'weight on the deciding word 50%');
+});
+
+test('a loss that blew up is not called "not trained yet"', () => {
+  assert.equal(describeSnapshot({ steps: 1, loss: NaN }, TASK1).lossText, 'training loss: no longer a number (the weights blew up; press Reset)');
+  assert.equal(describeSnapshot({ steps: 0, loss: null }, TASK1).lossText, 'training loss: not trained yet');
 });

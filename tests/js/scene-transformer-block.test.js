@@ -89,3 +89,10 @@ test('clamps, empty and too-long sentences', () => {
   assert.match(readBlock(loaded, values({ sentence: 'word '.repeat(40) })).error, /at most 31 words/);
   assert.equal(model(values({ sentence: '' })).emptyNote, `The sentence is empty, so the example \u201c${DEFAULT_SENTENCE}\u201d is shown.`);
 });
+
+// Step 24 marks unknown words with * as step 23 does, and says what the mark means.
+test('the unknown-word mark is explained on the block step too', () => {
+  const m = readBlock(loaded, values({ sentence: 'The cat sat on the mat' }));
+  assert.ok(m.labels.some((l) => l.endsWith('*')), m.labels.join(' '));
+  assert.match(m.unknownLine, /not among the 4,000 tokens the model knows \(marked \*: 'mat'\)/);
+});

@@ -97,7 +97,7 @@ export function readAnswer(value, n, d) {
   }
   const grid = (m, rows, cols, what) => {
     if (!Array.isArray(m)) return { error: `${what} should be an array of ${rows} rows, but it is ${describe(m)}.` };
-    if (m.length !== rows) return { error: `${what} has ${m.length} rows; it should have ${rows} (one per token).` };
+    if (m.length !== rows) return { error: `${what} has ${m.length === 1 ? '1 row' : `${m.length} rows`}; it should have ${rows} (one per token).` };
     const out = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       const row = m[i];
@@ -106,18 +106,18 @@ export function readAnswer(value, n, d) {
       for (let j = 0; j < cols; j++) {
         const v = row[j];
         if (typeof v !== 'number') return { error: `${what}[${i}][${j}] is ${describe(v)}, not a number.` };
-        if (Number.isNaN(v)) return { error: `${what}[${i}][${j}] is NaN: somewhere a 0/0 or ∞ − ∞ happened (a row whose scores are all −∞, perhaps).` };
+        if (Number.isNaN(v)) return { error: `Entry [${i}][${j}] of ${what.replace(/^The /, 'the ')} is NaN: somewhere a 0/0 or ∞ − ∞ happened (a row whose scores are all −∞, perhaps).`, nan: true };
         out[i * cols + j] = v;
       }
     }
     return { values: out };
   };
   const o = grid(output, n, d, 'The output');
-  if (o.error) return { error: o.error };
+  if (o.error) return o;
   let w = null;
   if (weights !== null) {
     const r = grid(weights, n, n, 'The weights');
-    if (r.error) return { error: r.error };
+    if (r.error) return r;
     w = r.values;
   }
   return { output: o.values, weights: w };
@@ -139,7 +139,7 @@ export function grade(engine, trials, answers) {
   const read = [];
   for (const [i, t] of trials.entries()) {
     const a = readAnswer(answers[i], t.n, t.d);
-    if (a.error) return { pass: false, bugs: ['bad-return'], headline: 'The function returned something of the wrong shape.', details: [`On the input with n = ${t.n}, d = ${t.d}: ${a.error}`, 'Return { output, weights }: output has one row of d numbers per token, weights one row of n numbers per token.'] };
+    if (a.error) return { pass: false, bugs: ['bad-return'], headline: a.nan ? 'The function returned NaN (not a number) in its result.' : 'The function returned something of the wrong shape.', details: [`On the input with n = ${t.n}, d = ${t.d}: ${a.error}`, 'Return { output, weights }: output has one row of d numbers per token, weights one row of n numbers per token.'] };
     read.push(a);
   }
   // Which hypotheses fit every trial? (The learner's weights, when returned, must fit as well.)
@@ -203,14 +203,14 @@ function sums(read, trials) {
 
 function headlineFor(h) {
   const names = {
-    'softmax-over-queries': 'softmax over the wrong axis',
-    'mask-after-softmax': 'mask after the softmax',
-    'no-scale': 'no √d_k scaling',
-    'mask-wrong-shape': 'mask of the wrong shape',
-    'mask-missing': 'no causal mask',
-    'mask-ignores-flag': 'the causal flag is ignored',
+    'softmax-over-queries': 'the softmax run over the wrong axis',
+    'mask-after-softmax': 'the mask applied after the softmax',
+    'no-scale': 'the scores not divided by √d_k',
+    'mask-wrong-shape': 'a mask of the wrong shape',
+    'mask-missing': 'a missing causal mask',
+    'mask-ignores-flag': 'the causal flag being ignored',
   };
-  return `Not yet: this matches ${h.bugs.map((b) => names[b]).join(' + ')}.`;
+  return `Not yet: this matches ${h.bugs.map((b) => names[b]).join(' together with ')}.`;
 }
 
 function firstCausal(evidence, trials) {
@@ -233,7 +233,7 @@ function explain(bug, shape, evidence, trials) {
       return `This matches masking after the softmax: the hidden weights are 0, but the visible ones were normalised with the hidden scores still in the total, so the rows no longer sum to 1${facts}. Set the hidden scores to −Infinity before the softmax instead; exp(−∞) = 0 then drops them from the total.`;
     }
     case 'no-scale':
-      return 'This matches no √d_k scaling: the scores were not divided by Math.sqrt(d_k) before the softmax (d_k is the width of a query, wq[0].length). Without it the weights come out too sharp, more so the wider d_k is.';
+      return 'This matches the missing √d_k: the scores were not divided by Math.sqrt(d_k) before the softmax (d_k is the width of a query, wq[0].length). Without it the weights come out too sharp, more so the wider d_k is.';
     case 'mask-wrong-shape':
       if (shape === 'transposed') return 'The mask has the wrong shape: it is the causal mask transposed. Query i may see keys j ≤ i (the diagonal and to its left), but yours hides the earlier keys and shows the later ones — check the comparison between the row index (the query) and the column index (the key).';
       return 'The mask has the wrong shape: every query is masked with the same row — query 0\'s — so every token sees only the first one. That is what happens when a mask meant for one row is applied to all of them. The causal mask has its own row for each query i: key j is hidden when j > i.';

@@ -18,7 +18,9 @@ scope.onmessage = (event) => {
   }
   const result = runTrials(compiled.fn, trials);
   try {
-    scope.postMessage({ type: result.error ? 'error' : 'answers', ...result, ms: Date.now() - started });
+    // An error from the learner's function travels as `message`, as every other error does.
+    if (result.error) scope.postMessage({ type: 'error', message: result.error, trial: result.trial, ms: Date.now() - started });
+    else scope.postMessage({ type: 'answers', answers: result.answers, ms: Date.now() - started });
   } catch {
     scope.postMessage({ type: 'error', message: 'What attention returned cannot be sent back to the page: return plain arrays of numbers.' });
   }

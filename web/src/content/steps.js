@@ -409,14 +409,14 @@ const TEXTS = [
       "See that one attention layer cannot make \u201cit\u201d choose between two nouns by the adjective, measure where its accuracy stops, and explain why from how a single layer computes its weights.",
     paragraphs: [
       "Same sentences as in step 17, one change: the answer is now read at \u201cit\u201d, not at the adjective, and the question is whether \u201cit\u201d means the first noun or the second. The model still has a single attention layer. Press Play and watch the held-out accuracy: with the seed we ship it rises for a while, then levels off far below 95%, and more steps do not help. The line under the chart gives the measured numbers.",
-      "Why? In one layer, the weight \u201cit\u201d gives each word comes from the query of \u201cit\u201d and that word's key. The query is built from the word \u201cit\u201d and its position alone, and each noun's key from that noun and its position. None of them depend on the adjective at the end of the sentence. So however training sets the weights, the adjective can only scale the two nouns' weights up or down together: the ratio between what \u201cit\u201d gives the animal and what it gives the street, and so the animal's share of the noun weight, is the same whether the sentence ends in tired or in wide. The line under the heatmaps measures that share for the probe and its twin with the other kind of adjective.",
+      "Why? In one layer, the weight \u201cit\u201d gives each word comes from the query of \u201cit\u201d and that word's key. The query is built from the word \u201cit\u201d and its position alone, and each noun's key from that noun and its position. None of them depend on the adjective at the end of the sentence. So however training sets the weights, the adjective can only scale the two nouns' weights up or down together: the ratio between what \u201cit\u201d gives the animal and what it gives the street, and so the animal's share of the noun weight, is the same whether the sentence ends in tired or in wide. The line just above the heatmaps measures that share for the probe and its twin with the other kind of adjective.",
       "The adjective can still add its own value to the mix, and it can make the nouns together count for more or less. What it cannot do is swap which noun is favoured, yet that is exactly what the right answer needs when tired turns into wide. The read-out is left with a compromise that is right for many sentences and wrong for the rest.",
       "Seeds differ more here than anywhere else in the lesson. A few starting points find a detour that does not go through the nouns: the sentence shapes differ in other words too (only those that name the place first contain \u201cby\u201d, for example), and the softmax lets such words and the adjective compete for the weight of \u201cit\u201d. Such a run can score well while its \u201cit\u201d row points at no noun at all, a reminder that a good score does not show how a model got there.",
       "A second layer gives the direct route: in layer 1, \u201cit\u201d can take in the adjective, so its query in layer 2 differs between tired and wide and can point at the matching noun. Set Layers to 2 and Play again; step 20 looks at that model closely.",
     ],
     tryThis: [
       "Play for a few hundred steps and read the plateau line: how far below 95% does one layer stay?",
-      "Compare the two ratios in the line under the heatmaps at any point of training; then change the probe's nouns or sentence shape and compare again.",
+      "Compare the two ratios in the line just above the heatmaps at any point of training; then change the probe's nouns or sentence shape and compare again.",
       "Try a few other seeds. When one scores high, look at what the \u201cit\u201d row attends to: is it a noun?",
       "Set Layers to 2, which starts a new run, and Play: note where held-out accuracy ends up now.",
     ],
@@ -431,7 +431,7 @@ const TEXTS = [
     paragraphs: [
       "This is step 19's question with the extra layer it lacked. The model reads the same sentences and must name, at \u201cit\u201d, the noun that \u201cit\u201d means: the animal when it was too tired, the street when it was too wide.",
       "Layer 1 lets every word gather information from the others; in particular \u201cit\u201d (or the adjective) can take in what kind of adjective ends the sentence. Its new vector feeds layer 2, so the query of \u201cit\u201d there is different for tired and for wide, and can point at the matching noun. The number of parameters grows a little; what grows most is what the model can express.",
-      "Watch the \u201cit\u201d row of layer 2: once the model solves the task, it usually puts most of its weight on the right noun, and the weight curve on the chart climbs with the accuracy. A different seed starts from different random weights and may solve the task another way; the line below the heatmaps always says where the row actually points.",
+      "Watch the \u201cit\u201d row of layer 2: once the model solves the task, it usually puts most of its weight on the right noun, and the weight curve on the chart climbs with the accuracy. A different seed starts from different random weights and may solve the task another way; the line just above the heatmaps always says where the row actually points.",
       "The probe also runs a second time with the other kind of adjective (wide for tired, and so on), and a line follows the adjective\u2019s route with the numbers of both sentences: how much weight \u201cit\u201d gives the adjective in layer 1, and how the \u201cit\u201d row of layer 2 splits its weight between the two nouns. The adjective does not have to reach \u201cit\u201d in both sentences: looking at one kind and not at the other is enough to make the two vectors differ.",
     ],
     tryThis: [
@@ -449,12 +449,12 @@ const TEXTS = [
       "Train attention under the causal mask to copy the previous letter, and check that the learned weights never look ahead.",
     paragraphs: [
       "A language model predicts the next word, so during training no position may peek at the words after it: that is the causal mask of step 11. Here the mask is on for every layer, and the job is the simplest one that needs a position-based pattern: read a string of letters and say, at the last letter, which letter came just before it.",
-      "The letters carry no meaning, so content cannot help. The model has to learn from the positions alone that the useful key is the one right before the query. Some pairs of letters are held out of training, so the held-out accuracy shows whether it learned the rule rather than the pairs.",
+      "The letters carry no meaning, so content cannot help. The model has to learn from the positions alone that the useful key is the one right before the query. Every training string has 5 to 9 letters. Some pairs of letters are held out of training, so the held-out accuracy shows whether it learned the rule rather than the pairs.",
       "In the heatmaps everything above the diagonal stays at zero whatever the weights are: the mask removes those entries before the softmax. Below the diagonal, training has to discover the pattern; watch the last row concentrate on the letter just before it. Patterns like this, a row looking at the previous position, are building blocks that larger language models use to copy and continue text.",
     ],
     tryThis: [
       "Press Play and check that the upper triangle of every heatmap stays zero from the first step to the last.",
-      "Change the probe to another string of the letters a to h, for example \u201ch g f e\u201d, and read the prediction.",
+      "Change the probe to another string of 5 to 9 of the letters a to h, for example \u201ch g f e d\u201d, and read the prediction. Then try 4 letters or 10: the model never saw those lengths, and what it learned about positions need not carry over.",
       "Compare one layer with two: which learns faster, and where does the second layer look?",
     ],
     takeaway:

@@ -52,3 +52,12 @@ export function plural(count, one, many = `${one}s`) {
 export function quoteWord(token) {
   return `\u2018${token}\u2019`;
 }
+
+/**
+ * Word i of `tokens`, quoted by `quote`, with its place when the sentence has it more than once
+ * ("“the” (word 4)"), so a line about one of two copies says which one.
+ */
+export function placedWord(tokens, i, quote = (w) => `\u201c${w}\u201d`) {
+  const w = tokens[i];
+  return tokens.indexOf(w) !== tokens.lastIndexOf(w) ? `${quote(w)} (word ${i + 1})` : quote(w);
+}

@@ -58,7 +58,7 @@ export const EXTENSIONS = [
       { id: 'a', text: 'Rows sum to less than 1, and hidden keys still shaped the other weights.', explain: 'The softmax shared the budget with the future keys first; zeroing their shares afterwards leaves a short row whose proportions still depend on them.' },
       { id: 'b', text: 'Nothing: zeroing after softmax and \u2212\u221E before it give the same weights.', explain: 'They agree only after renormalising; without it the visible weights are too small.' },
       { id: 'c', text: 'The hidden keys now take all the weight, since zero is the top score left.', explain: 'The zeros are written into the weights after softmax, not into the scores.' },
-      { id: 'd', text: 'Every row turns into NaN, because softmax cannot take a zero as input.', explain: 'Softmax handles any finite score, zero included; no NaN appears.' },
+      { id: 'd', text: 'Every row turns into NaN (not a number), because softmax cannot take a zero as input.', explain: 'Softmax handles any finite score, zero included; no NaN appears.' },
     ],
     key: 'biWa',
   },

@@ -6,7 +6,7 @@
 import { messageLine, sentenceField } from '../views/controls.js';
 import { domFor } from '../lib/dom.js';
 import { lessonLanguageModel } from './language-model-loader.js';
-import { sizeLine } from './23-real-model/read-sentence.js';
+import { sizeLine, unreadableText } from './23-real-model/read-sentence.js';
 
 /** → { status, controls, field, problem, failed(), view(keep, draw, parts) }; append status, controls, problem.element. */
 export function languageModelFrame(host, ctx, { maxLength, onReady }) {
@@ -65,7 +65,8 @@ export function readOrSay(problem, read) {
     problem.show([`The model could not read this sentence: ${err.message}`]);
     return null;
   }
-  if (m.error) { problem.show([m.error]); return null; }
+  if (m.error) { problem.show([unreadableText(m, problem.drawn === true)]); return null; }
   problem.show([m.emptyNote]);
+  problem.drawn = true; // the caller draws m
   return m;
 }

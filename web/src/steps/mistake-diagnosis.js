@@ -54,13 +54,24 @@ export function bugSentences({ correct, buggy, n, labels, causal, mistake, noSca
   const c = diagnose(correct, n), b = diagnose(buggy, n), u = diagnose(unscaled, n), o = diagnose(mistakeOnly, n);
   const out = [];
   const label = (i) => `row ${i + 1} (${quoteWord(labels[i] ?? String(i + 1))})`;
-  if (mistake === 'softmax-over-queries') {
+  // Why a bug can change nothing on this sentence: one token (its one weight is 1 whatever is
+  // done to it) or one word repeated (every score of a row is the same, so any softmax spreads
+  // evenly).
+  const why = n === 1 ? 'with one token its only weight is 1 whatever the bug does'
+    : new Set(labels.slice(0, n)).size === 1 ? 'the sentence repeats one word, so every score of a row is the same and the weights spread evenly'
+      : null;
+  const nothing = (name, w) => (why && maxAbsDiff(correct, w) < 1e-6
+    ? `${name}: this bug changes nothing on this sentence, because ${why} (largest difference ${formatDiff(maxAbsDiff(correct, w))}). Type a sentence with two different words to see it.`
+    : null);
+  if (mistake === 'softmax-over-queries' && nothing('Softmax over the queries', mistakeOnly)) out.push(nothing('Softmax over the queries', mistakeOnly));
+  else if (mistake === 'softmax-over-queries') {
     const i = worstRow(o.rowSums);
     const colsOne = o.colSums.every((s) => near(s, 1));
     out.push(`Softmax over the queries: rows no longer sum to 1 — ${label(i)} sums to ${fmt(o.rowSums[i])} — while ${colsOne ? `every column sums to ${fmt(o.colSums[0])}` : `the columns sum to ${o.colSums.map(fmt).join(', ')}`}. Each key shared out one unit among the queries instead of each query sharing one unit among the keys.`);
   }
   if (mistake === 'mask-after-softmax') {
-    if (!causal) {
+    if (causal && nothing('Mask after the softmax', mistakeOnly)) out.push(nothing('Mask after the softmax', mistakeOnly));
+    else if (!causal) {
       const alone = mistakeOnly !== buggy ? ' this bug on its own' : '';
       out.push(`Mask after the softmax: with the causal mask off there is nothing to mask, so${alone || ' this bug'} changes nothing here (largest difference from the correct weights: ${formatDiff(maxAbsDiff(correct, mistakeOnly))}). Turn the causal mask on to see it.`);
     } else {
@@ -69,9 +80,10 @@ export function bugSentences({ correct, buggy, n, labels, causal, mistake, noSca
       out.push(`Mask after the softmax: rows no longer sum to 1 — ${label(i)} sums to ${fmt(o.rowSums[i])}${lastOk && n > 1 ? `; only the last row, which hides nothing, still sums to ${fmt(o.rowSums[n - 1])}` : ''}. The later tokens took their share of the softmax total before being zeroed, so ${fmt(n - o.rowSums.reduce((a, s) => a + s, 0))} of weight is missing in all.`);
     }
   }
-  if (noScale) {
+  if (noScale && nothing('No \u00F7\u221Ad_k', unscaled)) out.push(nothing('No \u00F7\u221Ad_k', unscaled));
+  else if (noScale) {
     const alone = unscaled !== buggy ? ' On its own (without the other bug),' : '';
-    const lead = `${alone}${alone ? ' the' : 'The'}`;
+    const lead = `${alone}${alone ? ' the' : ' The'}`;
     const still = u.rowSums.every((s) => near(s, 1)) ? ' The rows still sum to 1, which is why this bug hides so well.' : '';
     const moved = maxAbsDiff(correct, unscaled);
     if (u.saturated > c.saturated) {
@@ -90,9 +102,13 @@ export function bugSentences({ correct, buggy, n, labels, causal, mistake, noSca
 }
 
 // Feedback for the "which bug is this?" challenge: whether the guess is right and the evidence.
-export function challengeFeedback(actual, guess, buggy, n) {
+export function challengeFeedback(actual, guess, buggy, n, labels = null) {
   const b = diagnose(buggy, n);
   const name = BUGS.find((x) => x.id === actual)?.name ?? actual;
+  if (labels && new Set(labels.slice(0, n)).size < 2) {
+    const text = `it is \u201C${name}\u201D, but on this sentence every bug gives the same weights (${n === 1 ? 'one token' : 'one word repeated'}), so there is no evidence to read. Type a sentence with two different words and try again.`;
+    return guess === actual ? { correct: true, text: `Right: ${text}` } : { correct: false, text: `Not this time: ${text}` };
+  }
   const i = worstRow(b.rowSums);
   const evidence = {
     'softmax-over-queries': `the columns each sum to ${fmt(b.colSums[0])} while row ${i + 1} sums to ${fmt(b.rowSums[i])}`,

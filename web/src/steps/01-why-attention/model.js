@@ -4,7 +4,7 @@
 // fixed share kept per hop), not a trained RNN; its shares are bookkeeping, not attention maths.
 import { tokenize } from '../../model/toy-model.js';
 import { formatNumber, formatPercent, superscript } from '../../lib/format.js';
-import { plural } from '../../lib/text.js';
+import { placedWord, plural } from '../../lib/text.js';
 import { survivalAt, hopCounts, chainStages, hopsToFade } from '../recurrent-chain.js';
 import { lessonEmbedding, lessonWeights, LESSON_EMBEDDING } from '../lesson-embedding.js';
 import { DEFAULT_SENTENCE, MAX_LINK_TOKENS } from './inputs.js';
@@ -36,9 +36,7 @@ export function model(values, engine) {
     h: `h${j + 1}`, call: `f(“${tok}”, h${j})`, share: shares[j], read: shares[j] !== null, now: j === at,
     shareText: shares[j] !== null ? `“${tok}”: ${formatPercent(shares[j])} left` : 'not read yet',
   }));
-  // A word that occurs more than once is named with its place ("“the” (word 4)"), so a sentence
-  // about two of its copies says which.
-  const word = (k) => (tokens.indexOf(tokens[k]) !== tokens.lastIndexOf(tokens[k]) ? `“${tokens[k]}” (word ${k + 1})` : `“${tokens[k]}”`);
+  const word = (k) => placedWord(tokens, k); // "“the” (word 4)" when the sentence has two
   const chainSummary = at === 0
     ? `At h1, only ${word(0)} has been read, so all of it (100%) is in the memory.`
     : `At h${at + 1}, what is left of ${word(0)}: ${formatPercent(shares[0])} (${formatNumber(r)}${superscript(at)}); of ${word(at)}: 100%.`;

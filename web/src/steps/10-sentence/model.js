@@ -12,7 +12,7 @@ import { trainedModels, trainedModelsFailure } from '../trained-loader.js';
 import { chooseWeights, learnedPattern } from '../weights-switch.js';
 import { formatNumber, formatShape, quoteLabel } from '../../lib/format.js';
 import { rowSums, topK } from '../../lib/matrix.js';
-import { article, plural } from '../../lib/text.js';
+import { article, placedWord, plural } from '../../lib/text.js';
 
 const D = LESSON_EMBEDDING.dModel;
 
@@ -61,7 +61,7 @@ export function model(values, engine, trained = trainedModels(), failure = train
       : 'The causal mask sets every score above the diagonal to −∞, so a token cannot look at the words after it; softmax will turn those into weights of 0.')
     : st.about;
 
-  const label = (i) => (tokens.indexOf(tokens[i]) !== tokens.lastIndexOf(tokens[i]) ? `${quoteLabel(tokens[i])} (word ${i + 1})` : quoteLabel(tokens[i]));
+  const label = (i) => placedWord(tokens, i, (w) => quoteLabel(w));
   const name = label(query);
   const place = `${quoteLabel(tokens[query])} (${query + 1} of ${n})`;
   const row = h.weights.slice(query * n, query * n + n);

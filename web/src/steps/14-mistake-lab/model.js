@@ -52,7 +52,7 @@ export function model(values, engine) {
 
   const bug = mysteryBug(values.challenge);
   const mystery = run(engine, tokens, CHALLENGE_DK, { mask: 'causal', scale: bug !== 'no-scale', mistake: bug === 'no-scale' ? null : bug }, d === CHALLENGE_DK ? w : undefined);
-  const feedback = values.checked && values.answer ? challengeFeedback(bug, values.answer, mystery.head.weights, n) : null;
+  const feedback = values.checked && values.answer ? challengeFeedback(bug, values.answer, mystery.head.weights, n, tokens) : null;
 
   return {
     tokens, n, message, sqrtDK: right.sqrtDK,

@@ -36,11 +36,32 @@ export function predictionLabel(token) {
 
 /** Why the model cannot read these words (none, or more than its context holds), or null. */
 export function unreadable(words, config, stillShown) {
-  if (words.length === 0) return 'This text has no words the model could read. Type a sentence.';
+  if (words.length === 0) return { error: 'This text has no words the model could read. Type a sentence.', keeps: null };
   if (words.length > config.context - 1) {
-    return `The model reads at most ${config.context - 1} words (and punctuation marks) at a time; this text has ${words.length}. Shorten it: ${stillShown} the last sentence that fitted.`;
+    return { error: `The model reads at most ${config.context - 1} words (and punctuation marks) at a time; this text has ${words.length}.`, keeps: stillShown };
   }
   return null;
+}
+
+/**
+ * The sentence the page shows for an unreadable text: what is wrong, then what is on screen,
+ * which the view knows (`drawn`: a reading of an earlier sentence is still shown; after a reload
+ * with a text that is too long, nothing has been drawn yet).
+ */
+export function unreadableText({ error, keeps }, drawn) {
+  if (!keeps) return error;
+  return drawn ? `${error} Shorten it: ${keeps} the last sentence that fitted.` : `${error} Shorten it: nothing is drawn until it fits.`;
+}
+
+/**
+ * Which words of the sentence the model does not know (the ones marked with UNKNOWN_MARK), in one
+ * sentence; steps 23 and 24 both show it under their tokens. words: lm.tokenize's { text, known }.
+ */
+export function unknownWordsLine(words, vocab) {
+  const unknown = words.filter((t) => !t.known).map((t) => t.text);
+  return unknown.length
+    ? `${unknown.length} of ${plural(words.length, 'word')} ${unknown.length === 1 ? 'is' : 'are'} not among the ${formatCount(vocab)} tokens the model knows (marked ${UNKNOWN_MARK}: ${unknown.map(quoteLabel).join(', ')}). It reads each as <unk>, one token shared by every unknown word, so it cannot tell them apart.`
+    : `The model knows every word of this sentence (its vocabulary holds ${formatCount(vocab)} tokens).`;
 }
 
 /** The model's size and provenance, in one line, from its config and manifest. */
@@ -95,7 +116,9 @@ function roleLine(r, where) {
 }
 
 // Each documented link of a preset, measured: which head gives it most weight, against an even spread.
-function presetLinks(preset, tokens, labels, layers) {
+// roles: the shipped head roles (manifest.headRoles.heads), to say when a link is only the
+// previous-word head doing what it does for every word.
+function presetLinks(preset, tokens, labels, layers, roles = []) {
   const n = tokens.length;
   const find = (word, from = 1) => tokens.findIndex((t, i) => i >= from && t.text === word);
   return preset.links.map(({ query, key }) => {
@@ -123,10 +146,12 @@ function presetLinks(preset, tokens, labels, layers) {
     const w = layers[best.layer][best.head];
     const peak = rowPeak(w, n, qi);
     const peakText = peak === ki ? `, its strongest key there` : `; that head's strongest key for ${q} is ${quoteLabel(labels[peak])} (${formatNumber(w[qi * n + peak])})`;
+    const previousHead = ki === qi - 1 && roles.some((r) => r.layer === best.layer + 1 && r.head === best.head + 1 && r.role === 'previous');
+    const habit = previousHead ? ` That head is the previous-word head, and ${k} is simply the word before ${q}: it would look there whatever the two words were.` : '';
     return {
       query, key, verdict: appears ? 'appears' : 'absent', weight: best.weight, layer: best.layer, head: best.head, even,
       line: appears
-        ? `Source ${preset.source}'s link ${q} \u2192 ${k} appears: ${headName(best.layer, best.head)} puts ${formatNumber(best.weight)} of the weight of ${q} on ${k} (an even spread would give ${formatNumber(even)})${peakText}.${unknownText}`
+        ? `Source ${preset.source}'s link ${q} \u2192 ${k} appears: ${headName(best.layer, best.head)} puts ${formatNumber(best.weight)} of the weight of ${q} on ${k} (an even spread would give ${formatNumber(even)})${peakText}.${habit}${unknownText}`
         : `Source ${preset.source}'s link ${q} \u2192 ${k} does not appear at this size: the most any head puts on it is ${formatNumber(best.weight)} (${headName(best.layer, best.head)}; an even spread would give ${formatNumber(even)})${peakText}.${unknownText}`,
     };
   });
@@ -141,7 +166,7 @@ export function readSentence(loaded, values) {
   const c = lm.config;
   const settings = model(values);
   const read = readWholeSentence(loaded, settings.sentence);
-  if (read.error) return { error: read.error };
+  if (read.error) return { error: read.error, keeps: read.keeps };
   const { n, tokens, labels, words, unknown, unknownLine, grid, worstRowSum, layers, prediction } = read;
   const layer = Math.min(Math.max(settings.layer, 0), c.layers - 1);
   const head = Math.min(Math.max(settings.head, 0), c.heads - 1);
@@ -163,7 +188,7 @@ export function readSentence(loaded, values) {
     bars: visible.map((v, j) => ({ label: labels[j], value: v, note: j === query ? 'itself' : j === 0 ? 'sentence start' : undefined })),
     readout: `In ${headName(layer, head)}, ${quoteLabel(labels[query])} puts most of its weight on ${list.join(', ')}.`
       + (later > 0 ? ` The later ${plural(later, 'token')} ${later === 1 ? 'is' : 'are'} hidden by the causal mask (weight 0).` : ''),
-    rowSum: `Its ${plural(query + 1, 'visible weight')} add up to ${formatNumber(visible.reduce((s, v) => s + v, 0), 3)}.`,
+    rowSum: query === 0 ? `Its 1 visible weight is ${formatNumber(visible[0], 3)}.` : `Its ${plural(query + 1, 'visible weight')} add up to ${formatNumber(visible.reduce((s, v) => s + v, 0), 3)}.`,
   };
 
   const preset = PRESETS.find((p) => p.id === settings.preset);
@@ -171,7 +196,7 @@ export function readSentence(loaded, values) {
     ...settings, layer, head, query, n, tokens, labels,
     words, unknown, unknownLine,
     grid, worstRowSum, focus, prediction,
-    presetLines: preset ? presetLinks(preset, tokens, labels, layers) : [],
+    presetLines: preset ? presetLinks(preset, tokens, labels, layers, loaded.manifest.headRoles?.heads ?? []) : [],
     announce: `${n} tokens read${unknown.length ? `, ${unknown.length} unknown` : ''}. Next word: ${prediction.words[0].label}, ${formatNumber(prediction.words[0].probability)}.`,
   };
 }
@@ -192,15 +217,13 @@ function runSentence(loaded, sentence) {
   const c = lm.config;
   const words = lm.tokenize(sentence);
   const problem = unreadable(words, c, 'the maps still show');
-  if (problem) return { error: problem };
+  if (problem) return problem;
   const { tokens, layers } = lm.attend(sentence);
   const n = tokens.length;
   const labels = tokens.map(tokenLabel);
 
   const unknown = words.filter((t) => !t.known).map((t) => t.text);
-  const unknownLine = unknown.length
-    ? `${unknown.length} of ${plural(words.length, 'word')} ${unknown.length === 1 ? 'is' : 'are'} not among the ${formatCount(c.vocab)} tokens the model knows (marked ${UNKNOWN_MARK}: ${unknown.map(quoteLabel).join(', ')}). It reads each as <unk>, one token shared by every unknown word, so it cannot tell them apart.`
-    : `The model knows every word of this sentence (its vocabulary holds ${formatCount(c.vocab)} tokens).`;
+  const unknownLine = unknownWordsLine(words, c.vocab);
 
   const held = manifest.headRoles?.heads ?? [];
   // (a role needs queries from the third token on: <s> and the first word have nothing to compare)

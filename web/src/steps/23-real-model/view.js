@@ -33,7 +33,7 @@ export function mount(host, ctx) {
   const unknownLine = el('p', { class: 'al-note', 'data-role': 'unknown-line' });
 
   const gridBox = el('div', { class: 'lm-grid', 'data-role': 'head-grid', role: 'group', 'aria-label': 'Every attention head: layers down, heads across' });
-  const gridHint = el('p', { class: 'al-hint' }, 'Each picture is one head\u2019s attention map (rows: queries, columns: keys; darker is less weight). Choose a head to enlarge it below; the numbers of every head are in the tables under the grid.');
+  const gridHint = el('p', { class: 'al-hint' }, 'Each picture is one head\u2019s attention map (rows: queries, columns: keys; darker is less weight; the light grey triangle above the diagonal is hidden by the causal mask, weight 0). Choose a head to enlarge it below; the numbers of every head are in the tables under the grid.');
 
   const numbersBox = el('div', { class: 'lm-head-tables' });
   const numbers = el('details', { class: 'lm-head-numbers', 'data-role': 'head-numbers' }, el('summary', {}, 'Every head\u2019s weights as numbers'), numbersBox);

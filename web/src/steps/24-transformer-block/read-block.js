@@ -8,7 +8,7 @@ import { formatCount, formatNumber, quoteLabel, superscript } from '../../lib/fo
 import { maxAbsDiff } from '../../lib/matrix.js';
 import { plural } from '../../lib/text.js';
 import { INTUITIONS, SCALE_ROWS } from '../../content/transformer-block.js';
-import { predictionLabel, tokenLabel, unreadable } from '../23-real-model/read-sentence.js';
+import { predictionLabel, tokenLabel, unknownWordsLine, unreadable } from '../23-real-model/read-sentence.js';
 import { model } from './model.js';
 
 export const TOP_WORDS = 5;
@@ -47,7 +47,7 @@ export function readBlock(loaded, values) {
   const settings = model(values);
   const words = lm.tokenize(settings.sentence);
   const problem = unreadable(words, c, 'the block still shows');
-  if (problem) return { error: problem };
+  if (problem) return problem;
   const { run, worst } = runSentence(loaded, settings.sentence, words.length);
   const { tokens, stages, next } = run;
   const n = tokens.length;
@@ -124,6 +124,7 @@ export function readBlock(loaded, values) {
   return {
     ...settings, token, n, tokens, labels,
     words: words.map((t) => ({ text: t.text, known: t.known })),
+    unknownLine: unknownWordsLine(words, c.vocab),
     place: `${name} (${token + 1} of ${n})`,
     boxes, output, maskLines, causal, arrangement,
     intuitions: INTUITIONS.map((i) => ({ concept: i.concept, does: i.does, picture: i.picture })),

@@ -43,7 +43,8 @@ export function mount(host, ctx) {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Small transformer (source 002)'), el('th', { scope: 'col' }, 'Modern LLM (source 002)'), el('th', { scope: 'col' }, 'This lesson\u2019s model (its config)'))),
     el('tbody', {}));
 
-  host.append(frame.status, frame.controls, problem.element, tokenButtons, scrubBox, arrangement, block,
+  const unknownLine = el('p', { class: 'al-note', 'data-role': 'unknown-line' });
+  host.append(frame.status, frame.controls, problem.element, tokenButtons, unknownLine, scrubBox, arrangement, block,
     el('h3', {}, 'Why a decoder masks, measured on this model'), maskList,
     el('h3', {}, 'The legend'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Key intuitions' }, legend),
     el('h3', {}, 'How big is big?'), el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Scale' }, scaleTable));
@@ -94,6 +95,7 @@ export function mount(host, ctx) {
     scrub.input.setAttribute('aria-valuetext', m.place);
     setText(scrub.input.nextSibling, m.place);
     setText(arrangement, m.arrangement);
+    setText(unknownLine, m.unknownLine);
 
     m.boxes.forEach((b, i) => {
       const v = boxes[i];

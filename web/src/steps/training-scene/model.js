@@ -8,6 +8,7 @@
 import { formatCount, formatNumber, formatPercent, formatSharePrecise, formatWeight } from '../../lib/format.js';
 import { markLaterKeys, rowArgmax, rowSums } from '../../lib/matrix.js';
 import { BATCH_SIZE } from './inputs.js';
+import { placedWord } from '../../lib/text.js';
 
 export const TARGET_ACCURACY = 0.95;
 // the accuracy chart's target line, on the accuracy scale
@@ -48,9 +49,10 @@ export function trainingModel(config) {
 
 /** Where the trainer runs, in words. */
 export function modeLine(mode) {
-  return mode === 'worker'
+  const kept = ' A run lasts while this step is open: leaving the step ends it, and coming back starts again from step 0 with the same settings.';
+  return (mode === 'worker'
     ? 'Training runs in a background worker, so the page stays responsive.'
-    : 'No background worker could start here, so training runs on this page in short time slices between frames. It is slower; everything else works the same.';
+    : 'No background worker could start here, so training runs on this page in short time slices between frames. It is slower; everything else works the same.') + kept;
 }
 
 // One probe result → its heatmaps, prediction line and read-out row; null parts when unusable.
@@ -77,11 +79,12 @@ function describeProbe(p, config) {
     const peak = rowArgmax(w, n, n)[p.readout];
     return { peak, word: p.tokens[peak], weight: w[p.readout * n + peak] };
   });
-  const deciding = p.answer >= 0 ? ` The word that decides the answer is ${quote(p.tokens[p.answer])}.` : '';
+  const at = (i) => placedWord(p.tokens, i, quote); // with its place when the probe repeats it
+  const deciding = p.answer >= 0 ? ` The word that decides the answer is ${at(p.answer)}.` : '';
   const row = {
     layer: last, row: p.readout, answer: p.answer, peaks,
     onAnswer: p.answer >= 0 && peaks.every((r) => r.peak === p.answer),
-    line: peaks.map((r, h) => `Layer ${last + 1}${peaks.length > 1 ? `, head ${h + 1}` : ''}: ${quote(p.tokens[p.readout])} attends most to ${quote(r.word)} (${formatPercent(r.weight)}).`).join(' ') + deciding,
+    line: peaks.map((r, h) => `Layer ${last + 1}${peaks.length > 1 ? `, head ${h + 1}` : ''}: ${at(p.readout)} attends most to ${at(r.peak)} (${formatPercent(r.weight)}).`).join(' ') + deciding,
   };
   return { heatmaps, maxRowSumError: worst, prediction, row };
 }
@@ -207,7 +210,11 @@ export function describeSnapshot(snapshot, config) {
   const { steps, loss, accuracy, playing } = snapshot;
   const p = snapshot.probe;
   const weight = p && !p.error && !missing(p.weightOnAnswer) ? p.weightOnAnswer : null;
+  // the weight is the mean over the last layer's heads (training-session.js): say so when there
+  // are several, since each head's own row may look elsewhere
+  const heads = p && !p.error && p.layers?.length ? p.layers[p.layers.length - 1].length : 1;
   const out = {
+    heads,
     steps,
     trainMs: snapshot.trainMs ?? null,
     // when the accuracy shown was measured (a snapshot may come some steps later)
@@ -215,15 +222,16 @@ export function describeSnapshot(snapshot, config) {
     trainMsAtEval: snapshot.trainMsAtEval ?? snapshot.trainMs ?? null,
     counter: stepCount(steps),
     point: { x: steps, values: [missing(loss) ? null : loss, missing(accuracy) ? null : accuracy, weight] },
-    lossText: missing(loss) ? 'training loss: not trained yet' : `training loss ${lossNumber(loss)}`,
+    lossText: typeof loss === 'number' && !Number.isFinite(loss) && steps > 0 ? 'training loss: no longer a number (the weights blew up; press Reset)'
+      : missing(loss) ? 'training loss: not trained yet' : `training loss ${lossNumber(loss)}`,
     accuracyText: missing(accuracy) ? 'held-out accuracy: not measured yet' : `held-out accuracy ${formatPercent(accuracy)}`,
-    weightText: weight === null ? '' : `weight on the deciding word ${formatPercent(weight)}`,
+    weightText: weight === null ? '' : `weight on the deciding word ${formatPercent(weight)}${meanOver(heads)}`,
     solved: !missing(accuracy) && accuracy >= TARGET_ACCURACY,
     playing,
     probeError: null, heatmaps: [], prediction: null, row: null, maxRowSumError: null, comparison: null,
   };
   if (!p) return out;
-  if (p.error) return { ...out, probeError: `The probe sentence cannot be used: ${p.error}` };
+  if (p.error) return { ...out, probeError: `The probe sentence cannot be used: ${forLearner(p.error)}` };
   if (!p.layers.every((heads) => heads.every((w) => w.every(Number.isFinite)))) {
     return { ...out, probeError: 'The weights are no longer numbers (the learning rate made them blow up), so there are no attention weights to show. Press Reset.' };
   }
@@ -231,8 +239,15 @@ export function describeSnapshot(snapshot, config) {
   return { ...out, ...describeProbe(p, config), comparison: compare(p, snapshot.compare) };
 }
 
+// The trainer's error (written for the API's users) in the page's words.
+const forLearner = (message) => message
+  .replace(' The model only knows the words in trainer.vocabulary.', ' The model knows only the words listed under \u201cWords the model knows\u201d.')
+  .replace(/^[A-Z]/, (c) => c.toLowerCase());
+
+const meanOver = (heads) => (heads > 1 ? `, the mean over the ${heads} heads of the last layer` : '');
+
 /** The curve chart's text alternative from the history [{ x, values: [loss, accuracy, weight] }]. */
-export function curveSummary(history, reachedAt, reachedMs = null) {
+export function curveSummary(history, reachedAt, reachedMs = null, heads = 1) {
   if (!history.length) return 'No training yet: press Play or Step.';
   const last = history[history.length - 1];
   const [loss, acc, weight] = last.values;
@@ -242,7 +257,7 @@ export function curveSummary(history, reachedAt, reachedMs = null) {
   const parts = [`After ${stepCount(last.x)}:`];
   if (loss !== null) parts.push(`training loss ${lossNumber(loss)}${start !== null && last.x > 0 ? ` (it was ${lossNumber(start)} at the first point)` : ''},`);
   if (acc !== null) parts.push(`held-out accuracy ${formatPercent(acc)}${weight !== null ? ',' : '.'}`);
-  if (weight !== null) parts.push(`the probe's read-out row puts ${formatPercent(weight)} of its weight on the deciding word${firstWeight !== null && last.x > 0 ? ` (${formatPercent(firstWeight)} at the first point)` : ''}.`);
+  if (weight !== null) parts.push(`the probe's read-out row puts ${formatPercent(weight)} of its weight on the deciding word${meanOver(heads)}${firstWeight !== null && last.x > 0 ? ` (${formatPercent(firstWeight)} at the first point)` : ''}.`);
   parts.push(reachedAt === null ? `Held-out accuracy has not reached ${formatPercent(TARGET_ACCURACY)} yet.` : `Held-out accuracy first reached ${formatPercent(TARGET_ACCURACY)} at step ${formatCount(reachedAt)}${reachedMs === null ? '' : `, after ${formatNumber(reachedMs / 1000, 2)} s of training computation`}.`);
   return parts.join(' ');
 }

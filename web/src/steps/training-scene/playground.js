@@ -146,7 +146,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     setText(status, `${d.lossText}, ${d.accuracyText}${d.weightText ? `, ${d.weightText}` : ''}.`);
     status.dataset.accuracy = String(d.point.values[1] ?? '');
     status.dataset.weight = String(d.point.values[2] ?? '');
-    chart.update({ points: history, summary: curveSummary(history, reachedAt, reachedMs) });
+    chart.update({ points: history, summary: curveSummary(history, reachedAt, reachedMs, d.heads) });
     if (config.claim === 'stall') {
       const pl = plateauLine(history);
       setText(plateau, pl?.line ?? '');
@@ -157,6 +157,9 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     setText(rowLine, d.row?.line ?? '');
     rowLine.dataset.onAnswer = String(d.row?.onAnswer ?? false);
     if (config.compare) setText(comparison, d.comparison?.line ?? '');
+    // a probe that cannot be read has no maps: hide the last ones rather than leave another
+    // sentence's weights under its error
+    maps.hidden = Boolean(d.probeError);
     d.heatmaps.forEach((m, i) => heatmaps[i]?.update({ values: m.mapValues, maskedAs: m.maskedAs, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights', scale: 'sequential', domain: [0, 1], digits: 2, showTable: ctx.ui?.table }));
   }
 
