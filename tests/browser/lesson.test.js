@@ -191,6 +191,33 @@ test('step 7 shows the exact score matrix and Apple\'s weights 0.25 / 0.50 / 0.2
   assert.deepEqual(page.errors, []);
 });
 
+// A notice put up by an edit says what happened to that edit; the next accepted edit of the same
+// input takes it down (it stayed up, describing a state that no longer held). A comma typed in a
+// number box is read as a decimal point, never dropped ("0,5" was read as 5).
+test('step 9: a replaced seed is said, and the notice goes at the next good seed; a typed comma is a decimal point', async () => {
+  const page = await h.page();
+  await openLesson(page, h.url, '#step=scaling');
+  const seed = page.getByLabel('Random seed');
+  await seed.fill('-1');
+  await seed.press('Tab');
+  await page.waitForFunction(() => !document.querySelector('.al-notice').hidden);
+  assert.match(await page.locator('.al-notice').innerText(), /The random seed goes from 0 to 9999, so \u22121 became 0\./);
+  await seed.fill('5');
+  await seed.press('Tab');
+  await page.waitForFunction(() => document.querySelector('.al-notice').hidden);
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /"seed":5/);
+  // the same box, typed key by key: "0,5" is 0.5, which the seed (a whole number) refuses in words
+  await seed.click();
+  await seed.press('Control+A');
+  await page.keyboard.type('0,5');
+  assert.equal(await seed.inputValue(), '0.5');
+  await seed.press('Tab');
+  await page.waitForFunction(() => !document.querySelector('.al-notice').hidden);
+  assert.match(await page.locator('.al-notice').innerText(), /whole number/);
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /"seed":5[,}]/, 'the seed stays 5, never 05');
+  assert.deepEqual(page.errors, []);
+});
+
 test('step 7: a link value outside the schema (x = 20) is clamped once, said in words, and the scene computes from the clamped value', async () => {
   const page = await h.page();
   await openLesson(page, h.url, '#step=worked-example&worked-example=' + encodeURIComponent('{"x":[1,0,1,20,0,2]}'));
