@@ -174,8 +174,40 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   const single = await singleFile({ wasm, fonts, lessonCss: css.lesson });
   writeFileSync(path.join(outdir, 'attention-lesson.html'), single);
 
+  // 6. Netlify / Cloudflare Pages headers for this very folder: docs/hosting/_headers (the
+  // policy and types) plus one caching rule per file, listed by name, since their path patterns
+  // cannot tell a hashed name from a stable one.
+  writeFileSync(path.join(outdir, '_headers'), headersFile(readFileSync(path.join(root, 'docs/hosting/_headers'), 'utf8'), listFiles(outdir)));
+
   if (!quiet) report(outdir, names);
   return { outdir, names, assets };
+}
+
+// Every file below `dir`, as '/'-separated paths from it (the SCORM packages' folders left out).
+function listFiles(dir, rel = '') {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return /^scorm/.test(e.name) ? [] : listFiles(dir, p);
+    return e.name === '_headers' ? [] : [p];
+  });
+}
+
+export const HASHED = /\.[0-9a-f]{10}\.\w+$/; // name.<10 hex digits>.ext: content never changes
+
+/**
+ * dist/_headers: the template's rules, then for every file one Cache-Control: a year, immutable,
+ * for a hashed name; no-cache (always revalidate) for a stable one. Pages are also reachable as
+ * their folder ('/' for index.html). The template itself sets no Cache-Control, so no file
+ * matches two (Cloudflare joins the values of a header that several rules set).
+ */
+export function headersFile(template, files) {
+  const rules = [];
+  for (const f of [...files].sort()) {
+    const value = HASHED.test(f) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const paths = f === 'index.html' ? ['/', '/index.html'] : f.endsWith('/index.html') ? [`/${f.slice(0, -10)}`, `/${f}`] : [`/${f}`];
+    for (const p of paths) rules.push(`${p}\n  Cache-Control: ${value}`);
+  }
+  return `${template.trimEnd()}\n\n# Caching, one rule per file (written by scripts/build-dist.mjs for this build).\n${rules.join('\n')}\n`;
 }
 
 /**

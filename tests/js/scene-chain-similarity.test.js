@@ -1,51 +1,12 @@
-// scene-chain-similarity.test.js — the pure helpers of steps 1–5: input fallbacks (the
-// scene-inputs.js readers with these steps' ranges), roundTo, percentages, superscripts, the recurrent-chain
+// scene-chain-similarity.test.js — the pure helpers of steps 1–5: roundTo, percentages, superscripts, the recurrent-chain
 // bookkeeping, and the words chosen from numbers (dot-product cases from the engine's angles, direction of a move,
 // softmax predictions).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readNumber, readInt, readChoice, readNumbers, readNumberList } from '../../web/src/steps/scene-inputs.js';
 import { roundTo, formatPercent, superscript } from '../../web/src/lib/format.js';
 import { shortLabel } from '../../web/src/lib/text.js';
 import { survivalAt, hopCounts, chainStages, hopsToFade } from '../../web/src/steps/recurrent-chain.js';
 import { dotRelation, movedToward, rangeOf, judgePrediction, SHARE_RANGES } from '../../web/src/steps/similarity-words.js';
-
-test('numbers from a URL fall back when missing or not finite, and are clamped when out of range', () => {
-  const retention = (v) => readNumber(v, { min: 0.5, max: 0.95, fallback: 0.8, name: 'retention' });
-  assert.deepEqual(retention(0.7), { value: 0.7, message: null });
-  for (const bad of [NaN, Infinity, '0.7', null, undefined]) {
-    const r = retention(bad);
-    assert.equal(r.value, 0.8);
-    assert.match(r.message, /^The retention setting .*not a (finite )?number, so it is back to 0\.8\.$/);
-  }
-  assert.deepEqual(retention(2), { value: 0.95, message: 'The retention must be from 0.5 to 0.95, so 2 became 0.95.' });
-  assert.deepEqual(retention(0.1), { value: 0.5, message: 'The retention must be from 0.5 to 0.95, so 0.1 became 0.5.' });
-  const index = (v) => readInt(v, { min: 0, max: 3, fallback: 1, name: 'first word' });
-  assert.deepEqual(index(2), { value: 2, message: null });
-  assert.deepEqual(index(2.5), { value: 1, message: 'The first word setting (2.5) is not a whole number, so it is back to 1.' });
-  assert.deepEqual(index(-1), { value: 0, message: 'The first word must be from 0 to 3, so -1 became 0.' });
-  assert.deepEqual(readChoice('juice', ['phones', 'juice'], 'phones', 'sentence'), { value: 'juice', message: null });
-  assert.deepEqual(readChoice('<img>', ['phones', 'juice'], 'phones', 'sentence'),
-    { value: 'phones', message: 'The sentence setting ("<img>") is not one of phones, juice, so it is back to phones.' });
-});
-
-test('arrays must have the right length and only finite numbers in range', () => {
-  const fb = [1, 2, 3];
-  const three = (v) => readNumbers(v, 3, { min: -1, max: 1, fallback: fb, name: 'vectors' });
-  assert.deepEqual(three([0, 0, 0]), { value: [0, 0, 0], message: null });
-  for (const bad of [[0, 0], [0, NaN, 0], [0, 5, 0], 'abc']) {
-    assert.deepEqual(three(bad), { value: fb, message: 'The vectors in the link should be 3 numbers from -1 to 1, so the starting values are shown.' });
-  }
-  const scores = (v) => readNumberList(v, { minLength: 2, maxLength: 8, min: -100, max: 100, fallback: fb, name: 'scores' });
-  assert.deepEqual(scores([1, 2]), { value: [1, 2], message: null });
-  assert.deepEqual(scores([1]).value, fb);
-  assert.deepEqual(scores(new Array(9).fill(0)).value, fb);
-  assert.match(scores([1]).message, /^The scores in the link should be 2 to 8 numbers from -100 to 100, so the starting values are shown\.$/);
-  const input = [1, 2, 3];
-  readNumbers(input, 3, { min: 0, max: 5, fallback: [0, 0, 0], name: 'x' });
-  readNumberList(input, { minLength: 2, maxLength: 8, min: 0, max: 2, fallback: [0, 0], name: 'x' });
-  assert.deepEqual(input, [1, 2, 3], 'the readers never change what they are given');
-});
 
 test('roundTo stores coordinates without float noise', () => {
   assert.equal(roundTo(0.30000000000000004), 0.3);

@@ -1,9 +1,9 @@
-// scene-c.test.js — the pure helpers behind steps 11–16: input readers (scene-inputs.js), matrix
-// bookkeeping (c-matrix.js), the mistake lab's diagnosis (c-bugs.js), the cost step's timing and
-// formatting (c-cost.js) and the glossary filter (c-text.js).
+// scene-mask-lab-cost-helpers.test.js — the pure helpers behind steps 11–16: matrix bookkeeping
+// (lib/matrix.js), token shuffles (lib/permutation.js), the mistake lab's diagnosis
+// (steps/mistake-diagnosis.js), the cost step's timing and formatting (steps/cost-timing.js,
+// lib/format.js, views/log-scale.js) and the glossary filter (lib/text.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readBool, readChoice, readIndexList, readInt, readNumbers, readSentence } from '../../web/src/steps/scene-inputs.js';
 import { aboveDiagonal, colSums, markLaterKeys, maxAbsDiff, nonZeroInRow, rowMax } from '../../web/src/lib/matrix.js';
 import { formatDiff, formatBytes, formatMs } from '../../web/src/lib/format.js';
 import { seededPermutation, unpermuteRows, unpermuteSquare } from '../../web/src/lib/permutation.js';
@@ -11,42 +11,6 @@ import { BUGS, bugSentences, challengeFeedback, diagnose } from '../../web/src/s
 import { comparisonRows, doublingRatio, median, timeCall } from '../../web/src/steps/cost-timing.js';
 import { decades, logScale } from '../../web/src/views/log-scale.js';
 import { matchesFilter } from '../../web/src/lib/text.js';
-
-test('readInt keeps good values, clamps out-of-range ones and replaces non-integers', () => {
-  const o = { min: 1, max: 8, fallback: 4, name: 'heads' };
-  assert.deepEqual(readInt(3, o), { value: 3, message: null });
-  assert.equal(readInt(99, o).value, 8);
-  assert.match(readInt(99, o).message, /from 1 to 8/);
-  assert.equal(readInt(99, { ...o, quiet: true }).message, null);
-  for (const bad of [NaN, 2.5, '3', null, undefined, [], Infinity]) {
-    const r = readInt(bad, o);
-    assert.equal(r.value, 4);
-    assert.match(r.message, /not a whole number/);
-  }
-});
-
-test('readChoice, readBool, readNumbers and readIndexList fall back with a message', () => {
-  assert.deepEqual(readChoice(4, [1, 2, 4, 8], 4, 'heads'), { value: 4, message: null });
-  assert.equal(readChoice(3, [1, 2, 4, 8], 4, 'heads').value, 4);
-  assert.match(readChoice('x', [1, 2], 1, 'n').message, /not one of 1, 2/);
-  assert.deepEqual(readBool(false, true, 'mask'), { value: false, message: null });
-  assert.equal(readBool('yes', true, 'mask').value, true);
-  assert.ok(readBool(1, false, 'mask').message);
-  assert.deepEqual(readNumbers([1, 2], 2, { min: 0, max: 5, fallback: [0, 0], name: 'x' }), { value: [1, 2], message: null });
-  for (const bad of [[1], [1, NaN], [1, 1e9], 'ab', null]) assert.deepEqual(readNumbers(bad, 2, { min: 0, max: 5, fallback: [0, 0], name: 'x' }).value, [0, 0]);
-  assert.deepEqual(readIndexList([3, 1, 1, 9, -1, 'a', 2.5], 5, 'objectives'), { value: [1, 3], message: 'Some objectives entries in the link did not exist and were dropped.' });
-  assert.deepEqual(readIndexList('x', 5, 'objectives').value, []);
-});
-
-test('readSentence tokenizes, reports empty and non-text sentences without tokens', () => {
-  assert.deepEqual(readSentence('The cat sat down').tokens, ['The', 'cat', 'sat', 'down']);
-  assert.equal(readSentence('   ').tokens, null);
-  assert.ok(readSentence('   ').message);
-  assert.equal(readSentence(42).tokens, null);
-  const long = readSentence(Array.from({ length: 80 }, (_, i) => `w${i}`).join(' '));
-  assert.equal(long.tokens.length, 64);
-  assert.match(long.message, /at most 64/);
-});
 
 test('aboveDiagonal counts exact zeros and sums the upper triangle', () => {
   const causal = [1, 0, 0, 0.5, 0.5, 0, 0.2, 0.3, 0.5];

@@ -1,9 +1,8 @@
 // scene-matrix-scaling-helpers.test.js — the pure helpers of the qkv, matrix-form, scaling and
-// sentence scenes (lib/matrix.js, lib/text.js, steps/09-scaling/stops.js, views/shape-box.js, and the scene-inputs.js readers as these scenes call them), and the
+// sentence scenes (lib/matrix.js, lib/text.js, steps/09-scaling/stops.js, views/shape-box.js), and the
 // claims those scenes' default inputs are chosen to show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readChoice, readInt } from '../../web/src/steps/scene-inputs.js';
 import { fitMatrix, resizeCols, resizeSquare, carryRows, topK, maxAbsDiff } from '../../web/src/lib/matrix.js';
 import { productTerms } from '../../web/src/lib/text.js';
 import { DK_STOPS, nearestStop, affordableSamples } from '../../web/src/steps/09-scaling/stops.js';
@@ -12,29 +11,6 @@ import { createEngine } from '../../wasm/engine.js';
 import { SCENES } from '../../web/src/steps/index.js';
 
 const [qkv, matrixForm, scaling, sentence] = ['qkv', 'matrix-form', 'scaling', 'sentence'].map((id) => SCENES.find((s) => s.id === id));
-
-test('readInt keeps good whole numbers and explains everything else', () => {
-  const int = (v) => readInt(v, { min: 1, max: 10, fallback: 3, name: 'N' });
-  assert.deepEqual(int(5), { value: 5, message: null });
-  const frac = int(4.6);
-  assert.equal(frac.value, 3, 'a fraction is not rounded: it falls back');
-  assert.match(frac.message, /not a whole number, so it is back to 3/);
-  const big = int(1e9);
-  assert.equal(big.value, 10);
-  assert.match(big.message, /from 1 to 10, so 1000000000 became 10/);
-  for (const bad of [NaN, Infinity, '7', null, undefined, [3], {}]) {
-    const r = int(bad);
-    assert.equal(r.value, 3);
-    assert.match(r.message, /not a whole number, so it is back to 3/);
-  }
-});
-
-test('readChoice falls back for unknown values', () => {
-  assert.deepEqual(readChoice('causal', ['none', 'causal'], 'none', 'mask'), { value: 'causal', message: null });
-  const r = readChoice('<b>x</b>', ['none', 'causal'], 'none', 'mask');
-  assert.equal(r.value, 'none');
-  assert.match(r.message, /not one of none, causal/);
-});
 
 test('fitMatrix repairs wrong lengths and bad entries and says so', () => {
   assert.deepEqual(fitMatrix([1, 2, 3, 4], 2, 2), { values: [1, 2, 3, 4], problem: null });

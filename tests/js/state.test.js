@@ -3,9 +3,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createState, fromHash, sceneInputs, setSceneInputs, toHash } from '../../web/src/state.js';
 
+import { schemaDefaults } from '../../web/src/state.js';
+
+// Two made-up steps with schemas, as every step of the lesson has (steps/NN-name/inputs.js).
+const schemaOne = {
+  sentence: { type: 'text', default: 'The cat sat down', label: 'sentence' },
+  heads: { type: 'number', integer: true, min: 1, max: 8, default: 2, label: 'number of heads' },
+  x: { type: 'numbers', length: 2, min: -10, max: 10, default: [1, 0], label: 'embeddings' },
+};
+const schemaTwo = { on: { type: 'boolean', default: true, label: 'switch' } };
 const steps = [
-  { id: 'one', title: 'One', defaults: () => ({ sentence: 'The cat sat down', heads: 2, x: [1, 0] }) },
-  { id: 'two', title: 'Two', defaults: () => ({ on: true }) },
+  { id: 'one', title: 'One', inputs: schemaOne, defaults: () => schemaDefaults(schemaOne) },
+  { id: 'two', title: 'Two', inputs: schemaTwo, defaults: () => schemaDefaults(schemaTwo) },
 ];
 
 test('only changed inputs are stored, and a hash reproduces the state exactly', () => {

@@ -113,9 +113,6 @@ function readOne(spec, raw, name) {
       const kept = [...new Set(raw.filter((v) => Number.isInteger(v) && v >= 0 && v < spec.count))].sort((a, b) => a - b);
       return { ok: true, value: kept, notes: kept.length === raw.length ? [] : [`Some entries of the ${label} did not exist and were left out.`] };
     }
-    case 'list': // a list whose entries the scene checks itself (older scenes)
-      if (Array.isArray(raw)) return { ok: true, value: raw, notes: [] };
-      return { ok: false, problem: `The ${label} should be a list, but it is ${kindOf(raw)}` };
     default:
       throw new TypeError(`Unknown input type "${spec.type}" for ${name}.`);
   }
@@ -134,19 +131,6 @@ const clone = (v) => (Array.isArray(v) ? v.slice() : v);
 /** The defaults of a schema: { name: default }, fresh arrays each call. */
 export function schemaDefaults(schema) {
   return Object.fromEntries(Object.entries(schema).map(([k, spec]) => [k, clone(spec.default)]));
-}
-
-/**
- * A schema for a scene that only declares defaults() (the older contract): each input keeps its
- * JSON type (numbers, text, on/off, lists); ranges are checked by the scene itself.
- */
-export function schemaFromDefaults(defaults) {
-  const out = {};
-  for (const [k, v] of Object.entries(defaults)) {
-    const type = typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : typeof v === 'string' ? 'text' : Array.isArray(v) ? 'list' : null;
-    if (type) out[k] = { type, default: v, label: `“${k}” setting`, maxLength: 4000 };
-  }
-  return out;
 }
 
 /**
@@ -193,7 +177,7 @@ function describeDefault(spec) {
 
 // ---- the state object --------------------------------------------------------------------------
 
-const schemaOf = (step) => step.inputs ?? schemaFromDefaults(step.defaults());
+const schemaOf = (step) => step.inputs;
 
 // The full inputs of one scene: its defaults overlaid with what the learner changed (which was
 // checked on the way in).

@@ -7,7 +7,7 @@
 //   step="softmax"                  the starting step
 //   sentence="The bank of the river" the starting sentence of the steps that take one (plain text)
 //   heads="2"                       the starting number of heads where a step has that input
-//   hide="nav footer"               parts to hide: nav progress footer title objective text try takeaway quiz
+//   hide="nav footer"               parts to hide: nav table progress footer title objective text try takeaway quiz
 //   quiz="off"                      no quiz (default on)
 //   quiz-id="week3"                 where quiz progress is saved (default: the element's id, or its position)
 //   label="…"                       the accessible name of the lesson region

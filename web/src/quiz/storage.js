@@ -19,8 +19,9 @@
 // Key: 'attention-lesson.quiz.v1' or 'attention-lesson.quiz.v1:<namespace>'.
 // Saved value (JSON):
 //   { format: 'attention-lesson.quiz', version: 1, savedAt: ISO string, completedAt: ISO|null,
-//     answers: { [questionId]: { response, score 0..1, correct, attempts ≥ 1, revealed,
-//                                feedback, durationMs, at: ISO string } } }
+//     answers: { [questionId]: { response, score 0..1, correct, attempts ≥ 0 (0: the solution
+//                                was shown before any try), revealed, feedback, durationMs,
+//                                at: ISO string, variant (the seed of the numbers shown) } } }
 
 export const FORMAT = 'attention-lesson.quiz';
 export const VERSION = 1;

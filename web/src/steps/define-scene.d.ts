@@ -2,4 +2,3 @@
 import type { Scene, SceneFolder, Schema, StepInfo } from './scene.js';
 
 export function defineScene<S extends Schema, M>(info: StepInfo, folder: SceneFolder<S, M>): Scene<S> & { model: SceneFolder<S, M>['model'] };
-export function legacyScene(info: StepInfo, module: { defaults(): Record<string, unknown>; mount(host: HTMLElement, ctx: import('./scene.js').SceneContext): unknown }): Scene;

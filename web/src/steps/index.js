@@ -1,8 +1,7 @@
 // The registry: every step's id, title and order, once. Navigation, the step text
 // (content/steps.js), the quiz's step titles and the embedding's list of steps all read it.
-// Each step is a folder NN-name/ with inputs.js (schema), model.js (pure) and view.js (DOM);
-// steps not yet moved into a folder are wrapped by legacyScene (see define-scene.js).
-import { defineScene, legacyScene } from './define-scene.js';
+// Each step is a folder NN-name/ with inputs.js (schema), model.js (pure) and view.js (DOM).
+import { defineScene } from './define-scene.js';
 import * as whyAttention from './01-why-attention/index.js';
 import * as contextualMeaning from './02-contextual-meaning/index.js';
 import * as dotProduct from './03-dot-product/index.js';

@@ -44,8 +44,7 @@ export interface NumbersInput extends InputBase<readonly number[]> {
 }
 export interface IndicesInput extends InputBase<readonly number[]> { type: 'indices'; count?: number }
 /** a list whose entries the scene checks itself (older scenes) */
-export interface ListInput extends InputBase<readonly unknown[]> { type: 'list' }
-export type InputSpec = NumberInput | BooleanInput | ChoiceInput | TextInput | NumbersInput | IndicesInput | ListInput;
+export type InputSpec = NumberInput | BooleanInput | ChoiceInput | TextInput | NumbersInput | IndicesInput;
 
 /** inputs.js's INPUTS: every input of a step, by name */
 export type Schema = Readonly<Record<string, InputSpec>>;
@@ -58,7 +57,7 @@ export type ValueOf<I> = I extends { type: 'number' } ? number
   : I extends { type: 'choice' } ? string | number
   : I extends { type: 'text' } ? string
   : I extends { type: 'numbers' | 'indices' } ? number[]
-  : unknown[];
+  : never;
 
 /** The page state every view renders from (state.js). */
 export interface LessonState {
