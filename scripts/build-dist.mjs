@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageOf, thirdPartyNotices } from './third-party-notices.mjs';
 import {
   root, KATEX_DIST, JS_ENTRIES, LAZY_JS_ENTRIES, CSS_ENTRIES, LM_FILES, jsOptions, cssOptions, katexFontFaces, woff2Only,
 } from './build-web.mjs';
@@ -41,8 +42,12 @@ function bundleText(result, ext) {
 // long-cache rule covers them), and every reference to them is rewritten to that name. The hash
 // is taken over the chunk as esbuild wrote it, whose references carry esbuild's own hashes of
 // the chunks it imports, so a name changes whenever the chunk or anything it loads changes.
+// The npm packages esbuild bundled so far (for the third-party notices).
+const bundledPackages = new Set(['katex']); // (KaTeX's CSS and fonts ship too, not only its code)
+
 async function bundleJs(spec, opts, chunkDir = null) {
   const result = await build({ ...jsOptions(spec, opts), write: false, outdir: path.join(root, 'build/dist-tmp'), legalComments: 'eof', metafile: true });
+  for (const input of Object.keys(result.metafile.inputs)) { const p = packageOf(input); if (p) bundledPackages.add(p); }
   if (!(spec.split && spec.format === 'esm')) return bundleText(result, '.js');
   if (!chunkDir) throw new Error(`${spec.entry} is split into chunks: bundleJs needs a folder for them.`);
   const outputs = result.metafile.outputs;
@@ -173,6 +178,10 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   // 5. The single file.
   const single = await singleFile({ wasm, fonts, lessonCss: css.lesson });
   writeFileSync(path.join(outdir, 'attention-lesson.html'), single);
+  // the licence notices of what others wrote (and WordNet's under a stable name, as the model's
+  // manifest names it)
+  writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(root, bundledPackages));
+  cpSync(path.join(root, 'web/assets/lm/LICENSE-WordNet.txt'), path.join(outdir, 'lm/LICENSE-WordNet.txt'));
 
   // 6. Netlify / Cloudflare Pages headers for this very folder: docs/hosting/_headers (the
   // policy and types) plus one caching rule per file, listed by name, since their path patterns
@@ -249,7 +258,9 @@ export async function singleFile({ wasm, fonts, lessonCss, entry = 'web/src/main
   // (replacement functions: the inlined code contains `$` patterns)
   html = html.replace('</head>', () => `${styles}</head>`).replace('</body>', () => `${scripts}</body>`);
   if (!html.includes(scriptSafe(wasmJs))) throw new Error('web/index.html has no </body>: cannot build the single file.');
-  return html;
+  // The file travels alone (e-mail, a USB stick, an LMS), so the notices travel inside it.
+  const notices = thirdPartyNotices(root, bundledPackages).replace(/--/g, '- -');
+  return html.replace(/<html[^>]*>/, (tag) => `${tag}\n<!--\n${notices}-->`);
 }
 
 function report(outdir, names) {

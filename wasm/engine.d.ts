@@ -2,6 +2,9 @@
 // against tests/types/engine-usage.ts inside npm test, so the types cannot drift from the
 // documented API. Not the implementation: see engine.js.
 import type { LanguageModelMembers, LoadLanguageModuleOptions, LoadTrainingOptions, TrainingMembers } from './training.js';
+// The trainer's and the language model's types (Trainer, LanguageModel, TrainingTaskId, …), so a
+// consumer can name them: import type { Trainer } from 'attention-lesson'.
+export type * from './training.js';
 
 /** A matrix argument: row-major numbers. Plain arrays and other numeric typed arrays are copied. */
 export type Matrix = Float32Array | Float64Array | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | readonly number[];

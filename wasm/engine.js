@@ -38,10 +38,15 @@ export async function wasmBytes({ given, inlinedKey, file, base, what }) {
   if (given) return given;
   const inlined = globalThis.ATTENTION_LESSON_WASM?.[inlinedKey];
   if (inlined) return decodeBase64(inlined);
-  const url = new URL(file, base ?? new URL('./dist/', import.meta.url));
+  // (import.meta.url is empty in a classic-script bundle, such as the element's: there the caller
+  // passes absolute URLs, and a relative one is read against the page)
+  const url = new URL(file, base ?? (import.meta.url ? new URL('./dist/', import.meta.url) : globalThis.location?.href));
   if (isNode && url.protocol === 'file:') {
     // Node 20's global fetch cannot read file: URLs, so read the file directly.
-    const { readFile } = await import('node:fs/promises');
+    // (a computed specifier: a bundler building for the browser leaves this Node-only import
+    // alone instead of failing to resolve it)
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fsModule);
     return readFile(url);
   }
   let response;
@@ -49,7 +54,7 @@ export async function wasmBytes({ given, inlinedKey, file, base, what }) {
     response = await fetch(url);
   } catch {
     // (the browser says only "Failed to fetch": offline, blocked, or the file is not there)
-    throw new Error(`Could not download ${what} (${url.pathname.split('/').pop()}): the network request failed. Check the connection and reload the page.`);
+    throw new Error(`Could not download ${what} (${url.pathname.split('/').pop()}): the network request failed. The connection may be down, or the site that serves the lesson may not let this page read its files. Check the connection and reload the page.`);
   }
   if (!response.ok) throw new Error(`Could not load ${what} (${url.pathname}): HTTP ${response.status}.`);
   return response.arrayBuffer();

@@ -112,7 +112,7 @@ export interface LoadLanguageModuleOptions {
 export interface LanguageModelMembers {
   /**
    * The small language model (wasm/language-model.js), run by its own wasm module
-   * (attention-lm-*.wasm): the bytes of a weights file (web/assets/lm/model.bin). Throws until
+   * (attention-lm-*.wasm): the bytes of a weights file (web/assets/lm/model.bin; in the package 'attention-lesson/lm/model.bin'). Throws until
    * loadLanguageModule() has finished; a damaged file throws an Error that says what is wrong.
    */
   loadLanguageModel(bytes: Uint8Array | ArrayBuffer | ArrayBufferView): LanguageModel;

@@ -35,6 +35,10 @@ test('the tarball holds the engine, both wasm builds, the bundles and the types,
     'wasm/language-model-tokenizer.js', 'wasm/dist/attention-train-simd.wasm', 'wasm/dist/attention-train-scalar.wasm',
     // and what engine.loadLanguageModule() fetches
     'wasm/dist/attention-lm-simd.wasm', 'wasm/dist/attention-lm-scalar.wasm',
+    // the model's weights under a stable name, with its manifest, WordNet's notice and the docs
+    'web/assets/lm/model.bin', 'web/assets/lm/manifest.json', 'web/assets/lm/LICENSE-WordNet.txt', 'docs/LANGUAGE-MODEL.md',
+    // and the notices of what others wrote
+    'dist/THIRD-PARTY-NOTICES.txt',
   ]) assert.ok(files.has(f), `${f} is in the tarball`);
   // Every path the exports map names is in it.
   const targets = Object.values(pkg.exports).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
@@ -81,6 +85,22 @@ test('the exports map resolves the engine, the element and the pages', () => {
   }
 });
 
+// A Node consumer finds the language model's weights by a stable name and runs them; importing
+// the element outside a browser (a framework rendering on the server) loads without throwing.
+test('the installed language model runs from its stable path; the element imports in Node', () => {
+  writeFileSync(path.join(dir, 'lm.mjs'), `import { readFile } from 'node:fs/promises';
+import { createEngine } from 'attention-lesson';
+const engine = await createEngine();
+await engine.loadLanguageModule();
+const lm = engine.loadLanguageModel(await readFile(new URL(import.meta.resolve('attention-lesson/lm/model.bin'))));
+const manifest = JSON.parse(await readFile(new URL(import.meta.resolve('attention-lesson/lm/manifest.json')), 'utf8'));
+console.log(lm.config.vocab, lm.predictNext('the cat sat on the', 1).length, manifest.heldout.perplexity > 0);
+await import('attention-lesson/element');
+console.log('element imported');`);
+  const out = execFileSync('node', ['lm.mjs'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(out, ['4000 1 true', 'element imported']);
+});
+
 test('the installed types check a consumer written in TypeScript', () => {
   writeFileSync(path.join(dir, 'use.ts'), `import { createEngine } from 'attention-lesson';
 import type { AttentionLessonElement } from 'attention-lesson/element';
@@ -109,6 +129,31 @@ test('the element loads from the installed files in Chromium and computes the wo
     await page.goto(`${h.url}index.html`);
     await page.waitForSelector('attention-lesson[state="ready"]', { timeout: 30000 });
     assert.match(await page.locator('attention-lesson .al-trace').innerText(), /0\.2483, 0\.5035, 0\.2483/);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await h.close();
+  }
+});
+
+// The element's script is a classic script (no import.meta.url): the language model and, without
+// a Worker, the trainer are fetched by URL from it too (both failed with "Invalid URL").
+test('the element runs the language model, and trains on the page when no Worker can start', async () => {
+  writeFileSync(path.join(dir, 'lm.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,">
+<script src="node_modules/attention-lesson/dist/attention-lesson.js" defer></script></head>
+<body><attention-lesson id="lm" steps="real-model"></attention-lesson><attention-lesson id="train" steps="watch-learning"></attention-lesson></body></html>`);
+  const h = await launch({ root: dir });
+  try {
+    const page = await h.page();
+    await page.addInitScript(() => { delete window.Worker; });
+    await page.goto(`${h.url}lm.html`);
+    await page.waitForSelector('#lm[state="ready"]', { timeout: 30000 });
+    // (the element draws in its shadow root: locators reach into it, document.querySelector does not)
+    await page.locator('#lm [data-role="lm-status"][data-state="ready"]').waitFor({ timeout: 30000 });
+    await page.waitForSelector('#train[state="ready"]', { timeout: 30000 });
+    await page.locator('#train [data-action=step]').click();
+    await page.locator('#train [data-role=counter]:not([data-steps="0"])').waitFor({ timeout: 30000 });
+    assert.equal(await page.locator('#train [data-role=mode]').getAttribute('data-mode'), 'main-thread');
+    assert.doesNotMatch(await page.locator('#lm, #train').allInnerTexts().then((t) => t.join(' ')), /Invalid URL|could not (start|be loaded)/);
     assert.deepEqual(page.errors, []);
   } finally {
     await h.close();

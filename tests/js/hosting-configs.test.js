@@ -73,3 +73,18 @@ test('dist/_headers gives every file of the build exactly one, right, Cache-Cont
   }
   assert.ok(rules.some((r) => r.re.test('/') && r.headers.includes('Cache-Control: no-cache')), 'the site root (index.html) revalidates');
 });
+
+// What others wrote travels with the lesson: every npm package bundled into dist/'s scripts (read
+// from the bundles' own inputs), Eigen, xsimd and WordNet, in dist/THIRD-PARTY-NOTICES.txt and
+// inside the single file, which is meant to travel alone; WordNet's notice also under the stable
+// name the model's manifest gives.
+test('dist ships the third-party notices, and the single file carries them', { skip: !existsSync(path.join(root, 'dist/THIRD-PARTY-NOTICES.txt')) && 'dist/ not built' }, () => {
+  const notices = readFileSync(path.join(root, 'dist/THIRD-PARTY-NOTICES.txt'), 'utf8');
+  for (const name of ['katex', '@codemirror/view', 'd3-scale-chromatic', 'Eigen', 'xsimd', 'WordNet 3.0']) assert.match(notices, new RegExp(`==== ${name.replace(/[.+/]/g, '\\$&')}\\b`), name);
+  assert.match(notices, /Princeton University/);
+  const single = readFileSync(path.join(root, 'dist/attention-lesson.html'), 'utf8');
+  assert.ok(single.includes('Princeton University') && single.includes('==== katex '), 'the single file carries the notices');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'web/assets/lm/manifest.json'), 'utf8'));
+  const named = /(LICENSE-[\w.-]+\.txt)/.exec(JSON.stringify(manifest))[1];
+  assert.ok(existsSync(path.join(root, 'dist/lm', named)), `dist/lm/${named}, as the manifest names it`);
+});

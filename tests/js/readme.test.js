@@ -31,3 +31,11 @@ test('the embedding guide lists every step id of the registry, in order', async 
   assert.deepEqual(listed, SCENES.map((s) => s.id));
   assert.match(guide, new RegExp(`\\| all ${SCENES.length} steps \\|`));
 });
+
+// The element's StepId type names every step of the registry, in order (it once stopped at 16).
+test('element.d.ts StepId lists every step id of the registry', async () => {
+  const { SCENES } = await import('../../web/src/steps/index.js');
+  const dts = readFileSync(path.join(root, 'web/src/embed/element.d.ts'), 'utf8');
+  const union = /export type StepId =([^;]+);/.exec(dts)[1];
+  assert.deepEqual([...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]), SCENES.map((s) => s.id));
+});

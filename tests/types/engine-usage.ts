@@ -2,6 +2,8 @@
 // (run by npm test) fails if the declared API stops matching how the README and the scenes use
 // it. Never run, only type-checked; the @ts-expect-error lines must stay errors.
 import { createEngine, LIMITS, STATUS_MESSAGES, type AttentionResult, type DotProductParts, type SoftmaxParts } from '../../wasm/engine.js';
+// the trainer's and the language model's types are named from the engine's module too
+import type { LanguageModel, Trainer, TrainingTaskId } from '../../wasm/engine.js';
 
 async function usage(): Promise<number> {
   const engine = await createEngine({ simd: false, memoryReleaseDelay: 0 });
@@ -39,7 +41,8 @@ void usage;
 async function training(): Promise<void> {
   const engine = await createEngine({ training: true });
   await engine.loadTraining();
-  const trainer = engine.createTrainer({ task: 'tired-wide', seed: 4, heads: 2 });
+  const task: TrainingTaskId = 'tired-wide';
+  const trainer: Trainer = engine.createTrainer({ task, seed: 4, heads: 2 });
   const { loss }: { loss: number } = trainer.step(10);
   const acc: number = trainer.evaluate().accuracy;
   const w: Float32Array = trainer.attend(engine.trainingTask('tired-wide').probe).layers[0][0];
@@ -53,7 +56,7 @@ void training;
 async function languageModel(bytes: Uint8Array): Promise<void> {
   const engine = await createEngine({ languageModel: true });
   const same: typeof engine = await engine.loadLanguageModule({ wasmBase: 'https://example.org/wasm/' });
-  const lm = engine.loadLanguageModel(bytes);
+  const lm: LanguageModel = engine.loadLanguageModel(bytes);
   const heads: number = lm.config.heads;
   const unknown: boolean = lm.tokenize('the cat sat')[0].known;
   const { tokens, layers } = lm.attend('the cat sat');

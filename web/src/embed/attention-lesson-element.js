@@ -79,7 +79,11 @@ function stylesheet(doc, href) {
   return { link, loaded };
 }
 
-export class AttentionLessonElement extends HTMLElement {
+// (outside a browser, e.g. a framework rendering on the server, there is no HTMLElement: the
+// module then loads and defines nothing)
+const Base = globalThis.HTMLElement ?? class {};
+
+export class AttentionLessonElement extends Base {
   static get observedAttributes() { return ATTRS; }
 
   #container;

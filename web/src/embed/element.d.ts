@@ -48,11 +48,12 @@ export interface XapiStatement {
   timestamp: string;
 }
 
-/** The step ids of the lesson, in order. */
+/** The step ids of the lesson, in order (tests/js/readme.test.js checks them against the registry). */
 export type StepId =
   | 'why-attention' | 'contextual-meaning' | 'dot-product' | 'softmax' | 'first-version' | 'qkv'
   | 'worked-example' | 'matrix-form' | 'scaling' | 'sentence' | 'causal-mask' | 'positions'
-  | 'multi-head' | 'mistake-lab' | 'cost' | 'summary';
+  | 'multi-head' | 'mistake-lab' | 'cost' | 'summary' | 'watch-learning' | 'which-apple-learned'
+  | 'one-layer-limit' | 'two-layers' | 'causal-learning' | 'exercise' | 'real-model' | 'transformer-block';
 
 /** What the element mounts (element.lesson, element.ready). */
 export interface MountedLesson {
