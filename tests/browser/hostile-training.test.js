@@ -62,7 +62,7 @@ const CASES = [
     }
     await scene.locator('[data-action=reset]').click();
     await page.waitForFunction(() => document.querySelector('.al-scene [data-role=counter]')?.dataset.steps === '0', null, { timeout: 10000 });
-    assert.equal(await scene.locator('[data-action=play]').getAttribute('aria-pressed'), 'false');
+    assert.equal(await scene.locator('[data-action=play]').getAttribute('data-playing'), 'false');
     return '';
   } },
   { id: 'change-seed-while-playing', run: async (page) => {
@@ -114,7 +114,7 @@ const CASES = [
   { id: 'no-worker-at-all', fresh: true, init: () => { delete window.Worker; }, mode: 'main-thread', says: /No background worker could start here/ },
   { id: 'worker-blocked-by-policy', fresh: true, init: () => { window.Worker = function Worker() { throw new DOMException('Creating a worker is blocked here.', 'SecurityError'); }; }, mode: 'main-thread', says: /No background worker could start here/ },
   { id: 'worker-script-missing', fresh: true, route: ['**/training-worker*.js', (r) => r.fulfill({ status: 404, body: 'gone' })], mode: 'main-thread', says: /No background worker could start here/ },
-  { id: 'trainer-wasm-fails-to-load', fresh: true, route: ['**/attention-train-*.wasm', (r) => r.abort()], blocked: true, says: /The trainer could not start: Could not download the trainer \(attention-train-(simd|scalar)\.wasm\): the network request failed\. Check the connection and reload the page\./ },
+  { id: 'trainer-wasm-fails-to-load', fresh: true, route: ['**/attention-train-*.wasm', (r) => r.abort()], blocked: true, says: /The trainer could not start: Could not download the trainer \(attention-train-(simd|scalar)\.wasm\): the network request failed\. The connection may be down, or the site that serves the lesson may not let this page read its files\. Check the connection and reload the page\./ },
 ];
 
 // ---- the checks -------------------------------------------------------------------------------

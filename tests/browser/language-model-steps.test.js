@@ -231,7 +231,10 @@ test('the block: every box in order with the followed token\'s numbers; keyboard
   let expected = readBlock(loaded, schemaDefaults(BLOCK_INPUTS));
   const boxes = page.locator('.al-scene .lm-block > li');
   assert.deepEqual(await boxes.evaluateAll((lis) => lis.map((li) => li.dataset.stage)), [...expected.boxes.map((b) => b.key), 'output']);
-  assert.deepEqual(await boxes.locator('h4').allInnerTexts(), [...expected.boxes.map((b) => b.title), expected.output.title]);
+  assert.deepEqual(await boxes.locator('h3').allInnerTexts(), [...expected.boxes.map((b) => b.title), expected.output.title]);
+  // each box's "All numbers" names its box for a screen reader
+  const summaries = await boxes.locator('summary').allTextContents();
+  assert.deepEqual(summaries, expected.boxes.map((b) => `All numbers of ${b.title}`));
   const allNumbers = () => page.locator('.al-scene .lm-box details p').allTextContents();
   assert.deepEqual(await allNumbers(), expected.boxes.map((b) => b.allNumbers));
   // each box's colour strip: one cell per number, in the diverging scale over its largest |value|

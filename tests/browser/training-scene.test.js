@@ -35,10 +35,10 @@ async function playUntil(page, cond, arg, timeout = 30000) {
   const play = scene(page).locator('[data-action=play]');
   await play.focus();
   await page.keyboard.press('Enter');
-  assert.equal(await play.getAttribute('aria-pressed'), 'true');
+  assert.equal(await play.getAttribute('data-playing'), 'true');
   await page.waitForFunction(cond, arg, { timeout, polling: 'raf' });
   await play.press('Enter');
-  assert.equal(await play.getAttribute('aria-pressed'), 'false');
+  assert.equal(await play.getAttribute('data-playing'), 'false');
   await page.waitForTimeout(150);
   return steps(page);
 }
@@ -359,11 +359,11 @@ test('steps 17-21 by keyboard only, with reduced motion: every control reachable
       window.__watch.observe(c, { childList: true, characterData: true, subtree: true });
     });
     await page.keyboard.press('Enter');
-    assert.equal(await play.getAttribute('aria-pressed'), 'true', `${id}: Enter starts training`);
+    assert.equal(await play.getAttribute('data-playing'), 'true', `${id}: Enter starts training`);
     await page.waitForTimeout(2000);
     const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
     await page.keyboard.press('Enter');
-    assert.equal(await play.getAttribute('aria-pressed'), 'false', `${id}: Enter pauses`);
+    assert.equal(await play.getAttribute('data-playing'), 'false', `${id}: Enter pauses`);
     const redraws = await page.evaluate(() => { window.__watch.disconnect(); return window.__redraws; });
     console.log(`# ${id}, reduced motion: ${redraws} counter redraws in 2 s of play, ${running} running animations`);
     assert.ok(redraws >= 1 && redraws <= 6, `${id}: with reduced motion about two redraws a second, not ${redraws}`);
@@ -407,7 +407,7 @@ test('without a Worker, training runs in time slices on the page and says so; lr
   await play.press('Enter');
   await page.waitForFunction(() => /^Training stopped at step \d+/.test(document.querySelector('.al-scene [data-role=train-message]')?.textContent ?? ''), null, { timeout: 20000 });
   assert.match(await scene(page).locator('[data-role=train-message]').innerText(), /learning rate 1 makes the weights overshoot\. Lower the learning rate and reset\.$/);
-  await page.waitForFunction(() => document.querySelector('.al-scene [data-action=play]').getAttribute('aria-pressed') === 'false');
+  await page.waitForFunction(() => document.querySelector('.al-scene [data-action=play]').getAttribute('data-playing') === 'false');
   await choose(page, 'learningRate', '0.01');
   await scene(page).locator('[data-action=reset]').press('Enter');
   await page.waitForFunction(() => document.querySelector('.al-scene [data-role=counter]')?.dataset.steps === '0', null, { timeout: 5000 });

@@ -55,20 +55,20 @@ export function mountExercise(host, { engine, announce = () => {}, workerUrl = a
   const showVerdict = (result) => {
     verdict.dataset.pass = String(result.pass);
     verdict.dataset.bugs = (result.bugs ?? []).join(' ');
+    // (the verdict is a live region itself: no second announcement of its headline)
     verdict.replaceChildren(el('p', { class: 'al-code-headline' }, result.headline), el('ul', {}, ...(result.details ?? []).map((d) => el('li', {}, d))));
-    announce(result.headline);
   };
   const showMessage = (text, kind) => {
     verdict.dataset.pass = 'false';
     verdict.dataset.bugs = kind;
     verdict.replaceChildren(el('p', { class: 'al-code-headline' }, text));
-    announce(text);
   };
 
   const run = async () => {
     if (running || !editor) return;
     running = true;
-    runBtn.disabled = true;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus to the page
+    runBtn.setAttribute('aria-disabled', 'true');
     source = editor.getValue();
     verdict.dataset.pass = '';
     verdict.replaceChildren(el('p', {}, OUTCOME.running));
@@ -76,7 +76,7 @@ export function mountExercise(host, { engine, announce = () => {}, workerUrl = a
     const r = await runLearnerCode({ url: workerUrl, source, trials });
     running = false;
     if (destroyed) return;
-    runBtn.disabled = false;
+    runBtn.removeAttribute('aria-disabled');
     if (r.kind === 'answers') showVerdict(grade(engine, trials, r.answers));
     else if (r.kind === 'timeout') showMessage(OUTCOME.timeout(r.limitMs), 'timeout');
     else if (r.kind === 'error') showMessage(r.message, 'error');

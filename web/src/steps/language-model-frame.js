@@ -22,8 +22,12 @@ export function languageModelFrame(host, ctx, { maxLength, onReady }) {
   let failed = false, gone = false;
   lessonLanguageModel(ctx.engine).then((loaded) => {
     if (gone) return;
+    // the model's description is read, not announced: the status stops being live first, and
+    // a screen reader hears only that the model is in
+    status.removeAttribute('role');
     status.textContent = sizeLine(loaded);
     status.dataset.state = 'ready';
+    ctx.announce?.('The language model is loaded.');
     onReady(loaded);
   }, (err) => {
     failed = true;

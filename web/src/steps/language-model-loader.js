@@ -21,7 +21,7 @@ async function fetchAsset(key, fallback, kind) {
     response = await fetch(url);
   } catch {
     // (the browser says only "Failed to fetch": offline, blocked, or the file is not there)
-    throw new Error(`The language model's ${kind} could not be downloaded (${url.pathname.split('/').pop()}): the network request failed. Check the connection and reload the page.`);
+    throw new Error(`The language model's ${kind} could not be downloaded (${url.pathname.split('/').pop()}): the network request failed. The connection may be down, or the site that serves the lesson may not let this page read its files. Check the connection and reload the page.`);
   }
   if (!response.ok) throw new Error(`The language model's ${kind} could not be downloaded (${url.pathname}): HTTP ${response.status}.`);
   return kind === 'manifest' ? response.json() : new Uint8Array(await response.arrayBuffer());

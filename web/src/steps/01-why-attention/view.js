@@ -15,7 +15,7 @@ export function mount(host, ctx) {
 
   const sentenceInput = el('input', { type: 'text', class: 'al-input al-wide scene-text', id: `${id}-sentence`, autocomplete: 'off', spellcheck: 'false', maxlength: String(INPUTS.sentence.maxLength) });
   const retentionInput = el('input', { type: 'range', min: String(INPUTS.retention.min), max: String(INPUTS.retention.max), step: '0.05', id: `${id}-retention` });
-  const retentionOut = el('output', { for: `${id}-retention`, class: 'al-stat' });
+  const retentionOut = el('output', { for: `${id}-retention`, class: 'al-stat', 'aria-live': 'off' });
   const message = el('p', { class: 'al-message', hidden: true });
   const linkNote = el('p', { class: 'al-note', hidden: true });
   const controls = el('div', { class: 'al-controls' },
@@ -51,12 +51,19 @@ export function mount(host, ctx) {
       el('tr', {}, el('th', { scope: 'row' }, 'Hops between the two words'), el('td', {}, hopsRnn), el('td', {}, hopsAttn)),
       el('tr', {}, el('th', { scope: 'row' }, 'Steps that must run one after another'), el('td', {}, stepsRnn), el('td', {}, stepsAttn))));
   const pairText = el('p', { 'data-testid': 'pair-text' });
-  const pairCell = el('div', {}, el('h3', {}, 'Count the hops'), pairControls, el('div', { class: 'al-table-wrap' }, compare), pairText);
+  const pairCell = el('div', {}, el('h3', {}, 'Count the hops'), pairControls, el('div', { class: 'al-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Hops compared' }, compare), pairText);
   host.append(caveat, controls, message, el('div', { class: 'al-grid scene-two' }, rnnCell, attnCell), pairCell);
 
   let n = 1; // token count of the last render (a position equal to the last token is stored as −1)
   const asPosition = (i) => (i === n - 1 ? -1 : i);
-  const player = createPlayer(playerHost, { label: 'Walk along the chain', stages: [], onChange: (index) => ctx.set({ at: asPosition(index) }) });
+  const player = createPlayer(playerHost, {
+    label: 'Walk along the chain', stages: [],
+    onChange: (index, info) => {
+      ctx.set({ at: asPosition(index) });
+      // the chain's sentence, once the learner stops stepping (as step 10's player does)
+      if (info?.source === 'user') ctx.announceSettled(() => chainSummary.textContent, 300);
+    },
+  });
   const heatmap = createHeatmap(heatHost, { label: 'Attention weights', onLockChange: (row) => { if (row !== null) ctx.set({ to: asPosition(row) }); } });
   sentenceInput.addEventListener('input', () => ctx.set({ sentence: sentenceInput.value }));
   retentionInput.addEventListener('input', () => ctx.set({ retention: Number(retentionInput.value) }));

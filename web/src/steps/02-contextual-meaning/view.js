@@ -17,7 +17,7 @@ export function mount(host, ctx) {
   });
   const sentenceBox = el('fieldset', { class: 'scene-fieldset' }, el('legend', {}, 'Sentence'), ...radios.map((r) => r.label));
   const pullInput = el('input', { type: 'range', min: String(INPUTS.pull.min), max: String(INPUTS.pull.max), step: '0.1', id: `${id}-pull` });
-  const pullOut = el('output', { for: `${id}-pull`, class: 'al-stat' });
+  const pullOut = el('output', { for: `${id}-pull`, class: 'al-stat', 'aria-live': 'off' });
   const followSelect = el('select', { class: 'al-select', id: `${id}-follow` });
   const reset = el('button', { type: 'button', class: 'al-button' }, 'Reset the vectors');
   const controls = el('div', { class: 'al-controls' },

@@ -20,7 +20,7 @@ export function mount(host, ctx) {
   const scoreList = el('ul', { class: 'scene-scores', 'aria-label': 'Raw scores' });
   const add = el('button', { type: 'button', class: 'al-button' }, 'Add a score');
   const gapInput = el('input', { type: 'range', min: '-1', max: '1', step: '0.05', id: `${id}-gap` });
-  const gapOut = el('output', { for: `${id}-gap`, class: 'al-stat' });
+  const gapOut = el('output', { for: `${id}-gap`, class: 'al-stat', 'aria-live': 'off' });
   const gapEffect = el('p', { class: 'al-stat', 'data-testid': 'gap-effect' });
   const message = el('p', { class: 'al-message', hidden: true });
   const pickSelect = el('select', { class: 'al-select', id: `${id}-pick` });

@@ -23,7 +23,7 @@ export function mount(host, ctx) {
   const mixText = el('p', { class: 'al-stat', 'data-testid': 'mixed-apple' });
   const sliders = TOKENS.map((t, i) => {
     const input = el('input', { type: 'range', min: '0', max: '1', step: '0.05', id: `${id}-mix${i}` });
-    const out = el('output', { for: input.id, class: 'al-stat' });
+    const out = el('output', { for: input.id, class: 'al-stat', 'aria-live': 'off' });
     input.addEventListener('input', () => {
       const next = current.values.mix.slice();
       next[i] = Number(input.value);
@@ -68,6 +68,8 @@ export function mount(host, ctx) {
       next[i * 2] = roundTo(px);
       next[i * 2 + 1] = roundTo(py);
       setX(next);
+      // said once the learner stops moving it, as steps 2 and 3 do
+      ctx.announceSettled(() => `Moved to (${formatNumber(roundTo(px))}, ${formatNumber(roundTo(py))}). The hand-made mix: ${mixText.textContent}.`, 300);
     },
   });
   const mixPlot = createVectorPlot(mixPlotHost, { label: 'Your mix of the three vectors', xLabel: 'dimension 1', yLabel: 'dimension 2', range: RANGE });

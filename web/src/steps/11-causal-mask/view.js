@@ -36,8 +36,9 @@ export function mount(host, ctx) {
     el('h3', {}, 'Predict first'), question,
     el('div', { class: 'al-controls' }, el('label', { for: guessSelect.id }, 'My guess:'), guessSelect, reveal, again),
     feedback);
-  reveal.addEventListener('click', () => ctx.set({ guess: Number(guessSelect.value), revealed: true }));
-  again.addEventListener('click', () => ctx.set({ revealed: false }));
+  // (the pressed button is disabled or hidden by the render: focus moves to the next control)
+  reveal.addEventListener('click', () => { ctx.set({ guess: Number(guessSelect.value), revealed: true }); queueMicrotask(() => again.focus()); });
+  again.addEventListener('click', () => { ctx.set({ revealed: false }); queueMicrotask(() => guessSelect.focus()); });
 
   const maps = el('div', { class: 'al-grid' });
   const box = (parent) => parent.appendChild(el('div', { class: 'al-cell' }));

@@ -23,7 +23,8 @@ export function mount(host, ctx) {
   });
   const followSelect = el('select', { class: 'al-select' });
   shuffle.addEventListener('click', () => ctx.set({ shuffle: (ctx.get().shuffle % 100000) + 1 }));
-  reset.addEventListener('click', () => { ctx.set({ shuffle: 0 }); ctx.announce('Back to the original order.'); });
+  // (Reset order is disabled once the order is back: focus moves to Shuffle)
+  reset.addEventListener('click', () => { ctx.set({ shuffle: 0 }); ctx.announce('Back to the original order.'); queueMicrotask(() => shuffle.focus()); });
   followSelect.addEventListener('change', () => ctx.set({ follow: Number(followSelect.value) }));
 
   const orders = el('p', { class: 'scene-orders' });

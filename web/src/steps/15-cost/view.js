@@ -15,7 +15,7 @@ export function mount(host, ctx) {
   const win = host.ownerDocument.defaultView;
   const messages = messageLine(host);
   let m = null; // the last model drawn
-  const slider = rangeField(host, { label: 'Tokens N', min: INPUTS.n.min, max: INPUTS.n.max, onInput: (v) => ctx.set({ n: v }), onCommit: (v) => ctx.announce(m.announce(v)) });
+  const slider = rangeField(host, { label: 'Tokens N', min: INPUTS.n.min, max: INPUTS.n.max, onInput: (v) => ctx.set({ n: v }), onCommit: (v) => ctx.announceSettled(() => m.announce(v)) });
   const halve = el('button', { type: 'button', class: 'al-button' }, 'Halve N');
   const double = el('button', { type: 'button', class: 'al-button' }, 'Double N');
   const jump = (v) => { ctx.set({ n: v }); ctx.announce(m.announce(v)); };

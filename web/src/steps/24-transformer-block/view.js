@@ -27,7 +27,7 @@ export function mount(host, ctx) {
   const arrangement = el('p', { class: 'al-note', 'data-role': 'arrangement' });
   const block = el('ol', { class: 'lm-block', 'data-role': 'block', 'aria-label': 'The transformer, box by box, in the order the model computes' });
   const outputBox = el('li', { class: 'lm-box lm-box-output', 'data-stage': 'output' });
-  const outputTitle = el('h4', {});
+  const outputTitle = el('h3', {}); // (the boxes' titles are the step's third level, as its other sections)
   const outputAbout = el('p', { class: 'al-note' });
   const outputBars = el('div', { 'data-role': 'output-bars' });
   const outputLine = el('p', { class: 'al-stat', 'data-role': 'output-line' });
@@ -55,7 +55,7 @@ export function mount(host, ctx) {
     for (const b of boxes) b.strip.destroy();
     block.replaceChildren();
     boxes = m.boxes.map((b) => {
-      const title = el('h4', {});
+      const title = el('h3', {});
       const about = el('p', { class: 'al-note' });
       const concept = el('p', { class: 'lm-box-concept' });
       const stripHost = el('div', { class: 'lm-strip' });
@@ -63,7 +63,8 @@ export function mount(host, ctx) {
       const lengthLine = el('p', { class: 'al-stat' });
       const numbers = el('p', { class: 'al-stat lm-box-numbers', 'aria-hidden': 'true' });
       const all = el('p', {});
-      const details = el('details', {}, el('summary', {}, 'All numbers'), all);
+      // (each summary names its box: sixteen stops all called "All numbers" told a screen reader nothing)
+      const details = el('details', {}, el('summary', {}, 'All numbers', el('span', { class: 'al-visually-hidden' }, ` of ${b.title}`)), all);
       const li = el('li', { class: `lm-box${b.layer ? ' lm-box-layer' : ''}`, 'data-stage': b.key, 'data-layer': b.layer ?? '' }, title, about, concept, stripHost, lengthLine, numbers, details);
       block.appendChild(li);
       return { key: b.key, layer: b.layer, title, about, concept, strip, lengthLine, numbers, all };

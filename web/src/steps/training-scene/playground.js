@@ -22,7 +22,7 @@ export function mountTrainingScene(host, ctx, config, inputs) {
   const doc = host.ownerDocument;
   const win = doc.defaultView;
   const button = (text, attrs = {}) => el('button', { type: 'button', class: 'al-button', ...attrs }, text);
-  const play = button('Play', { 'aria-pressed': 'false', disabled: true, 'data-action': 'play' });
+  const play = button('Play', { 'data-playing': 'false', disabled: true, 'data-action': 'play' });
   const stepOne = button('Step', { disabled: true, 'data-action': 'step', title: 'Run one training step' });
   const reset = button('Reset', { disabled: true, 'data-action': 'reset', title: 'Back to the seed\u2019s random starting weights' });
   const seed = el('input', { type: 'number', class: 'al-input', min: inputs.seed.min, max: inputs.seed.max, step: 1, 'data-input': 'seed' });
@@ -32,7 +32,9 @@ export function mountTrainingScene(host, ctx, config, inputs) {
   const arch = ARCHITECTURE.filter(([name]) => inputs[name]).map(([name, label]) => ({ name, label, box: select(inputs[name], name) }));
   const probe = el('input', { type: 'text', class: 'al-input al-probe', maxLength: inputs.probe.maxLength, size: 60, 'data-input': 'probe', spellcheck: 'false' });
   const useProbe = button('Use this sentence', { 'data-action': 'probe' });
-  const counter = el('output', { class: 'al-train-counter', 'data-role': 'counter' }, '0 steps');
+  // (not an <output>: that is a live region, and the count changes many times a second while
+  // training plays; the status line is announced when the learner pauses)
+  const counter = el('span', { class: 'al-train-counter', 'data-role': 'counter' }, '0 steps');
   const status = el('p', { class: 'al-train-status', 'data-role': 'status' }, 'Loading the trainer\u2026');
   const stopMessage = el('p', { class: 'al-train-stop', role: 'alert', 'data-role': 'train-message' });
   const mode = el('p', { class: 'al-train-mode', 'data-role': 'mode' });
@@ -163,17 +165,23 @@ export function mountTrainingScene(host, ctx, config, inputs) {
     d.heatmaps.forEach((m, i) => heatmaps[i]?.update({ values: m.mapValues, maskedAs: m.maskedAs, rows: m.n, cols: m.n, rowLabels: m.tokens, colLabels: m.tokens, stage: 'softmax weights', scale: 'sequential', domain: [0, 1], digits: 2, showTable: ctx.ui?.table }));
   }
 
+  // The label says what the button does now ("Pause" while training plays), so it is not also a
+  // toggle: "Pause, pressed" read as paused. (data-playing is for tests and styles.)
   function setPlaying(on) {
     playing = on;
     setText(play, on ? 'Pause' : 'Play');
-    setAttrs(play, { 'aria-pressed': on ? 'true' : 'false' });
+    play.dataset.playing = on ? 'true' : 'false';
   }
 
+  // Where training stands, said once when it stops moving (after a pause or a step), not at
+  // every draw.
+  const sayWhereItStands = () => ctx.announceSettled?.(() => `${counter.textContent}: ${status.textContent}`, 400);
   play.addEventListener('click', () => {
     setPlaying(!playing);
     send({ type: playing ? 'play' : 'pause' });
+    if (!playing) sayWhereItStands();
   });
-  stepOne.addEventListener('click', () => { setPlaying(false); send({ type: 'step', count: 1 }); });
+  stepOne.addEventListener('click', () => { setPlaying(false); send({ type: 'step', count: 1 }); sayWhereItStands(); });
   reset.addEventListener('click', () => {
     setPlaying(false);
     clearRun();
