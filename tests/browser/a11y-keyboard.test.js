@@ -120,3 +120,16 @@ test('step 1\'s stage player and step 5\'s movable point say what changed', asyn
   await page.waitForFunction(() => window.__live.some((t) => /^Moved to \(/.test(t)), null, { timeout: 3000 });
   assert.deepEqual(page.errors, []);
 });
+
+// The movable points are buttons moved with arrow keys, which a screen reader in browse mode keeps
+// for reading: step 2 (as steps 3 and 5) also takes the coordinates typed in number boxes.
+test('step 2\'s vectors can be typed as well as dragged', async () => {
+  const page = await h.page();
+  await openLesson(page, h.url, '#step=contextual-meaning');
+  const box = page.getByRole('spinbutton', { name: 'Apple, fruit-ness' });
+  await box.fill('2.5');
+  await box.press('Tab');
+  await page.waitForFunction(() => /\(2\.50, 1\.20\)/.test(document.querySelector('[data-testid=moved-toward]').textContent));
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /"vectors":\[0\.3,0\.3,0\.8,0\.6,2\.5,1\.2,/);
+  assert.deepEqual(page.errors, []);
+});

@@ -20,6 +20,7 @@ export function languageModelFrame(host, ctx, { maxLength, onReady }) {
   problem.element.setAttribute('role', 'alert');
   problem.element.dataset.role = 'sentence-problem';
   let failed = false, gone = false;
+  const asked = performance.now();
   lessonLanguageModel(ctx.engine).then((loaded) => {
     if (gone) return;
     // the model's description is read, not announced: the status stops being live first, and
@@ -27,7 +28,9 @@ export function languageModelFrame(host, ctx, { maxLength, onReady }) {
     status.removeAttribute('role');
     status.textContent = sizeLine(loaded);
     status.dataset.state = 'ready';
-    ctx.announce?.('The language model is loaded.');
+    // (only after a wait the learner noticed; a model already in memory would talk over the
+    // step's own title)
+    if (performance.now() - asked > 500) ctx.announce?.('The language model is loaded.');
     onReady(loaded);
   }, (err) => {
     failed = true;

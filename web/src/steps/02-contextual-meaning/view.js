@@ -1,7 +1,7 @@
 // Step 2's view: the sentence choice, pull slider and rebuilt-word menu, the meaning plot (drag the
 // plain vectors; the arrow shows the move to the contextual vector), the weight bars and the table
 // of new vectors. Draws what model.js computed; edits go back through ctx.set.
-import { createVectorPlot, createBarChart, createMatrixTable } from '../../views/index.js';
+import { createVectorPlot, createBarChart, createMatrixEditor, createMatrixTable } from '../../views/index.js';
 import { formatNumber, roundTo } from '../../lib/format.js';
 import { domFor, uid, setText } from '../../lib/dom.js';
 import { INPUTS, SENTENCES, RANGE, AXES } from './inputs.js';
@@ -28,10 +28,25 @@ export function mount(host, ctx) {
   const plotHost = el('div', { class: 'al-cell' });
   const sideHost = el('div', { class: 'al-cell' });
   const moved = el('p', { class: 'al-callout', 'data-testid': 'moved-toward' });
-  host.append(sentenceBox, controls, how, el('div', { class: 'al-grid scene-two' }, plotHost, sideHost), moved);
+  // The points can be typed too (a screen reader in browse mode keeps the arrow keys for
+  // reading, so the movable points alone may not move for it), as in step 3.
+  const editorHost = el('div');
+  host.append(sentenceBox, controls, how, el('div', { class: 'al-grid scene-two' }, plotHost, sideHost), moved,
+    el('h3', {}, 'Exact coordinates (type instead of dragging)'), editorHost);
 
   let current = null; // { values, m } of the last render, for drags between renders
   const announceSoon = (ms) => ctx.announceSettled(() => moved.textContent, ms);
+  const editor = createMatrixEditor(editorHost, {
+    caption: 'The plain vectors of the sentence\u2019s words', min: RANGE[0], max: RANGE[1], step: 0.1,
+    onChange: (values) => {
+      if (!current) return;
+      const next = current.values.vectors.slice();
+      current.m.sentence.rows.forEach((r, i) => { next[r * 2] = roundTo(values[i * 2]); next[r * 2 + 1] = roundTo(values[i * 2 + 1]); });
+      current.values = { ...current.values, vectors: next };
+      ctx.set({ vectors: next });
+      announceSoon(300);
+    },
+  });
   const plot = createVectorPlot(plotHost, {
     label: 'Meaning plot: static and contextual vectors',
     xLabel: 'fruit-ness →', yLabel: 'tech-ness →', range: RANGE,
@@ -83,11 +98,13 @@ export function mount(host, ctx) {
         values: m.output, rows: 4, cols: 2, rowLabels: m.words, colLabels: AXES,
         caption: 'New (contextual) vector of every word', highlight: { row: m.follow, col: -1 },
       });
+      editor.update({ values: m.x.slice(0, m.words.length * 2), rows: m.words.length, cols: 2, rowLabels: m.words, colLabels: AXES, digits: 2 });
       setText(moved, m.moved);
       if (lastSentence !== null && lastSentence !== values.sentence) ctx.announce(m.moved);
       lastSentence = values.sentence;
     },
     destroy() {
+      editor.destroy();
       plot.destroy();
       bars.destroy();
       table.destroy();
