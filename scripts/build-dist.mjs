@@ -192,12 +192,13 @@ export async function buildDist({ outdir = DIST, quiet = false } = {}) {
   return { outdir, names, assets };
 }
 
-// Every file below `dir`, as '/'-separated paths from it (the SCORM packages' folders left out).
+// Every file below `dir`, as '/'-separated paths from it (the SCORM packages, folders and .zip
+// files an earlier `npm run package:scorm` left there, are for an LMS: left out).
 function listFiles(dir, rel = '') {
   return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
     const p = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) return /^scorm/.test(e.name) ? [] : listFiles(dir, p);
-    return e.name === '_headers' ? [] : [p];
+    return e.name === '_headers' || e.name.endsWith('.zip') ? [] : [p];
   });
 }
 
