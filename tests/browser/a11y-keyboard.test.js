@@ -130,6 +130,6 @@ test('step 2\'s vectors can be typed as well as dragged', async () => {
   await box.fill('2.5');
   await box.press('Tab');
   await page.waitForFunction(() => /\(2\.50, 1\.20\)/.test(document.querySelector('[data-testid=moved-toward]').textContent));
-  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /"vectors":\[0\.3,0\.3,0\.8,0\.6,2\.5,1\.2,/);
+  await page.waitForFunction(() => /"vectors":\[0\.3,0\.3,0\.8,0\.6,2\.5,1\.2,/.test(decodeURIComponent(location.hash)), null, { timeout: 5000 }); // (written once typing pauses)
   assert.deepEqual(page.errors, []);
 });

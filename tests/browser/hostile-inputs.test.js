@@ -58,7 +58,8 @@ const CASES = [
   // Typed into a number box, "0,5" is 0.5, never 5 (Chromium's number input would drop the comma).
   { id: 'type-number-decimal-comma', kind: 'keys', step: 'softmax', role: 'spinbutton', value: '0,5', check: async (page) => {
     assert.equal(await page.locator('#lesson').getByRole('spinbutton').first().inputValue(), '0.5');
-    assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /"scores":\[0\.5,/);
+    // (the URL is written once typing pauses: wait for it)
+    await page.waitForFunction(() => /"scores":\[0\.5,/.test(decodeURIComponent(location.hash)), null, { timeout: 5000 });
   } },
   // Pasted: a decimal comma becomes a point; "1,000" (a thousand, or one?) is refused in words.
   { id: 'paste-number-decimal-comma', kind: 'paste', step: 'worked-example', role: 'spinbutton', value: '0,25', check: async (page) => {

@@ -121,3 +121,20 @@ test('a hash set by a link while a write is pending is not overwritten: the navi
   win.advance(1000);
   assert.equal(win.location.hash, state);
 });
+
+// After the page has read a link (its hashchange handler calls adopt()), a change the learner
+// makes at once is written: the first write after a navigation was skipped as "someone else's",
+// and the change in it was lost (a number typed right after a step change stayed out of the URL).
+test('a change right after the page read a link is written', () => {
+  const win = fakeWindow();
+  let state = '#step=softmax';
+  const m = createHashMirror(win, () => state);
+  m.schedule();
+  win.advance(0);
+  win.location.hash = '#step=worked-example'; // a link; the page reads it:
+  m.adopt();
+  state = '#step=worked-example&worked-example=%7B%22x%22%3A2%7D';
+  m.schedule();
+  win.advance(0);
+  assert.equal(win.location.hash, state);
+});

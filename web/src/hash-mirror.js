@@ -68,5 +68,12 @@ export function createHashMirror(win, read) {
       holding = false;
       write();
     },
+    // The page has read the hash someone else set (its hashchange handler ran): from now on the
+    // hash is this mirror's again, so the next change is written. Without this, the first write
+    // after a navigation was skipped as "someone else's", and with it a change the learner made
+    // before that write ran (a typed number, seen in the browser tests).
+    adopt() {
+      ours = win.location.hash;
+    },
   };
 }

@@ -340,6 +340,7 @@ export async function mountLesson(container, options = {}) {
   const onHash = () => {
     if (!options.hash || win.location.hash === toHash(state)) return;
     const read = fromHash(win.location.hash, steps);
+    hashMirror.adopt(); // the state now follows this hash: later changes are written again
     state.step = read.state.step;
     state.scenes = read.state.scenes;
     Object.assign(state.ui, read.state.ui);
