@@ -68,10 +68,10 @@ export function mount(host, ctx) {
     question, el('div', { class: 'al-controls' }, el('label', {}, 'My guess', guessSelect), revealBtn, againBtn), verdict, detail);
   let announceReveal = false;
   guessSelect.addEventListener('change', () => ctx.set({ guess: guessSelect.value }));
-  // The pressed button hides itself, so focus moves to the one that takes its place (after the
-  // render, which ctx.set queues as a microtask before this one).
-  revealBtn.addEventListener('click', () => { announceReveal = true; ctx.set({ revealed: true }); queueMicrotask(() => againBtn.focus()); });
-  againBtn.addEventListener('click', () => { ctx.set({ revealed: false, guess: '' }); queueMicrotask(() => guessSelect.focus()); });
+  // The pressed button hides itself, so focus moves to the control that takes its place, shown
+  // at once (the render, whenever it runs, draws the same state).
+  revealBtn.addEventListener('click', () => { announceReveal = true; setHidden(againBtn, false); againBtn.focus(); ctx.set({ revealed: true }); });
+  againBtn.addEventListener('click', () => { guessSelect.disabled = false; guessSelect.focus(); ctx.set({ revealed: false, guess: '' }); });
 
   const cell = (testid) => el('td', { 'data-testid': testid });
   const head = { raw: el('th', { scope: 'col' }), scaled: el('th', { scope: 'col' }) };

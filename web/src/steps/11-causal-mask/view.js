@@ -36,9 +36,10 @@ export function mount(host, ctx) {
     el('h3', {}, 'Predict first'), question,
     el('div', { class: 'al-controls' }, el('label', { for: guessSelect.id }, 'My guess:'), guessSelect, reveal, again),
     feedback);
-  // (the pressed button is disabled or hidden by the render: focus moves to the next control)
-  reveal.addEventListener('click', () => { ctx.set({ guess: Number(guessSelect.value), revealed: true }); queueMicrotask(() => again.focus()); });
-  again.addEventListener('click', () => { ctx.set({ revealed: false }); queueMicrotask(() => guessSelect.focus()); });
+  // (the pressed button is disabled or hidden by the render: focus moves to the control that
+  // takes its place, shown at once)
+  reveal.addEventListener('click', () => { const guess = Number(guessSelect.value); setHidden(again, false); again.focus(); ctx.set({ guess, revealed: true }); });
+  again.addEventListener('click', () => { guessSelect.disabled = false; guessSelect.focus(); ctx.set({ revealed: false }); });
 
   const maps = el('div', { class: 'al-grid' });
   const box = (parent) => parent.appendChild(el('div', { class: 'al-cell' }));

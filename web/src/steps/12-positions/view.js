@@ -24,7 +24,7 @@ export function mount(host, ctx) {
   const followSelect = el('select', { class: 'al-select' });
   shuffle.addEventListener('click', () => ctx.set({ shuffle: (ctx.get().shuffle % 100000) + 1 }));
   // (Reset order is disabled once the order is back: focus moves to Shuffle)
-  reset.addEventListener('click', () => { ctx.set({ shuffle: 0 }); ctx.announce('Back to the original order.'); queueMicrotask(() => shuffle.focus()); });
+  reset.addEventListener('click', () => { shuffle.focus(); ctx.set({ shuffle: 0 }); ctx.announce('Back to the original order.'); });
   followSelect.addEventListener('change', () => ctx.set({ follow: Number(followSelect.value) }));
 
   const orders = el('p', { class: 'scene-orders' });
